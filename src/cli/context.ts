@@ -1,0 +1,75 @@
+/**
+ * What every command shares: the global --db option, opening the database the configured way,
+ * and turning any failure into one clear line and a non-zero exit.
+ */
+import type { Command } from 'commander';
+import type { DbHandle } from '../server/db/client.js';
+import { openDatabase } from '../server/db/open.js';
+import { readEnv } from '../server/env.js';
+import { isAppError } from '../shared/errors.js';
+
+export type GlobalOptions = { db?: string };
+
+/** Exit codes: 1 for a failure of the command, 2 for bad usage or bad input. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+/** Opens the database: DATABASE_URL wins, then --db, then AMITY_DB, then ./.amity/db. */
+export async function openFromOptions(command: Command): Promise<DbHandle> {
+  const env = readEnv();
+  const { db } = globalOptions(command);
+  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.AMITY_DB_POOL });
+  return openDatabase({ dataDir: db ?? env.AMITY_DB });
+}
+
+/** Runs a command body with an open database and always closes it. */
+export async function withDb<T>(command: Command, body: (handle: DbHandle) => Promise<T>): Promise<T> {
+  const handle = await openFromOptions(command);
+  try {
+    return await body(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One line for the user: what went wrong, never a stack trace. */
+export function describeError(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (isAppError(error)) {
+    const issues = error.details.issues ?? [];
+    const lines = issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}${i.fix ? ` — ${i.fix}` : ''}`);
+    const more = issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
+    return { message: [error.message, ...lines, ...more].join('\n'), exitCode: 2 };
+  }
+  const root = rootCause(error);
+  const code = (root as { code?: string } | null)?.code;
+  const message = root instanceof Error ? root.message : String(root);
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') {
+    return { message: `cannot use the database server named by DATABASE_URL: ${message}`, exitCode: 1 };
+  }
+  if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EROFS' || code === 'EEXIST') {
+    return { message: `cannot use the database directory (--db / AMITY_DB): ${message}`, exitCode: 1 };
+  }
+  return { message, exitCode: 1 };
+}
+
+/** Drizzle wraps driver errors ("Failed query: …"); the useful words are in the innermost cause. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10; depth++) {
+    const cause = (current as { cause?: unknown } | null)?.cause;
+    if (!cause) return current;
+    current = cause;
+  }
+  return current;
+}

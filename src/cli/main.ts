@@ -1,0 +1,21 @@
+/** Entry point of the `amity` command line. */
+import { Command, CommanderError } from 'commander';
+import { registerMigrate } from './commands/migrate.js';
+import { describeError } from './context.js';
+
+const program = new Command('amity')
+  .description('Amity: the registry of international friendship-city partnerships')
+  .option('--db <dir>', 'data directory of the embedded database (env AMITY_DB; ignored when DATABASE_URL is set)')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerMigrate(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  const { message, exitCode } = describeError(error);
+  console.error(`amity: ${message}`);
+  process.exit(exitCode);
+}

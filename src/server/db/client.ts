@@ -1,0 +1,85 @@
+/**
+ * createDb(): the one way to open the database. Embedded PGlite in a data directory by default,
+ * a PostgreSQL server when a connection string is given. Both get the same schema, migrations and
+ * reference data, so everything above this file is unaware of which one it talks to.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A database handle or an open transaction: repos accept either. */
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = {
+  db: Db;
+  /** 'pglite' or 'postgres' */
+  driver: 'pglite' | 'postgres';
+  /** Human-readable location, for logs and messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type CreateDbOptions = {
+  /** PostgreSQL connection string; wins over dataDir. */
+  url?: string;
+  /** PGlite data directory; 'memory://' for a throw-away database. */
+  dataDir?: string;
+  /** A PGlite data directory dump (from dumpDataDir) to start from. */
+  loadDataDir?: Blob;
+  poolSize?: number;
+};
+
+export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server that went away must surface as an error on the next query, not crash the process.
+    pool.on('error', () => {});
+    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    return { db, driver: 'postgres', location: redactUrl(options.url), close: () => pool.end() };
+  }
+  const dataDir = options.dataDir ?? './.amity/db';
+  if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, driver: 'pglite', location: dataDir, close: () => client.close() };
+}
+
+/** The raw PGlite client behind a handle, for dumps; undefined on a server. */
+export function pgliteClientOf(handle: DbHandle): PGlite | undefined {
+  if (handle.driver !== 'pglite') return undefined;
+  return (handle.db as unknown as { $client: PGlite }).$client;
+}
+
+export async function migrateDb(handle: DbHandle): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR };
+  if (handle.driver === 'postgres') {
+    await migrateNodePg(handle.db as unknown as Parameters<typeof migrateNodePg>[0], config);
+  } else {
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], config);
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres server';
+  }
+}

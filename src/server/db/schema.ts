@@ -1,0 +1,224 @@
+/**
+ * The database schema. Migrations in ./migrations are generated from this file with
+ * `npm run db:generate` and committed; a landed migration is never edited.
+ * Every column and query stays within what both PGlite (PostgreSQL 18) and PostgreSQL 15 accept.
+ */
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Key/value facts about the database itself, e.g. which reference data version is loaded. */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const countries = pgTable('countries', {
+  iso2: text('iso2').primaryKey(),
+  iso3: text('iso3').notNull(),
+  /** ISO 3166 numeric code, the key of the bundled world map; empty for Kosovo. */
+  numeric: text('numeric'),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  continent: text('continent').notNull(),
+});
+
+export const countryGroups = pgTable('country_groups', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description'),
+  source: text('source'),
+});
+
+export const countryGroupMembers = pgTable(
+  'country_group_members',
+  {
+    groupCode: text('group_code')
+      .notNull()
+      .references(() => countryGroups.code, { onDelete: 'cascade' }),
+    countryIso2: text('country_iso2')
+      .notNull()
+      .references(() => countries.iso2),
+    /** The day the country joined the group (e.g. signed a cooperation document); null = always. */
+    joinedOn: date('joined_on'),
+    source: text('source'),
+  },
+  (t) => [primaryKey({ columns: [t.groupCode, t.countryIso2] })],
+);
+
+/** Chinese administrative divisions by GB/T 2260 code. */
+export const cnDivisions = pgTable(
+  'cn_divisions',
+  {
+    code: text('code').primaryKey(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** province | prefecture | county */
+    level: text('level').notNull(),
+    parentCode: text('parent_code'),
+    /** Lower-case Chinese, English, full pinyin and pinyin initials, for free-text search. */
+    search: text('search').notNull(),
+    /** Pinyin of the Chinese name: the database collation is C, so Chinese sorts by this key. */
+    sortKey: text('sort_key').notNull(),
+  },
+  (t) => [index('cn_divisions_parent_idx').on(t.parentCode)],
+);
+
+/** GeoNames cities (population ≥ 1,000) for coordinates and population of foreign places. */
+export const gazetteer = pgTable(
+  'gazetteer',
+  {
+    geonamesId: integer('geonames_id').primaryKey(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    countryIso2: text('country_iso2').notNull(),
+    featureCode: text('feature_code'),
+    population: integer('population'),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+  },
+  (t) => [index('gazetteer_country_name_idx').on(t.countryIso2, t.nameKey)],
+);
+
+export const foreignPlaces = pgTable(
+  'foreign_places',
+  {
+    id: serial('id').primaryKey(),
+    countryIso2: text('country_iso2')
+      .notNull()
+      .references(() => countries.iso2),
+    nameZh: text('name_zh'),
+    nameEn: text('name_en'),
+    nameLocal: text('name_local'),
+    /** state | city | county, when known */
+    adminLevel: text('admin_level'),
+    /** Identity within the country: the normalised English name, else the Chinese name. */
+    nameKey: text('name_key').notNull(),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    population: integer('population'),
+    geonamesId: integer('geonames_id'),
+    wikidataId: text('wikidata_id'),
+    search: text('search').notNull(),
+    sortKey: text('sort_key').notNull(),
+  },
+  (t) => [uniqueIndex('foreign_places_country_key_idx').on(t.countryIso2, t.nameKey)],
+);
+
+export const partnerships = pgTable(
+  'partnerships',
+  {
+    id: serial('id').primaryKey(),
+    cnCode: text('cn_code')
+      .notNull()
+      .references(() => cnDivisions.code),
+    /** Province and prefecture of the Chinese side, so that a subtree filter is one indexed equality. */
+    provinceCode: text('province_code').notNull(),
+    prefectureCode: text('prefecture_code'),
+    /** provincial | city | county — always derived from the Chinese side's division level. */
+    level: text('level').notNull(),
+    foreignPlaceId: integer('foreign_place_id')
+      .notNull()
+      .references(() => foreignPlaces.id),
+    /** Denormalised from the foreign place so that country filters need no join. */
+    countryIso2: text('country_iso2').notNull(),
+    /** friendship | exchange */
+    kind: text('kind').notNull(),
+    /** active | dormant | ended */
+    status: text('status').notNull(),
+    /** First day of the period when only a year or a month is known; see establishedPrecision. */
+    establishedOn: date('established_on'),
+    /** year | month | day */
+    establishedPrecision: text('established_precision'),
+    endedOn: date('ended_on'),
+    endedReason: text('ended_reason'),
+    sourceUrl: text('source_url'),
+    notes: text('notes'),
+    /** True for illustrative records that the demo made up; never for sourced facts. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    search: text('search').notNull(),
+    sortKey: text('sort_key').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('partnerships_natural_key_idx').on(t.cnCode, t.foreignPlaceId, t.kind),
+    index('partnerships_cn_code_idx').on(t.cnCode),
+    index('partnerships_province_idx').on(t.provinceCode, t.establishedOn),
+    index('partnerships_prefecture_idx').on(t.prefectureCode),
+    index('partnerships_sort_idx').on(t.sortKey, t.id),
+    index('partnerships_country_idx').on(t.countryIso2),
+    index('partnerships_established_idx').on(t.establishedOn),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: serial('id').primaryKey(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    /** delegation_out | delegation_in | visit | agreement | event | online_meeting | letter | other */
+    type: text('type').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    titleZh: text('title_zh'),
+    titleEn: text('title_en'),
+    description: text('description'),
+    sourceUrl: text('source_url'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('activities_partnership_idx').on(t.partnershipId, t.occurredOn),
+    index('activities_occurred_idx').on(t.occurredOn),
+  ],
+);
+
+/** A sourced, dated figure about a province or the nation, used for rankings and checks. */
+export const benchmarks = pgTable(
+  'benchmarks',
+  {
+    id: serial('id').primaryKey(),
+    /** GB/T 2260 code of the province, or 000000 for the whole country. */
+    scopeCode: text('scope_code').notNull(),
+    kind: text('kind').notNull(),
+    total: integer('total').notNull(),
+    provincial: integer('provincial'),
+    city: integer('city'),
+    county: integer('county'),
+    countries: integer('countries'),
+    asOf: date('as_of').notNull(),
+    asOfPrecision: text('as_of_precision').notNull(),
+    source: text('source').notNull(),
+    sourceUrl: text('source_url'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('benchmarks_natural_key_idx').on(t.scopeCode, t.kind, t.asOf, t.total)],
+);
+
+/** One row per import that wrote something: what came in and what it changed. */
+export const importRuns = pgTable('import_runs', {
+  id: serial('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  format: text('format').notNull(),
+  target: text('target').notNull(),
+  summary: jsonb('summary').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

