@@ -1,0 +1,54 @@
+/** Turns every failure into the one JSON error shape, in the caller's language. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { AppError, type FieldIssue, validationFailed } from '../../shared/errors.js';
+import { errorMessage, pickLanguage } from '../../shared/messages.js';
+
+export type ErrorBody = {
+  error: { code: string; message: string; detail?: string; issues?: FieldIssue[]; [key: string]: unknown };
+};
+
+export function issuesFromZod(error: ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+    rule: issue.code,
+  }));
+}
+
+/** Error-ish things a database driver throws when the server is gone or the pool is exhausted. */
+function isUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: string }).code ?? '';
+    const message = (e as { message?: string }).message ?? '';
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code))
+      return true;
+    if (/Connection terminated|connection.*closed|timeout exceeded when trying to connect/i.test(message)) return true;
+  }
+  return false;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationFailed(issuesFromZod(error));
+  if (isUnavailable(error)) return new AppError('unavailable', 'the database is unavailable');
+  return new AppError('internal', 'internal error');
+}
+
+export function errorResponse(c: Context, error: unknown) {
+  const appError = toAppError(error);
+  if (appError.code === 'internal') console.error(error);
+  const lang = pickLanguage(c.req.query('lang') ?? c.req.header('accept-language'));
+  const { issues, ...rest } = appError.details;
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: errorMessage(lang, appError.code),
+      ...(appError.code === 'internal' ? {} : { detail: appError.message }),
+      ...(issues ? { issues } : {}),
+      ...(appError.code === 'internal' ? {} : rest),
+    },
+  };
+  return c.json(body, appError.status as ContentfulStatusCode);
+}

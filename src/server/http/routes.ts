@@ -1,0 +1,5 @@
+/** Every feature's routes, in the order they are registered. */
+import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
+import type { RouteModule } from './app.js';
+
+export const ROUTE_MODULES: readonly RouteModule[] = [registerPartnershipRoutes];

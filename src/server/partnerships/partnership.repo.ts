@@ -1,0 +1,183 @@
+/** Database access for partnerships. */
+import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
+import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
+import type { DbOrTx } from '../db/client.js';
+import { cnDivisions, countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
+import { escapeLike } from '../places/place.repo.js';
+import type { Division } from '../places/reference-cache.js';
+
+export type PartnershipRow = typeof partnerships.$inferSelect;
+export type NewPartnership = typeof partnerships.$inferInsert;
+
+/** A partnership with both sides, as the presenter needs it. */
+export type PartnershipJoined = {
+  p: PartnershipRow;
+  cn: typeof cnDivisions.$inferSelect;
+  place: typeof foreignPlaces.$inferSelect;
+  country: typeof countries.$inferSelect;
+};
+
+const joinedColumns = { p: partnerships, cn: cnDivisions, place: foreignPlaces, country: countries };
+
+function joinedQuery(db: DbOrTx) {
+  return db
+    .select(joinedColumns)
+    .from(partnerships)
+    .innerJoin(cnDivisions, eq(cnDivisions.code, partnerships.cnCode))
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
+    .innerJoin(countries, eq(countries.iso2, partnerships.countryIso2));
+}
+
+export async function selectPartnership(db: DbOrTx, id: number): Promise<PartnershipJoined | undefined> {
+  const rows = await joinedQuery(db).where(eq(partnerships.id, id));
+  return rows[0];
+}
+
+export async function selectPartnershipRow(db: DbOrTx, id: number): Promise<PartnershipRow | undefined> {
+  const rows = await db.select().from(partnerships).where(eq(partnerships.id, id));
+  return rows[0];
+}
+
+export async function selectByNaturalKey(db: DbOrTx, cnCode: string, foreignPlaceId: number, kind: string) {
+  const rows = await db
+    .select()
+    .from(partnerships)
+    .where(
+      and(
+        eq(partnerships.cnCode, cnCode),
+        eq(partnerships.foreignPlaceId, foreignPlaceId),
+        eq(partnerships.kind, kind),
+      ),
+    );
+  return rows[0];
+}
+
+export async function insertPartnership(db: DbOrTx, row: NewPartnership): Promise<PartnershipRow> {
+  const rows = await db.insert(partnerships).values(row).returning();
+  const inserted = rows[0];
+  if (!inserted) throw new Error('insert returned no row');
+  return inserted;
+}
+
+/** Updates only when the stored version is the one the caller read; undefined when it is not. */
+export async function updatePartnershipIfVersion(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  patch: Partial<NewPartnership>,
+): Promise<PartnershipRow | undefined> {
+  const rows = await db
+    .update(partnerships)
+    .set({ ...patch, version: sql`${partnerships.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(partnerships.id, id), eq(partnerships.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function deletePartnershipIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(partnerships)
+    .where(and(eq(partnerships.id, id), eq(partnerships.version, version)))
+    .returning({ id: partnerships.id });
+  return rows.length > 0;
+}
+
+/** The condition that selects the pairs of a division and of every division under it. */
+export function subtreeCondition(division: Pick<Division, 'code' | 'level'>): SQL {
+  if (division.level === 'province') return eq(partnerships.provinceCode, division.code);
+  if (division.level === 'prefecture') return eq(partnerships.prefectureCode, division.code);
+  return eq(partnerships.cnCode, division.code);
+}
+
+/** WHERE conditions of a list filter (the division is resolved by the service). */
+export function filterConditions(filter: PartnershipFilter, division: Division | undefined): SQL[] {
+  const conditions: (SQL | undefined)[] = [
+    division ? subtreeCondition(division) : undefined,
+    filter.level ? inArray(partnerships.level, filter.level) : undefined,
+    filter.kind ? inArray(partnerships.kind, filter.kind) : undefined,
+    filter.status ? inArray(partnerships.status, filter.status) : undefined,
+    filter.country ? inArray(partnerships.countryIso2, filter.country) : undefined,
+    filter.continent
+      ? inArray(
+          partnerships.countryIso2,
+          sql`(select ${countries.iso2} from ${countries} where ${inArray(countries.continent, filter.continent)})`,
+        )
+      : undefined,
+    filter.group
+      ? inArray(
+          partnerships.countryIso2,
+          sql`(select ${countryGroupMembers.countryIso2} from ${countryGroupMembers} where ${countryGroupMembers.groupCode} = ${filter.group})`,
+        )
+      : undefined,
+    filter.yearFrom !== undefined ? gte(partnerships.establishedOn, `${filter.yearFrom}-01-01`) : undefined,
+    filter.yearTo !== undefined ? lte(partnerships.establishedOn, `${filter.yearTo}-12-31`) : undefined,
+    filter.q ? like(partnerships.search, `%${escapeLike(filter.q)}%`) : undefined,
+    filter.demo ? eq(partnerships.isDemo, filter.demo === 'true') : undefined,
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+const ORDER: Record<PartnershipListQuery['sort'], SQL[]> = {
+  name: [asc(partnerships.sortKey), asc(partnerships.id)],
+  '-name': [desc(partnerships.sortKey), desc(partnerships.id)],
+  established: [sql`${partnerships.establishedOn} asc nulls last`, asc(partnerships.id)],
+  '-established': [sql`${partnerships.establishedOn} desc nulls last`, desc(partnerships.id)],
+  country: [asc(partnerships.countryIso2), asc(partnerships.sortKey), asc(partnerships.id)],
+  level: [
+    sql`case ${partnerships.level} when 'provincial' then 1 when 'city' then 2 else 3 end`,
+    asc(partnerships.sortKey),
+    asc(partnerships.id),
+  ],
+  id: [asc(partnerships.id)],
+};
+
+export async function selectPartnershipPage(
+  db: DbOrTx,
+  conditions: SQL[],
+  sort: PartnershipListQuery['sort'],
+  page: { limit: number; offset: number },
+): Promise<{ rows: PartnershipJoined[]; total: number }> {
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, counted] = await Promise.all([
+    joinedQuery(db)
+      .where(where)
+      .orderBy(...ORDER[sort])
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where),
+  ]);
+  return { rows, total: counted[0]?.n ?? 0 };
+}
+
+/** Streams every matching partnership in pages, for export of any filtered list. */
+export async function* iteratePartnerships(
+  db: DbOrTx,
+  conditions: SQL[],
+  batchSize = 5000,
+): AsyncGenerator<PartnershipJoined[]> {
+  let lastKey: { sortKey: string; id: number } | undefined;
+  for (;;) {
+    const keyset = lastKey
+      ? sql`(${partnerships.sortKey}, ${partnerships.id}) > (${lastKey.sortKey}, ${lastKey.id})`
+      : undefined;
+    const where = and(...conditions, ...(keyset ? [keyset] : []));
+    const rows = await joinedQuery(db)
+      .where(where)
+      .orderBy(asc(partnerships.sortKey), asc(partnerships.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1] as PartnershipJoined;
+    lastKey = { sortKey: last.p.sortKey, id: last.p.id };
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Rewrites the search text and sort key of every pair of a place (after the place was renamed). */
+export async function selectPartnershipsOfPlace(db: DbOrTx, placeId: number) {
+  return joinedQuery(db).where(eq(partnerships.foreignPlaceId, placeId));
+}
+
+export async function setSearchFields(db: DbOrTx, id: number, search: string, sortKey: string) {
+  await db.update(partnerships).set({ search, sortKey }).where(eq(partnerships.id, id));
+}

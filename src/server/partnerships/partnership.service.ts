@@ -1,0 +1,279 @@
+/**
+ * Partnerships: create, read, list, update and delete, with the rules every writer obeys
+ * (the API, the importer and the demo loader alike).
+ */
+
+import { parsePartialDate, today } from '../../shared/dates.js';
+import { LEVEL_OF_DIVISION } from '../../shared/enums.js';
+import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import type { ListEnvelope } from '../../shared/list.js';
+import type {
+  PartnershipCreateInput,
+  PartnershipFilter,
+  PartnershipListQuery,
+  PartnershipUpdateInput,
+} from '../../shared/schemas/partnership.js';
+import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import type { ForeignPlaceRow } from '../places/place.repo.js';
+import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
+import { type Division, getReferenceCache } from '../places/reference-cache.js';
+import { type PartnershipView, presentPartnership } from './partnership.presenter.js';
+import {
+  deletePartnershipIfVersion,
+  filterConditions,
+  insertPartnership,
+  type NewPartnership,
+  type PartnershipRow,
+  selectByNaturalKey,
+  selectPartnership,
+  selectPartnershipPage,
+  selectPartnershipRow,
+  updatePartnershipIfVersion,
+} from './partnership.repo.js';
+
+export function getDivision(code: string, path = 'cnCode'): Division {
+  const division = getReferenceCache().divisions.get(code);
+  if (!division) {
+    throw validationFailed([
+      {
+        path,
+        rule: 'unknown_division',
+        value: code,
+        message: `${code} is not a GB/T 2260 division code known to Amity`,
+        fix: 'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市',
+      },
+    ]);
+  }
+  return division;
+}
+
+/** The columns that follow from the Chinese side and the partner: level, subtree codes, search. */
+export function derivedColumns(division: Division, place: ForeignPlaceRow) {
+  const cache = getReferenceCache();
+  const country = cache.countries.get(place.countryIso2);
+  const province = cache.divisions.get(division.provinceCode);
+  return {
+    level: LEVEL_OF_DIVISION[division.level],
+    provinceCode: division.provinceCode,
+    prefectureCode: division.prefectureCode,
+    countryIso2: place.countryIso2,
+    search: buildSearchText([
+      division.nameZh,
+      division.nameEn,
+      province && province.code !== division.code ? province.nameZh : undefined,
+      place.nameZh,
+      place.nameEn,
+      place.nameLocal,
+      country?.nameZh,
+      country?.nameEn,
+    ]),
+    sortKey: `${sortKeyOf(division.nameZh)} / ${sortKeyOf(place.nameZh || place.nameEn)}`,
+  };
+}
+
+type DateFields = {
+  status: string;
+  establishedOn?: string | null;
+  endedOn?: string | null;
+  endedReason?: string | null;
+};
+
+/** Date and status rules: real dates, none in the future, an end only for ended pairs, after the start. */
+export function checkDates(fields: DateFields, now = today()): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const established = fields.establishedOn ? parsePartialDate(fields.establishedOn) : undefined;
+  if (established && established.date > now) {
+    issues.push({
+      path: 'establishedOn',
+      rule: 'future_date',
+      value: fields.establishedOn,
+      message: 'the establishment date is in the future',
+      fix: 'record a partnership once it is signed; use today or an earlier date',
+    });
+  }
+  if (fields.status === 'ended' && !fields.endedOn) {
+    issues.push({
+      path: 'endedOn',
+      rule: 'required',
+      message: 'an ended partnership needs the day it ended',
+      fix: 'give endedOn as YYYY-MM-DD, or choose status active or dormant',
+    });
+  }
+  if (fields.status !== 'ended' && fields.endedOn) {
+    issues.push({
+      path: 'endedOn',
+      rule: 'not_ended',
+      value: fields.endedOn,
+      message: `a partnership with status ${fields.status} has no end date`,
+      fix: 'set status to ended, or remove endedOn',
+    });
+  }
+  if (fields.endedOn && fields.endedOn > now) {
+    issues.push({
+      path: 'endedOn',
+      rule: 'future_date',
+      value: fields.endedOn,
+      message: 'the end date is in the future',
+      fix: 'record the end once it has happened',
+    });
+  }
+  if (fields.endedOn && established && fields.endedOn < established.date) {
+    issues.push({
+      path: 'endedOn',
+      rule: 'before_start',
+      value: fields.endedOn,
+      message: `the end date is before the establishment date ${fields.establishedOn}`,
+      fix: 'check both dates',
+    });
+  }
+  return issues;
+}
+
+function conflictWithExisting(existing: PartnershipRow): AppError {
+  return new AppError('conflict', `this partnership already exists as #${existing.id}`, {
+    existingId: existing.id,
+    issues: [
+      {
+        path: 'partner',
+        rule: 'duplicate',
+        message: `the same Chinese division, partner and kind are already recorded as #${existing.id}`,
+        fix: `edit partnership #${existing.id} instead`,
+      },
+    ],
+  });
+}
+
+export async function getPartnership({ db, id }: { db: DbOrTx; id: number }): Promise<PartnershipView> {
+  const joined = await selectPartnership(db, id);
+  if (!joined) throw notFound('partnership', id);
+  return presentPartnership(joined);
+}
+
+export async function createPartnership({
+  db,
+  input,
+  isDemo = false,
+}: {
+  db: Db;
+  input: PartnershipCreateInput;
+  isDemo?: boolean;
+}): Promise<PartnershipView> {
+  const division = getDivision(input.cnCode);
+  const issues = checkDates(input);
+  if (issues.length) throw validationFailed(issues);
+  const id = await db.transaction(async (tx) => {
+    const place = input.partner
+      ? (await resolveForeignPlace(tx, input.partner)).place
+      : await getForeignPlace(tx, input.partnerPlaceId as number);
+    const existing = await selectByNaturalKey(tx, division.code, place.id, input.kind);
+    if (existing) throw conflictWithExisting(existing);
+    const established = input.establishedOn ? parsePartialDate(input.establishedOn) : undefined;
+    const row: NewPartnership = {
+      cnCode: division.code,
+      foreignPlaceId: place.id,
+      kind: input.kind,
+      status: input.status,
+      establishedOn: established?.date ?? null,
+      establishedPrecision: established?.precision ?? null,
+      endedOn: input.endedOn ?? null,
+      endedReason: input.endedReason ?? null,
+      sourceUrl: input.sourceUrl ?? null,
+      notes: input.notes ?? null,
+      isDemo,
+      ...derivedColumns(division, place),
+    };
+    return (await insertPartnership(tx, row)).id;
+  });
+  return getPartnership({ db, id });
+}
+
+export async function updatePartnership({
+  db,
+  id,
+  input,
+}: {
+  db: Db;
+  id: number;
+  input: PartnershipUpdateInput;
+}): Promise<PartnershipView> {
+  await db.transaction(async (tx) => {
+    const current = await selectPartnershipRow(tx, id);
+    if (!current) throw notFound('partnership', id);
+    if (current.version !== input.version) throw staleVersion(current);
+    const division = getDivision(input.cnCode ?? current.cnCode);
+    const place = await getForeignPlace(tx, input.partnerPlaceId ?? current.foreignPlaceId);
+    const kind = input.kind ?? current.kind;
+    const status = input.status ?? current.status;
+    const establishedText =
+      input.establishedOn === undefined ? storedPartialDate(current) : (input.establishedOn ?? null);
+    const endedOn = input.endedOn === undefined ? current.endedOn : input.endedOn;
+    const issues = checkDates({ status, establishedOn: establishedText, endedOn });
+    if (issues.length) throw validationFailed(issues);
+    if (division.code !== current.cnCode || place.id !== current.foreignPlaceId || kind !== current.kind) {
+      const existing = await selectByNaturalKey(tx, division.code, place.id, kind);
+      if (existing && existing.id !== id) throw conflictWithExisting(existing);
+    }
+    const established = establishedText ? parsePartialDate(establishedText) : undefined;
+    const patch: Partial<NewPartnership> = {
+      cnCode: division.code,
+      foreignPlaceId: place.id,
+      kind,
+      status,
+      establishedOn: established?.date ?? null,
+      establishedPrecision: established?.precision ?? null,
+      endedOn: endedOn ?? null,
+      endedReason: input.endedReason === undefined ? current.endedReason : input.endedReason,
+      sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
+      notes: input.notes === undefined ? current.notes : input.notes,
+      ...derivedColumns(division, place),
+    };
+    const updated = await updatePartnershipIfVersion(tx, id, input.version, patch);
+    // Another writer got in between our read and our write: theirs stands, ours is refused.
+    if (!updated) throw staleVersion(current);
+  });
+  return getPartnership({ db, id });
+}
+
+export async function deletePartnership({ db, id, version }: { db: Db; id: number; version: number }) {
+  const current = await selectPartnershipRow(db, id);
+  if (!current) throw notFound('partnership', id);
+  if (current.version !== version || !(await deletePartnershipIfVersion(db, id, version))) {
+    throw staleVersion(current);
+  }
+}
+
+function staleVersion(current: PartnershipRow): AppError {
+  return new AppError('conflict', `partnership #${current.id} was changed by someone else`, {
+    currentVersion: current.version,
+  });
+}
+
+function storedPartialDate(row: PartnershipRow): string | null {
+  if (!row.establishedOn) return null;
+  if (row.establishedPrecision === 'year') return row.establishedOn.slice(0, 4);
+  if (row.establishedPrecision === 'month') return row.establishedOn.slice(0, 7);
+  return row.establishedOn;
+}
+
+/** Resolves a list filter: the division must exist, the text is normalised like the haystack. */
+export function resolveFilter(filter: PartnershipFilter) {
+  const division = filter.cn ? getDivision(filter.cn, 'cn') : undefined;
+  const q = filter.q ? normalizeQuery(filter.q) : undefined;
+  return { division, filter: { ...filter, q: q || undefined } };
+}
+
+export async function listPartnerships({
+  db,
+  query,
+}: {
+  db: DbOrTx;
+  query: PartnershipListQuery;
+}): Promise<ListEnvelope<PartnershipView>> {
+  const { division, filter } = resolveFilter(query);
+  const { rows, total } = await selectPartnershipPage(db, filterConditions(filter, division), query.sort, {
+    limit: query.perPage,
+    offset: (query.page - 1) * query.perPage,
+  });
+  return { data: rows.map(presentPartnership), total, page: query.page, perPage: query.perPage };
+}
