@@ -1,6 +1,7 @@
 /** Entry point of the `amity` command line. */
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
 import { describeError } from './context.js';
 
 const program = new Command('amity')
@@ -10,6 +11,7 @@ const program = new Command('amity')
   .exitOverride();
 
 registerMigrate(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

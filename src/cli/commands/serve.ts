@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { DbHandle } from '../../server/db/client.js';
+import { readEnv } from '../../server/env.js';
+import { startServer } from '../../server/server.js';
+import { CliError, openFromOptions } from '../context.js';
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(`--port ${value}: give a whole number from 0 to 65535`, 2);
+  }
+  return port;
+}
+
+/** Serves until SIGINT/SIGTERM, then closes the server and the database cleanly. */
+export async function serveUntilStopped(handle: DbHandle, port: number, host: string, banner: string[] = []) {
+  const server = await startServer({ handle, port, hostname: host }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: stop what uses it or give --port`);
+    throw error;
+  });
+  for (const line of banner) console.log(line);
+  console.log(
+    `Amity is serving ${handle.driver === 'pglite' ? `the embedded database at ${handle.location}` : handle.location}`,
+  );
+  console.log(`  API:      ${server.url}/api/partnerships`);
+  console.log(`  OpenAPI:  ${server.url}/api/openapi.json`);
+  console.log('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await handle.close();
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API (and the web app) on a port')
+    .option('--port <n>', 'port to listen on (env PORT, default 3000)')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .action(async (options: { port?: string; host: string }, command: Command) => {
+      const port = parsePort(options.port, readEnv().PORT);
+      const handle = await openFromOptions(command);
+      await serveUntilStopped(handle, port, options.host);
+    });
+}

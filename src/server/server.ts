@@ -1,0 +1,29 @@
+/** Starts the HTTP server on a port, serving the API (and, when built, the web app). */
+import { type ServerType, serve } from '@hono/node-server';
+import type { DbHandle } from './db/client.js';
+import { createApp } from './http/app.js';
+import { ROUTE_MODULES } from './http/routes.js';
+
+export type RunningServer = { url: string; close(): Promise<void> };
+
+export async function startServer({
+  handle,
+  port,
+  hostname = '127.0.0.1',
+}: {
+  handle: DbHandle;
+  port: number;
+  hostname?: string;
+}): Promise<RunningServer> {
+  const app = createApp({ handle }, ROUTE_MODULES);
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
