@@ -1,5 +1,6 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
+import { registerPlaceRoutes } from '../places/place.routes.js';
 import type { RouteModule } from './app.js';
 
-export const ROUTE_MODULES: readonly RouteModule[] = [registerPartnershipRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [registerPartnershipRoutes, registerPlaceRoutes];

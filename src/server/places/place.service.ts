@@ -1,19 +1,25 @@
 /** Foreign places: found by country and name, created when new, enriched from the gazetteer. */
-import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ForeignPlaceInput } from '../../shared/schemas/partnership.js';
-import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
-import type { DbOrTx } from '../db/client.js';
+import type { DivisionListQuery, ForeignPlaceListQuery, ForeignPlaceUpdateInput } from '../../shared/schemas/place.js';
+import { buildSearchText, nameKeyOf, normalizeQuery, sortKeyOf } from '../../shared/text.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { selectPartnershipsOfPlace, setSearchFields } from '../partnerships/partnership.repo.js';
+import { derivedColumns } from '../partnerships/partnership.service.js';
 import { findGazetteer } from '../reference/reference.repo.js';
 import {
   type ForeignPlaceRow,
   insertForeignPlace,
   type NewForeignPlace,
+  selectDivisionPage,
   selectForeignPlace,
   selectForeignPlaceByKey,
+  selectForeignPlacePage,
   selectForeignPlacesByZh,
+  selectGroupsWithMembers,
   updateForeignPlaceRow,
 } from './place.repo.js';
-import { getReferenceCache, type ReferenceCache } from './reference-cache.js';
+import { divisionPath, getReferenceCache, type ReferenceCache } from './reference-cache.js';
 
 /** The identity of a place within its country: its English name, else its Chinese name. */
 export function placeKeyOf(place: { nameEn?: string | null; nameZh?: string | null }): string {
@@ -99,4 +105,114 @@ export function unknownCountryIssue(path: string, value: string): FieldIssue {
     message: `${value} is not a foreign country known to Amity`,
     fix: 'use an ISO 3166 alpha-2 code such as GH, or the country name in Chinese or English',
   };
+}
+
+export async function listDivisions({ db, query }: { db: DbOrTx; query: DivisionListQuery }) {
+  const q = query.q ? normalizeQuery(query.q) : undefined;
+  const { rows, total } = await selectDivisionPage(
+    db,
+    { parentCode: query.parent, level: query.level, q },
+    { limit: query.perPage, offset: (query.page - 1) * query.perPage },
+  );
+  const cache = getReferenceCache();
+  const data = rows.map((row) => {
+    const division = cache.divisions.get(row.code);
+    return {
+      code: row.code,
+      nameZh: row.nameZh,
+      nameEn: row.nameEn,
+      level: row.level,
+      parentCode: row.parentCode,
+      path: division ? divisionPath(cache, division) : row.nameZh,
+    };
+  });
+  return { data, total, page: query.page, perPage: query.perPage };
+}
+
+export function presentForeignPlace(place: ForeignPlaceRow) {
+  const country = getReferenceCache().countries.get(place.countryIso2);
+  return {
+    id: place.id,
+    nameZh: place.nameZh,
+    nameEn: place.nameEn,
+    nameLocal: place.nameLocal,
+    adminLevel: place.adminLevel,
+    lat: place.lat,
+    lng: place.lng,
+    population: place.population,
+    geonamesId: place.geonamesId,
+    wikidataId: place.wikidataId,
+    country: country
+      ? { iso2: country.iso2, nameZh: country.nameZh, nameEn: country.nameEn, continent: country.continent }
+      : { iso2: place.countryIso2, nameZh: place.countryIso2, nameEn: place.countryIso2, continent: '' },
+  };
+}
+
+export async function listForeignPlaces({ db, query }: { db: DbOrTx; query: ForeignPlaceListQuery }) {
+  const q = query.q ? normalizeQuery(query.q) : undefined;
+  const { rows, total } = await selectForeignPlacePage(
+    db,
+    { countryIso2: query.country, q },
+    { limit: query.perPage, offset: (query.page - 1) * query.perPage },
+  );
+  return { data: rows.map(presentForeignPlace), total, page: query.page, perPage: query.perPage };
+}
+
+/**
+ * Corrects a foreign place (names, coordinates). Renaming it re-keys the place and refreshes the
+ * search text of its partnerships, in one transaction; a rename onto another place's name is a conflict.
+ */
+export async function updateForeignPlace({ db, id, input }: { db: Db; id: number; input: ForeignPlaceUpdateInput }) {
+  await db.transaction(async (tx) => {
+    const current = await getForeignPlace(tx, id);
+    const merged = { ...current, ...definedFields(input) };
+    if (!merged.nameZh && !merged.nameEn) {
+      throw validationFailed([
+        { path: 'nameEn', rule: 'required', message: 'a place needs nameZh or nameEn', fix: 'keep at least one name' },
+      ]);
+    }
+    const nameKey = placeKeyOf(merged);
+    if (nameKey !== current.nameKey) {
+      const clash = await selectForeignPlaceByKey(tx, current.countryIso2, nameKey);
+      if (clash && clash.id !== id) {
+        throw new AppError('conflict', `foreign place #${clash.id} already has this name in this country`, {
+          existingId: clash.id,
+        });
+      }
+    }
+    const cache = getReferenceCache();
+    await updateForeignPlaceRow(tx, id, {
+      ...definedFields(input),
+      nameKey,
+      search: placeSearchText(merged, cache),
+      sortKey: sortKeyOf(merged.nameZh || merged.nameEn),
+    });
+    for (const joined of await selectPartnershipsOfPlace(tx, id)) {
+      const division = cache.divisions.get(joined.p.cnCode);
+      if (!division) continue;
+      const derived = derivedColumns(division, { ...joined.place, ...definedFields(input) });
+      await setSearchFields(tx, joined.p.id, derived.search, derived.sortKey);
+    }
+  });
+  return presentForeignPlace(await getForeignPlace(db, id));
+}
+
+function definedFields<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function listCountries() {
+  return [...getReferenceCache().countries.values()];
+}
+
+export async function listGroups({ db }: { db: DbOrTx }) {
+  const groups = await selectGroupsWithMembers(db);
+  return groups.map((g) => ({
+    code: g.code,
+    nameZh: g.nameZh,
+    nameEn: g.nameEn,
+    description: g.description,
+    source: g.source,
+    members: g.members.map((m) => ({ iso2: m.countryIso2, joinedOn: m.joinedOn, source: m.source })),
+  }));
 }

@@ -1,0 +1,157 @@
+/** /api/countries, /api/divisions, /api/places, /api/groups: the reference data and foreign places. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { envelopeSchema } from '../../shared/list.js';
+import {
+  DivisionListQuerySchema,
+  ForeignPlaceListQuerySchema,
+  ForeignPlaceUpdateSchema,
+} from '../../shared/schemas/place.js';
+import type { Api } from '../http/app.js';
+import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
+import {
+  getForeignPlace,
+  listCountries,
+  listDivisions,
+  listForeignPlaces,
+  listGroups,
+  presentForeignPlace,
+  updateForeignPlace,
+} from './place.service.js';
+
+const CountrySchema = z
+  .object({
+    iso2: z.string(),
+    iso3: z.string(),
+    numeric: z.string().nullable().describe('ISO 3166 numeric: the key of the world map'),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    continent: z.string(),
+  })
+  .meta({ id: 'Country' });
+
+const DivisionSchema = z
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    level: z.string().describe('province | prefecture | county'),
+    parentCode: z.string().nullable(),
+    path: z.string().describe('Name path, e.g. 湖南省/长沙市'),
+  })
+  .meta({ id: 'Division' });
+
+const ForeignPlaceSchema = z
+  .object({
+    id: z.number().int(),
+    nameZh: z.string().nullable(),
+    nameEn: z.string().nullable(),
+    nameLocal: z.string().nullable(),
+    adminLevel: z.string().nullable(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    population: z.number().nullable(),
+    geonamesId: z.number().nullable(),
+    wikidataId: z.string().nullable(),
+    country: z.object({ iso2: z.string(), nameZh: z.string(), nameEn: z.string(), continent: z.string() }),
+  })
+  .meta({ id: 'ForeignPlace' });
+
+const GroupSchema = z
+  .object({
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    description: z.string().nullable(),
+    source: z.string().nullable(),
+    members: z.array(z.object({ iso2: z.string(), joinedOn: z.string().nullable(), source: z.string().nullable() })),
+  })
+  .meta({ id: 'CountryGroup' });
+
+const tags = ['places'];
+
+export function registerPlaceRoutes(app: Api): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/countries',
+      tags,
+      summary: 'Every foreign country (ISO 3166), with Chinese and English names and continent',
+      responses: { 200: jsonResponse(z.object({ data: z.array(CountrySchema) }), 'All countries') },
+    }),
+    (c) => c.json({ data: listCountries() }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/divisions',
+      tags,
+      summary: 'Chinese administrative divisions (GB/T 2260), searchable by Chinese, English or pinyin',
+      request: { query: DivisionListQuerySchema },
+      responses: { 200: jsonResponse(envelopeSchema(DivisionSchema), 'One page'), 400: errorResponses[400] },
+    }),
+    async (c) => c.json(await listDivisions({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/places',
+      tags,
+      summary: 'Foreign places that are, or were, partners',
+      request: { query: ForeignPlaceListQuerySchema },
+      responses: { 200: jsonResponse(envelopeSchema(ForeignPlaceSchema), 'One page'), 400: errorResponses[400] },
+    }),
+    async (c) => c.json(await listForeignPlaces({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/places/{id}',
+      tags,
+      summary: 'One foreign place',
+      request: { params: IdParamSchema },
+      responses: { 200: jsonResponse(ForeignPlaceSchema, 'The place'), 404: errorResponses[404] },
+    }),
+    async (c) =>
+      c.json(presentForeignPlace(await getForeignPlace(c.get('deps').handle.db, c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/places/{id}',
+      tags,
+      summary: 'Correct a foreign place: names, level, coordinates, population',
+      request: { params: IdParamSchema, ...jsonBody(ForeignPlaceUpdateSchema) },
+      responses: {
+        200: jsonResponse(ForeignPlaceSchema, 'Updated'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await updateForeignPlace({
+          db: c.get('deps').handle.db,
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/groups',
+      tags,
+      summary: 'Country groups (e.g. bri: Belt and Road countries along the route) with their members',
+      responses: { 200: jsonResponse(z.object({ data: z.array(GroupSchema) }), 'All groups') },
+    }),
+    async (c) => c.json({ data: await listGroups({ db: c.get('deps').handle.db }) }, 200),
+  );
+}
