@@ -1,6 +1,11 @@
 /** Every feature's routes, in the order they are registered. */
+import { registerActivityRoutes } from '../activities/activity.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import type { RouteModule } from './app.js';
 
-export const ROUTE_MODULES: readonly RouteModule[] = [registerPartnershipRoutes, registerPlaceRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerPartnershipRoutes,
+  registerPlaceRoutes,
+  registerActivityRoutes,
+];
