@@ -1,5 +1,6 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
+import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import type { RouteModule } from './app.js';
@@ -8,4 +9,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerPartnershipRoutes,
   registerPlaceRoutes,
   registerActivityRoutes,
+  registerBenchmarkRoutes,
 ];

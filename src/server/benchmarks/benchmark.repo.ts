@@ -1,0 +1,77 @@
+/** Database access for benchmarks. */
+import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { benchmarks } from '../db/schema.js';
+
+export type BenchmarkRow = typeof benchmarks.$inferSelect;
+export type NewBenchmark = typeof benchmarks.$inferInsert;
+
+export async function selectBenchmark(db: DbOrTx, id: number) {
+  const rows = await db.select().from(benchmarks).where(eq(benchmarks.id, id));
+  return rows[0];
+}
+
+export async function selectBenchmarkByKey(
+  db: DbOrTx,
+  key: Pick<NewBenchmark, 'scopeCode' | 'kind' | 'asOf' | 'total'>,
+) {
+  const rows = await db
+    .select()
+    .from(benchmarks)
+    .where(
+      and(
+        eq(benchmarks.scopeCode, key.scopeCode),
+        eq(benchmarks.kind, key.kind),
+        eq(benchmarks.asOf, key.asOf),
+        eq(benchmarks.total, key.total),
+      ),
+    );
+  return rows[0];
+}
+
+export async function insertBenchmark(db: DbOrTx, row: NewBenchmark) {
+  const rows = await db.insert(benchmarks).values(row).returning();
+  if (!rows[0]) throw new Error('insert returned no row');
+  return rows[0];
+}
+
+export async function updateBenchmarkIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewBenchmark>) {
+  const rows = await db
+    .update(benchmarks)
+    .set({ ...patch, version: sql`${benchmarks.version} + 1` })
+    .where(and(eq(benchmarks.id, id), eq(benchmarks.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteBenchmarkIfVersion(db: DbOrTx, id: number, version: number) {
+  const rows = await db
+    .delete(benchmarks)
+    .where(and(eq(benchmarks.id, id), eq(benchmarks.version, version)))
+    .returning({ id: benchmarks.id });
+  return rows.length > 0;
+}
+
+export async function selectBenchmarkPage(
+  db: DbOrTx,
+  filter: { scopeCode?: string; kind?: string; asOfOnOrBefore?: string },
+  page: { limit: number; offset: number },
+) {
+  const conditions = [
+    filter.scopeCode ? eq(benchmarks.scopeCode, filter.scopeCode) : undefined,
+    filter.kind ? eq(benchmarks.kind, filter.kind) : undefined,
+    filter.asOfOnOrBefore ? lte(benchmarks.asOf, filter.asOfOnOrBefore) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, counted] = await Promise.all([
+    db
+      .select()
+      .from(benchmarks)
+      .where(where)
+      .orderBy(asc(benchmarks.scopeCode), desc(benchmarks.asOf), asc(benchmarks.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(benchmarks).where(where),
+  ]);
+  return { rows, total: counted[0]?.n ?? 0 };
+}

@@ -1,0 +1,165 @@
+/** Benchmarks: sourced figures about other provinces and the nation, used for rankings and checks. */
+import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
+import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
+import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import type { ListEnvelope } from '../../shared/list.js';
+import type { BenchmarkCreateInput, BenchmarkListQuery, BenchmarkUpdateInput } from '../../shared/schemas/benchmark.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { getReferenceCache } from '../places/reference-cache.js';
+import {
+  type BenchmarkRow,
+  deleteBenchmarkIfVersion,
+  insertBenchmark,
+  type NewBenchmark,
+  selectBenchmark,
+  selectBenchmarkByKey,
+  selectBenchmarkPage,
+  updateBenchmarkIfVersion,
+} from './benchmark.repo.js';
+
+export function presentBenchmark(row: BenchmarkRow) {
+  const cache = getReferenceCache();
+  const division = cache.divisions.get(row.scopeCode);
+  return {
+    id: row.id,
+    scope: {
+      code: row.scopeCode,
+      nameZh: row.scopeCode === NATIONAL_CODE ? '全国' : (division?.nameZh ?? row.scopeCode),
+      nameEn: row.scopeCode === NATIONAL_CODE ? 'China' : (division?.nameEn ?? row.scopeCode),
+    },
+    kind: row.kind,
+    total: row.total,
+    provincial: row.provincial,
+    city: row.city,
+    county: row.county,
+    countries: row.countries,
+    asOf: formatPartialDate(row.asOf, row.asOfPrecision as Precision),
+    asOfPrecision: row.asOfPrecision,
+    source: row.source,
+    sourceUrl: row.sourceUrl,
+    version: row.version,
+  };
+}
+export type BenchmarkView = ReturnType<typeof presentBenchmark>;
+
+/** The scope must be a province or the nation; the date real and not in the future. */
+export function checkBenchmark(input: { scopeCode: string; asOf: string }): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const division = getReferenceCache().divisions.get(input.scopeCode);
+  if (input.scopeCode !== NATIONAL_CODE && division?.level !== 'province') {
+    issues.push({
+      path: 'scopeCode',
+      rule: 'not_a_province',
+      value: input.scopeCode,
+      message: division
+        ? `${division.nameZh} is not a province-level division`
+        : `${input.scopeCode} is not a known division`,
+      fix: 'use the code of a province (e.g. 430000) or 000000 for the whole country',
+    });
+  }
+  const asOf = parsePartialDate(input.asOf);
+  if (asOf && asOf.date > today()) {
+    issues.push({
+      path: 'asOf',
+      rule: 'future_date',
+      value: input.asOf,
+      message: 'the as-of date is in the future',
+      fix: 'use the date the source gives',
+    });
+  }
+  return issues;
+}
+
+function toRow(input: BenchmarkCreateInput): NewBenchmark {
+  const asOf = parsePartialDate(input.asOf);
+  if (!asOf) throw validationFailed([{ path: 'asOf', message: 'not a date', rule: 'invalid_date' }]);
+  return {
+    scopeCode: input.scopeCode,
+    kind: input.kind,
+    total: input.total,
+    provincial: input.provincial ?? null,
+    city: input.city ?? null,
+    county: input.county ?? null,
+    countries: input.countries ?? null,
+    asOf: asOf.date,
+    asOfPrecision: asOf.precision,
+    source: input.source,
+    sourceUrl: input.sourceUrl ?? null,
+  };
+}
+
+export async function createBenchmark({ db, input }: { db: Db; input: BenchmarkCreateInput }) {
+  const issues = checkBenchmark(input);
+  if (issues.length) throw validationFailed(issues);
+  const row = toRow(input);
+  return db.transaction(async (tx) => {
+    const existing = await selectBenchmarkByKey(tx, row);
+    if (existing) {
+      throw new AppError('conflict', `this figure is already recorded as benchmark #${existing.id}`, {
+        existingId: existing.id,
+      });
+    }
+    return presentBenchmark(await insertBenchmark(tx, row));
+  });
+}
+
+export async function updateBenchmark({ db, id, input }: { db: Db; id: number; input: BenchmarkUpdateInput }) {
+  return db.transaction(async (tx) => {
+    const current = await selectBenchmark(tx, id);
+    if (!current) throw notFound('benchmark', id);
+    if (current.version !== input.version) throw stale(current);
+    const view = presentBenchmark(current);
+    const { version, ...changes } = input;
+    const merged: BenchmarkCreateInput = {
+      scopeCode: current.scopeCode,
+      kind: current.kind as BenchmarkCreateInput['kind'],
+      total: current.total,
+      provincial: current.provincial,
+      city: current.city,
+      county: current.county,
+      countries: current.countries,
+      asOf: view.asOf,
+      source: current.source,
+      sourceUrl: current.sourceUrl,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    };
+    const issues = checkBenchmark(merged);
+    if (issues.length) throw validationFailed(issues);
+    const updated = await updateBenchmarkIfVersion(tx, id, version, toRow(merged));
+    if (!updated) throw stale(current);
+    return presentBenchmark(updated);
+  });
+}
+
+export async function deleteBenchmark({ db, id, version }: { db: Db; id: number; version: number }) {
+  const current = await selectBenchmark(db, id);
+  if (!current) throw notFound('benchmark', id);
+  if (current.version !== version || !(await deleteBenchmarkIfVersion(db, id, version))) throw stale(current);
+}
+
+function stale(current: BenchmarkRow) {
+  return new AppError('conflict', `benchmark #${current.id} was changed by someone else`, {
+    currentVersion: current.version,
+  });
+}
+
+export async function getBenchmark({ db, id }: { db: DbOrTx; id: number }) {
+  const row = await selectBenchmark(db, id);
+  if (!row) throw notFound('benchmark', id);
+  return presentBenchmark(row);
+}
+
+export async function listBenchmarks({
+  db,
+  query,
+}: {
+  db: DbOrTx;
+  query: BenchmarkListQuery;
+}): Promise<ListEnvelope<BenchmarkView>> {
+  const { rows, total } = await selectBenchmarkPage(
+    db,
+    { scopeCode: query.scope, kind: query.kind },
+    { limit: query.perPage, offset: (query.page - 1) * query.perPage },
+  );
+  return { data: rows.map(presentBenchmark), total, page: query.page, perPage: query.perPage };
+}
