@@ -1,5 +1,6 @@
 /** Entry point of the `amity` command line. */
 import { Command, CommanderError } from 'commander';
+import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { describeError } from './context.js';
@@ -12,6 +13,7 @@ const program = new Command('amity')
 
 registerMigrate(program);
 registerServe(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
+import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import type { RouteModule } from './app.js';
@@ -10,4 +11,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerPlaceRoutes,
   registerActivityRoutes,
   registerBenchmarkRoutes,
+  registerImportRoutes,
 ];

@@ -1,0 +1,107 @@
+/**
+ * `amity import FILE`: a CSV, XLSX or JSON file into the registry, all rows or none; the report lists
+ * every problem with its row and column. Also registers `amity export` and `amity template`.
+ * Exit codes: 0 imported (or a clean dry run), 2 problems (nothing written), 1 failure.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { buildTemplate } from '../../server/imports/export.service.js';
+import { IMPORT_TYPES, type ImportReport, type ImportType } from '../../server/imports/import.schema.js';
+import { importData } from '../../server/imports/import.service.js';
+import { formatOfFileName } from '../../server/imports/parsers.js';
+import { formatProblem } from '../../server/imports/problems.js';
+import { LIMITS } from '../../shared/enums.js';
+import { CliError, withDb } from '../context.js';
+import { registerExport } from './export.js';
+
+type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean };
+
+function parseType(value: string | undefined): ImportType | undefined {
+  if (value === undefined) return undefined;
+  if (!(IMPORT_TYPES as readonly string[]).includes(value)) {
+    throw new CliError(`--type ${value}: give one of ${IMPORT_TYPES.join(', ')}`, 2);
+  }
+  return value as ImportType;
+}
+
+function readInput(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`, 2);
+  }
+  if (size > LIMITS.importBytesMax) {
+    throw new CliError(
+      `${file} is larger than ${LIMITS.importBytesMax / 1024 / 1024} MB: split it into smaller files`,
+      2,
+    );
+  }
+  return readFileSync(file);
+}
+
+/** The report as the terminal shows it: one summary line, then one line per problem. */
+export function formatReport(report: ImportReport): string[] {
+  const what = report.type ?? 'rows';
+  if (!report.ok) {
+    const lines = [
+      `${report.fileName}: ${report.problemCount} problem(s) in ${report.rows} row(s); nothing was written`,
+      ...report.problems.map(formatProblem),
+    ];
+    if (report.problemCount > report.problems.length) {
+      lines.push(`… and ${report.problemCount - report.problems.length} more`);
+    }
+    return lines;
+  }
+  const places = report.placesAdded ? `, ${report.placesAdded} new foreign place(s)` : '';
+  const counts = `${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${places}`;
+  return report.dryRun
+    ? [
+        `${report.fileName}: ${report.rows} ${what} row(s) checked, no problems — would be ${counts}; dry run, nothing written`,
+      ]
+    : [`${report.fileName}: ${report.rows} ${what} row(s) imported — ${counts}`];
+}
+
+export function registerImportCommands(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'import partnerships, benchmarks or a country group from FILE (.csv, .xlsx or .json): all rows or none',
+    )
+    .argument('<file>', 'the file to import; its extension chooses the format')
+    .option('--dry-run', 'check only: report what would be added, updated and unchanged, write nothing')
+    .option('--type <type>', `what the file holds: ${IMPORT_TYPES.join(' | ')} (default: from the headers)`)
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, options: ImportOptions, command: Command) => {
+      const type = parseType(options.type);
+      const format = formatOfFileName(file);
+      if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
+      const data = readInput(file);
+      const report = await withDb(command, (handle) =>
+        importData({ db: handle.db, data, fileName: basename(file), format, type, dryRun: options.dryRun }),
+      );
+      const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report);
+      for (const line of lines) console.log(line);
+      if (!report.ok) process.exitCode = 2;
+    });
+
+  program
+    .command('template')
+    .description('write a blank import template to FILE (.csv or .xlsx; the XLSX explains every column)')
+    .argument('<file>', 'the file to write')
+    .option('--type <type>', `${IMPORT_TYPES.join(' | ')}`, 'partnerships')
+    .option('--headers <lang>', 'header row in en (default) or zh', 'en')
+    .action(async (file: string, options: { type: string; headers: string }) => {
+      const type = parseType(options.type) ?? 'partnerships';
+      const format = formatOfFileName(file);
+      if (format !== 'csv' && format !== 'xlsx') throw new CliError(`${file}: templates are .csv or .xlsx files`, 2);
+      if (options.headers !== 'en' && options.headers !== 'zh') {
+        throw new CliError(`--headers ${options.headers}: give en or zh`, 2);
+      }
+      writeFileSync(file, await buildTemplate({ type, format, headers: options.headers }));
+      console.log(`wrote the ${type} template to ${file}`);
+    });
+
+  registerExport(program);
+}

@@ -1,0 +1,178 @@
+/** Headers → columns: which column is which, in English or Chinese, and what the file holds. */
+import { COLUMNS, type ColumnDef, IMPORT_TYPES, type ImportProblem, type ImportType } from './import.schema.js';
+import type { Table, TableRow } from './parsers.js';
+import { columnLetter } from './parsers.js';
+import { closest } from './suggest.js';
+
+/** "  Partner Name-EN *" → "partner_name_en"; "外方国家（必填）" → "外方国家". */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/[*＊]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
+}
+
+function headerIndex(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
+  const index = new Map<string, ColumnDef>();
+  for (const c of columns) {
+    for (const h of [c.name, c.zh, ...c.aliases]) index.set(normalizeHeader(h), c);
+  }
+  return index;
+}
+
+const INDEXES = Object.fromEntries(IMPORT_TYPES.map((t) => [t, headerIndex(COLUMNS[t])])) as Record<
+  ImportType,
+  Map<string, ColumnDef>
+>;
+
+/** Headers only one type has: enough to tell what a file holds. */
+const MARKERS: Record<ImportType, string[]> = {
+  partnerships: [
+    'cn_division_code',
+    'cn_division',
+    'partner_name_zh',
+    'partner_name_en',
+    'partner_name_local',
+    'partner_country',
+    'partner_admin_level',
+    'established_on',
+  ],
+  benchmarks: ['scope', 'total', 'as_of', 'provincial'],
+  groups: ['group_code', 'group_name_zh', 'group_name_en', 'joined_on'],
+};
+
+/** The import type whose marker headers the file has; undefined when none or several do. */
+export function detectType(headers: readonly string[]): ImportType | undefined {
+  const found = IMPORT_TYPES.filter((type) =>
+    headers.some((h) => {
+      const def = INDEXES[type].get(normalizeHeader(h));
+      return def !== undefined && MARKERS[type].includes(def.name);
+    }),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Where each column is in a file, and the header the file gives it (for messages). */
+export class ColumnMap {
+  constructor(
+    private readonly positions: Map<string, number>,
+    private readonly headers: readonly string[],
+  ) {}
+
+  has(field: string): boolean {
+    return this.positions.has(field);
+  }
+
+  /** The cell of a row; undefined when the file has no such column. */
+  get(row: TableRow, field: string): string | undefined {
+    const at = this.positions.get(field);
+    if (at === undefined) return undefined;
+    return row.cells[at] ?? '';
+  }
+
+  /** The header as the file writes it (the canonical name when the column is absent). */
+  header(field: string): string {
+    const at = this.positions.get(field);
+    return at === undefined ? field : (this.headers[at] ?? field);
+  }
+}
+
+export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; problems: ImportProblem[] } {
+  const index = INDEXES[type];
+  const positions = new Map<string, number>();
+  const problems: ImportProblem[] = [];
+  const headerRow = table.headerRow || null;
+  const unnamed: number[] = [];
+  table.headers.forEach((header, at) => {
+    const key = normalizeHeader(header);
+    if (!key) {
+      unnamed.push(at);
+      return;
+    }
+    const def = index.get(key);
+    if (!def) {
+      problems.push({
+        row: headerRow,
+        column: header,
+        field: null,
+        rule: 'unknown_column',
+        value: header,
+        message: `unknown column for a ${type} file`,
+        fix: `rename it to one of the documented columns (${COLUMNS[type].map((c) => c.name).join(', ')}) or delete it`,
+        suggestions: closest(
+          key,
+          [...index.entries()].map(([k, c]) => [k, c.name] as const),
+          3,
+        ),
+      });
+      return;
+    }
+    const seen = positions.get(def.name);
+    if (seen !== undefined) {
+      problems.push({
+        row: headerRow,
+        column: header,
+        field: def.name,
+        rule: 'duplicate_column',
+        value: header,
+        message: `the column ${def.name} appears twice (also as "${table.headers[seen]}")`,
+        fix: 'keep one of the two columns',
+      });
+      return;
+    }
+    positions.set(def.name, at);
+  });
+  for (const at of unnamed) {
+    const withValue = table.rows.find((r) => (r.cells[at] ?? '') !== '');
+    if (withValue) {
+      problems.push({
+        row: withValue.row,
+        column: columnLetter(at),
+        field: null,
+        rule: 'unnamed_column',
+        value: withValue.cells[at],
+        message: `column ${columnLetter(at)} has values but no header`,
+        fix: 'give the column one of the documented headers, or delete it',
+      });
+    }
+  }
+  for (const def of COLUMNS[type]) {
+    if (def.required && !positions.has(def.name)) {
+      problems.push({
+        row: headerRow,
+        column: def.name,
+        field: def.name,
+        rule: 'missing_column',
+        message: `the file has no ${def.name} (${def.zh}) column`,
+        fix: `add a column headed ${def.name} or ${def.zh}`,
+      });
+    }
+  }
+  if (type === 'partnerships') {
+    if (!positions.has('cn_division_code') && !positions.has('cn_division')) {
+      problems.push({
+        row: headerRow,
+        column: 'cn_division',
+        field: 'cn_division',
+        rule: 'missing_column',
+        message: 'the file names no Chinese side: it needs a cn_division_code or a cn_division column',
+        fix: 'add a column 中方行政区划代码 (cn_division_code) or 中方行政区划 (cn_division)',
+      });
+    }
+    if (!positions.has('partner_name_zh') && !positions.has('partner_name_en')) {
+      problems.push({
+        row: headerRow,
+        column: 'partner_name_en',
+        field: 'partner_name_en',
+        rule: 'missing_column',
+        message: 'the file names no partner: it needs a partner_name_zh or a partner_name_en column',
+        fix: 'add a column 外方城市中文名 (partner_name_zh) or 外方城市英文名 (partner_name_en)',
+      });
+    }
+  }
+  return { map: new ColumnMap(positions, table.headers), problems };
+}

@@ -1,0 +1,435 @@
+/**
+ * Database access of the importer: set-based reads and writes through unnest() arrays, a few
+ * statements per batch of thousands of rows, never one statement per row. Every function takes the
+ * import's transaction.
+ */
+import { sql } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { DbOrTx } from '../db/client.js';
+import { importRuns } from '../db/schema.js';
+import { pgArray, queryRows } from '../db/sql.js';
+
+/** Rows per statement. */
+export const BATCH = 5000;
+
+function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function arr<T>(rows: readonly T[], pick: (row: T) => string | number | boolean | null | undefined): string {
+  return pgArray(rows.map(pick));
+}
+
+// ── foreign places ────────────────────────────────────────────────────────────────────────────
+
+export type PlaceRecord = {
+  id: number;
+  countryIso2: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  nameLocal: string | null;
+  adminLevel: string | null;
+  nameKey: string;
+};
+
+const PLACE_COLUMNS = sql`fp.id, fp.country_iso2 as "countryIso2", fp.name_zh as "nameZh", fp.name_en as "nameEn",
+  fp.name_local as "nameLocal", fp.admin_level as "adminLevel", fp.name_key as "nameKey"`;
+
+/**
+ * Places that an import's rows may mean: same country and the same name key, or the same exact
+ * Chinese or English name. Three hash joins, whatever the number of rows.
+ */
+export async function selectPlacesForImport(
+  db: DbOrTx,
+  lookups: { byKey: [string, string][]; byZh: [string, string][]; byEn: [string, string][] },
+): Promise<PlaceRecord[]> {
+  const out = new Map<number, PlaceRecord>();
+  const queries: [string, [string, string][]][] = [
+    ['name_key', lookups.byKey],
+    ['name_zh', lookups.byZh],
+    ['name_en', lookups.byEn],
+  ];
+  for (const [column, pairs] of queries) {
+    for (const batch of chunks(pairs, 20_000)) {
+      const rows = await queryRows<PlaceRecord>(
+        db,
+        sql`select ${PLACE_COLUMNS} from foreign_places fp
+          join (select distinct * from unnest(${arr(batch, (p) => p[0])}::text[], ${arr(batch, (p) => p[1])}::text[])) as k(c, v)
+            on fp.country_iso2 = k.c and fp.${sql.raw(column)} = k.v`,
+      );
+      for (const row of rows) out.set(row.id, row);
+    }
+  }
+  return [...out.values()];
+}
+
+export type GazetteerHit = {
+  countryIso2: string;
+  nameKey: string;
+  geonamesId: number;
+  lat: number;
+  lng: number;
+  population: number | null;
+};
+
+/** The most populous gazetteer entry for each (country, name key). */
+export async function selectGazetteerBest(db: DbOrTx, pairs: [string, string][]): Promise<GazetteerHit[]> {
+  const out: GazetteerHit[] = [];
+  for (const batch of chunks(pairs, 20_000)) {
+    out.push(
+      ...(await queryRows<GazetteerHit>(
+        db,
+        sql`select distinct on (g.country_iso2, g.name_key)
+              g.country_iso2 as "countryIso2", g.name_key as "nameKey", g.geonames_id as "geonamesId",
+              g.lat, g.lng, g.population
+            from gazetteer g
+            join (select distinct * from unnest(${arr(batch, (p) => p[0])}::text[], ${arr(batch, (p) => p[1])}::text[])) as k(c, v)
+              on g.country_iso2 = k.c and g.name_key = k.v
+            order by g.country_iso2, g.name_key, g.population desc nulls last, g.geonames_id`,
+      )),
+    );
+  }
+  return out;
+}
+
+export type NewPlace = {
+  countryIso2: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  nameLocal: string | null;
+  adminLevel: string | null;
+  nameKey: string;
+  lat: number | null;
+  lng: number | null;
+  population: number | null;
+  geonamesId: number | null;
+  search: string;
+  sortKey: string;
+};
+
+/**
+ * Inserts places and returns their ids by (country, name key). A place another writer added in the
+ * meantime is taken as it is (the no-op update makes RETURNING give its id).
+ */
+export async function insertPlaces(db: DbOrTx, rows: readonly NewPlace[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const batch of chunks(rows)) {
+    const inserted = await queryRows<{ id: number; countryIso2: string; nameKey: string }>(
+      db,
+      sql`insert into foreign_places (country_iso2, name_zh, name_en, name_local, admin_level, name_key,
+            lat, lng, population, geonames_id, search, sort_key)
+          select * from unnest(
+            ${arr(batch, (r) => r.countryIso2)}::text[], ${arr(batch, (r) => r.nameZh)}::text[],
+            ${arr(batch, (r) => r.nameEn)}::text[], ${arr(batch, (r) => r.nameLocal)}::text[],
+            ${arr(batch, (r) => r.adminLevel)}::text[], ${arr(batch, (r) => r.nameKey)}::text[],
+            ${arr(batch, (r) => r.lat)}::float8[], ${arr(batch, (r) => r.lng)}::float8[],
+            ${arr(batch, (r) => r.population)}::int[], ${arr(batch, (r) => r.geonamesId)}::int[],
+            ${arr(batch, (r) => r.search)}::text[], ${arr(batch, (r) => r.sortKey)}::text[])
+          on conflict (country_iso2, name_key) do update set name_key = excluded.name_key
+          returning id, country_iso2 as "countryIso2", name_key as "nameKey"`,
+    );
+    for (const row of inserted) ids.set(`${row.countryIso2}|${row.nameKey}`, row.id);
+  }
+  return ids;
+}
+
+export type PlacePatch = {
+  id: number;
+  nameZh: string | null;
+  nameEn: string | null;
+  nameLocal: string | null;
+  adminLevel: string | null;
+  search: string;
+};
+
+/** Fills in names an existing place lacked (the caller never overwrites a name it has). */
+export async function updatePlaces(db: DbOrTx, rows: readonly PlacePatch[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      update foreign_places fp set name_zh = u.name_zh, name_en = u.name_en, name_local = u.name_local,
+        admin_level = u.admin_level, search = u.search
+      from unnest(${arr(batch, (r) => r.id)}::int[], ${arr(batch, (r) => r.nameZh)}::text[],
+        ${arr(batch, (r) => r.nameEn)}::text[], ${arr(batch, (r) => r.nameLocal)}::text[],
+        ${arr(batch, (r) => r.adminLevel)}::text[], ${arr(batch, (r) => r.search)}::text[])
+        as u(id, name_zh, name_en, name_local, admin_level, search)
+      where fp.id = u.id`);
+  }
+}
+
+// ── partnerships ──────────────────────────────────────────────────────────────────────────────
+
+export type ExistingPartnership = {
+  id: number;
+  cnCode: string;
+  foreignPlaceId: number;
+  kind: string;
+  status: string;
+  establishedOn: string | null;
+  establishedPrecision: string | null;
+  endedOn: string | null;
+  endedReason: string | null;
+  sourceUrl: string | null;
+  notes: string | null;
+  version: number;
+};
+
+export async function selectPartnershipsByNaturalKeys(
+  db: DbOrTx,
+  keys: readonly { cnCode: string; foreignPlaceId: number; kind: string }[],
+): Promise<ExistingPartnership[]> {
+  const out: ExistingPartnership[] = [];
+  for (const batch of chunks(keys, 20_000)) {
+    out.push(
+      ...(await queryRows<ExistingPartnership>(
+        db,
+        sql`select p.id, p.cn_code as "cnCode", p.foreign_place_id as "foreignPlaceId", p.kind, p.status,
+              p.established_on::text as "establishedOn", p.established_precision as "establishedPrecision",
+              p.ended_on::text as "endedOn", p.ended_reason as "endedReason", p.source_url as "sourceUrl",
+              p.notes, p.version
+            from partnerships p
+            join unnest(${arr(batch, (k) => k.cnCode)}::text[], ${arr(batch, (k) => k.foreignPlaceId)}::int[],
+              ${arr(batch, (k) => k.kind)}::text[]) as k(cn, place, kind)
+              on p.cn_code = k.cn and p.foreign_place_id = k.place and p.kind = k.kind`,
+      )),
+    );
+  }
+  return out;
+}
+
+export type PartnershipOfPlace = { id: number; cnCode: string; foreignPlaceId: number };
+
+export async function selectPartnershipsOfPlaces(db: DbOrTx, placeIds: readonly number[]) {
+  const out: PartnershipOfPlace[] = [];
+  for (const batch of chunks(placeIds, 20_000)) {
+    out.push(
+      ...(await queryRows<PartnershipOfPlace>(
+        db,
+        sql`select id, cn_code as "cnCode", foreign_place_id as "foreignPlaceId" from partnerships
+            where foreign_place_id = any(${pgArray(batch)}::int[])`,
+      )),
+    );
+  }
+  return out;
+}
+
+export async function updatePartnershipSearch(
+  db: DbOrTx,
+  rows: readonly { id: number; search: string; sortKey: string }[],
+): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      update partnerships p set search = u.search, sort_key = u.sort_key
+      from unnest(${arr(batch, (r) => r.id)}::int[], ${arr(batch, (r) => r.search)}::text[],
+        ${arr(batch, (r) => r.sortKey)}::text[]) as u(id, search, sort_key)
+      where p.id = u.id`);
+  }
+}
+
+export type PartnershipFields = {
+  status: string;
+  establishedOn: string | null;
+  establishedPrecision: string | null;
+  endedOn: string | null;
+  endedReason: string | null;
+  sourceUrl: string | null;
+  notes: string | null;
+  search: string;
+  sortKey: string;
+};
+
+export type NewImportedPartnership = PartnershipFields & {
+  cnCode: string;
+  provinceCode: string;
+  prefectureCode: string | null;
+  level: string;
+  foreignPlaceId: number;
+  countryIso2: string;
+  kind: string;
+  isDemo: boolean;
+};
+
+function concurrentChange(): AppError {
+  return new AppError('conflict', 'someone changed the same partnerships while the file was imported', {
+    issues: [
+      {
+        path: 'file',
+        rule: 'concurrent_change',
+        message: 'someone changed the same partnerships while the file was imported; nothing was written',
+        fix: 'run the import again',
+      },
+    ],
+  });
+}
+
+export async function insertPartnerships(db: DbOrTx, rows: readonly NewImportedPartnership[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    const inserted = await queryRows<{ id: number }>(
+      db,
+      sql`insert into partnerships (cn_code, province_code, prefecture_code, level, foreign_place_id, country_iso2,
+            kind, status, established_on, established_precision, ended_on, ended_reason, source_url, notes,
+            is_demo, search, sort_key)
+          select * from unnest(
+            ${arr(batch, (r) => r.cnCode)}::text[], ${arr(batch, (r) => r.provinceCode)}::text[],
+            ${arr(batch, (r) => r.prefectureCode)}::text[], ${arr(batch, (r) => r.level)}::text[],
+            ${arr(batch, (r) => r.foreignPlaceId)}::int[], ${arr(batch, (r) => r.countryIso2)}::text[],
+            ${arr(batch, (r) => r.kind)}::text[], ${arr(batch, (r) => r.status)}::text[],
+            ${arr(batch, (r) => r.establishedOn)}::date[], ${arr(batch, (r) => r.establishedPrecision)}::text[],
+            ${arr(batch, (r) => r.endedOn)}::date[], ${arr(batch, (r) => r.endedReason)}::text[],
+            ${arr(batch, (r) => r.sourceUrl)}::text[], ${arr(batch, (r) => r.notes)}::text[],
+            ${arr(batch, (r) => r.isDemo)}::boolean[], ${arr(batch, (r) => r.search)}::text[],
+            ${arr(batch, (r) => r.sortKey)}::text[])
+          on conflict (cn_code, foreign_place_id, kind) do nothing
+          returning id`,
+    );
+    if (inserted.length !== batch.length) throw concurrentChange();
+  }
+}
+
+/** Updates rows whose version is still the one read, bumping it; any other version aborts the import. */
+export async function updatePartnerships(
+  db: DbOrTx,
+  rows: readonly (PartnershipFields & { id: number; version: number })[],
+): Promise<void> {
+  for (const batch of chunks(rows)) {
+    const updated = await queryRows<{ id: number }>(
+      db,
+      sql`update partnerships p set status = u.status, established_on = u.established_on,
+            established_precision = u.established_precision, ended_on = u.ended_on, ended_reason = u.ended_reason,
+            source_url = u.source_url, notes = u.notes, search = u.search, sort_key = u.sort_key,
+            version = p.version + 1, updated_at = now()
+          from unnest(${arr(batch, (r) => r.id)}::int[], ${arr(batch, (r) => r.version)}::int[],
+            ${arr(batch, (r) => r.status)}::text[], ${arr(batch, (r) => r.establishedOn)}::date[],
+            ${arr(batch, (r) => r.establishedPrecision)}::text[], ${arr(batch, (r) => r.endedOn)}::date[],
+            ${arr(batch, (r) => r.endedReason)}::text[], ${arr(batch, (r) => r.sourceUrl)}::text[],
+            ${arr(batch, (r) => r.notes)}::text[], ${arr(batch, (r) => r.search)}::text[],
+            ${arr(batch, (r) => r.sortKey)}::text[])
+            as u(id, version, status, established_on, established_precision, ended_on, ended_reason, source_url,
+              notes, search, sort_key)
+          where p.id = u.id and p.version = u.version
+          returning p.id`,
+    );
+    if (updated.length !== batch.length) throw concurrentChange();
+  }
+}
+
+// ── benchmarks ────────────────────────────────────────────────────────────────────────────────
+
+export type BenchmarkFields = {
+  scopeCode: string;
+  kind: string;
+  total: number;
+  asOf: string;
+  asOfPrecision: string;
+  provincial: number | null;
+  city: number | null;
+  county: number | null;
+  countries: number | null;
+  source: string;
+  sourceUrl: string | null;
+};
+export type ExistingBenchmark = BenchmarkFields & { id: number; version: number };
+
+export async function selectBenchmarksByKeys(
+  db: DbOrTx,
+  keys: readonly { scopeCode: string; kind: string; asOf: string; total: number }[],
+): Promise<ExistingBenchmark[]> {
+  if (keys.length === 0) return [];
+  return queryRows<ExistingBenchmark>(
+    db,
+    sql`select b.id, b.scope_code as "scopeCode", b.kind, b.total, b.as_of::text as "asOf",
+          b.as_of_precision as "asOfPrecision", b.provincial, b.city, b.county, b.countries, b.source,
+          b.source_url as "sourceUrl", b.version
+        from benchmarks b
+        join unnest(${arr(keys, (k) => k.scopeCode)}::text[], ${arr(keys, (k) => k.kind)}::text[],
+          ${arr(keys, (k) => k.asOf)}::date[], ${arr(keys, (k) => k.total)}::int[]) as k(scope, kind, as_of, total)
+          on b.scope_code = k.scope and b.kind = k.kind and b.as_of = k.as_of and b.total = k.total`,
+  );
+}
+
+export async function insertBenchmarks(db: DbOrTx, rows: readonly BenchmarkFields[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      insert into benchmarks (scope_code, kind, total, as_of, as_of_precision, provincial, city, county, countries,
+        source, source_url)
+      select * from unnest(${arr(batch, (r) => r.scopeCode)}::text[], ${arr(batch, (r) => r.kind)}::text[],
+        ${arr(batch, (r) => r.total)}::int[], ${arr(batch, (r) => r.asOf)}::date[],
+        ${arr(batch, (r) => r.asOfPrecision)}::text[], ${arr(batch, (r) => r.provincial)}::int[],
+        ${arr(batch, (r) => r.city)}::int[], ${arr(batch, (r) => r.county)}::int[],
+        ${arr(batch, (r) => r.countries)}::int[], ${arr(batch, (r) => r.source)}::text[],
+        ${arr(batch, (r) => r.sourceUrl)}::text[])`);
+  }
+}
+
+export async function updateBenchmarks(db: DbOrTx, rows: readonly (BenchmarkFields & { id: number })[]) {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      update benchmarks b set as_of_precision = u.as_of_precision, provincial = u.provincial, city = u.city,
+        county = u.county, countries = u.countries, source = u.source, source_url = u.source_url,
+        version = b.version + 1
+      from unnest(${arr(batch, (r) => r.id)}::int[], ${arr(batch, (r) => r.asOfPrecision)}::text[],
+        ${arr(batch, (r) => r.provincial)}::int[], ${arr(batch, (r) => r.city)}::int[],
+        ${arr(batch, (r) => r.county)}::int[], ${arr(batch, (r) => r.countries)}::int[],
+        ${arr(batch, (r) => r.source)}::text[], ${arr(batch, (r) => r.sourceUrl)}::text[])
+        as u(id, as_of_precision, provincial, city, county, countries, source, source_url)
+      where b.id = u.id`);
+  }
+}
+
+// ── country groups ────────────────────────────────────────────────────────────────────────────
+
+export type GroupRecord = { code: string; nameZh: string; nameEn: string; source: string | null };
+export type MemberRecord = { groupCode: string; countryIso2: string; joinedOn: string | null; source: string | null };
+
+export async function selectGroups(db: DbOrTx, codes: readonly string[]): Promise<GroupRecord[]> {
+  if (codes.length === 0) return [];
+  return queryRows<GroupRecord>(
+    db,
+    sql`select code, name_zh as "nameZh", name_en as "nameEn", source from country_groups
+        where code = any(${pgArray(codes)}::text[])`,
+  );
+}
+
+export async function upsertGroups(db: DbOrTx, groups: readonly GroupRecord[]): Promise<void> {
+  if (groups.length === 0) return;
+  await db.execute(sql`
+    insert into country_groups (code, name_zh, name_en, source)
+    select * from unnest(${arr(groups, (g) => g.code)}::text[], ${arr(groups, (g) => g.nameZh)}::text[],
+      ${arr(groups, (g) => g.nameEn)}::text[], ${arr(groups, (g) => g.source)}::text[])
+    on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en`);
+}
+
+export async function selectMembers(
+  db: DbOrTx,
+  keys: readonly { groupCode: string; countryIso2: string }[],
+): Promise<MemberRecord[]> {
+  if (keys.length === 0) return [];
+  return queryRows<MemberRecord>(
+    db,
+    sql`select m.group_code as "groupCode", m.country_iso2 as "countryIso2", m.joined_on::text as "joinedOn", m.source
+        from country_group_members m
+        join unnest(${arr(keys, (k) => k.groupCode)}::text[], ${arr(keys, (k) => k.countryIso2)}::text[]) as k(g, c)
+          on m.group_code = k.g and m.country_iso2 = k.c`,
+  );
+}
+
+export async function upsertMembers(db: DbOrTx, rows: readonly MemberRecord[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      insert into country_group_members (group_code, country_iso2, joined_on, source)
+      select * from unnest(${arr(batch, (r) => r.groupCode)}::text[], ${arr(batch, (r) => r.countryIso2)}::text[],
+        ${arr(batch, (r) => r.joinedOn)}::date[], ${arr(batch, (r) => r.source)}::text[])
+      on conflict (group_code, country_iso2) do update set joined_on = excluded.joined_on, source = excluded.source`);
+  }
+}
+
+// ── runs ──────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertImportRun(
+  db: DbOrTx,
+  run: { fileName: string; format: string; target: string; summary: Record<string, unknown> },
+): Promise<number> {
+  const rows = await db.insert(importRuns).values(run).returning({ id: importRuns.id });
+  return rows[0]?.id ?? 0;
+}

@@ -1,0 +1,151 @@
+/**
+ * importData(): the one way data files come in — from the CLI, the API and the demo loader alike.
+ *
+ * All or nothing: the file is read and every row checked, the database is read in bulk inside one
+ * transaction, and only when no problem was found is anything written (in that same transaction).
+ * A file with problems is not an error of the program: the report lists every problem and ok=false.
+ */
+import { AppError } from '../../shared/errors.js';
+import type { Db } from '../db/client.js';
+import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
+import { detectType, mapHeaders } from './columns.js';
+import { importGroupRows, readGroupRows } from './group-import.js';
+import { insertImportRun } from './import.repo.js';
+import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
+import { formatOfFileName, readTable } from './parsers.js';
+import { importPartnershipRows, readPartnershipRows } from './partnership-import.js';
+import { ProblemList } from './problems.js';
+
+export type ImportOptions = {
+  db: Db;
+  data: Buffer | string;
+  fileName: string;
+  /** csv | xlsx | json; from the file name's extension when omitted. */
+  format?: ImportFormat;
+  /** partnerships | benchmarks | groups; detected from the headers when omitted. */
+  type?: ImportType;
+  /** Check only: report what would be added, updated and left unchanged, write nothing. */
+  dryRun?: boolean;
+  /** Mark written partnerships as demo records (the demo loader's illustrative data). */
+  isDemo?: boolean;
+};
+
+export type { ImportProblem, ImportReport } from './import.schema.js';
+
+export function resolveFormat(fileName: string, format?: string): ImportFormat {
+  if (format) {
+    if ((IMPORT_FORMATS as readonly string[]).includes(format)) return format as ImportFormat;
+    throw unknownFormat(format);
+  }
+  const fromName = formatOfFileName(fileName);
+  if (!fromName) throw unknownFormat(fileName);
+  return fromName;
+}
+
+function unknownFormat(what: string): AppError {
+  return new AppError('validation_failed', `cannot tell the format of ${what}`, {
+    issues: [
+      {
+        path: 'format',
+        rule: 'unknown_format',
+        value: what,
+        message: `${what} is not a CSV, XLSX or JSON file`,
+        fix: 'name the file *.csv, *.xlsx or *.json (or give the format explicitly)',
+      },
+    ],
+  });
+}
+
+export async function importData({
+  db,
+  data,
+  fileName,
+  format,
+  type,
+  dryRun = false,
+  isDemo = false,
+}: ImportOptions): Promise<ImportReport> {
+  const fmt = resolveFormat(fileName, format);
+  const table = await readTable(data, fmt);
+  const problems = new ProblemList();
+  problems.addAll(table.problems);
+  const report = (target: ImportType | null, counts = { added: 0, updated: 0, unchanged: 0, placesAdded: 0 }) => ({
+    type: target,
+    format: fmt,
+    fileName,
+    dryRun,
+    rows: table.rows.length,
+    ...counts,
+    problems: problems.sorted(),
+    problemCount: problems.count,
+    ok: problems.count === 0,
+    runId: null as number | null,
+  });
+
+  if (table.headers.length === 0) {
+    if (problems.count === 0) {
+      problems.add({
+        row: null,
+        column: null,
+        field: null,
+        rule: 'empty_file',
+        message: 'the file has no header row and no data',
+        fix: 'start from a template: amity template partnerships.csv',
+      });
+    }
+    return report(type ?? null);
+  }
+  const target = type ?? detectType(table.headers);
+  if (!target) {
+    problems.add({
+      row: table.headerRow || null,
+      column: null,
+      field: null,
+      rule: 'unknown_type',
+      value: table.headers.join(', ').slice(0, 200),
+      message: 'cannot tell from the headers whether the file holds partnerships, benchmarks or groups',
+      fix: 'use the headers of the template, or choose the type explicitly (--type partnerships|benchmarks|groups)',
+    });
+    return report(null);
+  }
+  const { map, problems: headerProblems } = mapHeaders(target, table);
+  problems.addAll(headerProblems);
+  // Without the columns that identify a row there is nothing more to check.
+  if (headerProblems.some((p) => p.rule === 'missing_column')) return report(target);
+
+  const counts = await db.transaction(async (tx) => {
+    let result: { added: number; updated: number; unchanged: number; placesAdded: number };
+    if (target === 'partnerships') {
+      const rows = readPartnershipRows(table.rows, map, problems);
+      result = await importPartnershipRows({ tx, rows, problems, columns: map, dryRun, isDemo });
+    } else if (target === 'benchmarks') {
+      const rows = readBenchmarkRows(table.rows, map, problems);
+      result = await importBenchmarkRows({ tx, rows, problems, dryRun });
+    } else {
+      const rows = readGroupRows(table.rows, map, problems);
+      result = await importGroupRows({ tx, rows, problems, columns: map, dryRun, fileName });
+    }
+    let runId: number | null = null;
+    if (problems.count === 0 && !dryRun && result.added + result.updated > 0) {
+      runId = await insertImportRun(tx, {
+        fileName,
+        format: fmt,
+        target,
+        summary: { rows: table.rows.length, ...result, isDemo },
+      });
+    }
+    return { ...result, runId };
+  });
+  const { runId, ...rest } = counts;
+  const out = report(target, rest);
+  if (out.ok) {
+    out.runId = runId;
+  } else {
+    // Nothing was written: counts describe what the file would have done, not what it did.
+    out.added = 0;
+    out.updated = 0;
+    out.unchanged = 0;
+    out.placesAdded = 0;
+  }
+  return out;
+}

@@ -1,0 +1,317 @@
+/**
+ * Reads an interchange file (CSV, XLSX or JSON) into one table of text cells: the header row and
+ * the data rows, each with the row number the user sees. Every format ends up the same, so the
+ * importers never know where a value came from. Problems of the file itself (a formula, a broken
+ * quote, too many rows) are reported, never thrown.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { LIMITS } from '../../shared/enums.js';
+import type { ImportFormat, ImportProblem } from './import.schema.js';
+
+export type TableRow = { row: number; cells: string[] };
+export type Table = {
+  headers: string[];
+  /** Row number of the header (1 in CSV/XLSX unless blank rows come first; 0 in JSON). */
+  headerRow: number;
+  rows: TableRow[];
+  problems: ImportProblem[];
+};
+
+export type ParseLimits = { maxRows: number; maxBytes: number };
+const DEFAULT_LIMITS: ParseLimits = { maxRows: LIMITS.importRowsMax, maxBytes: LIMITS.importBytesMax };
+
+export function formatOfFileName(fileName: string): ImportFormat | undefined {
+  const match = /\.([a-z0-9]+)$/i.exec(fileName.trim());
+  const ext = match?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'json') return 'json';
+  return undefined;
+}
+
+function fileProblem(rule: string, message: string, fix: string, row: number | null = null): ImportProblem {
+  return { row, column: null, field: null, rule, message, fix };
+}
+
+function emptyTable(problems: ImportProblem[]): Table {
+  return { headers: [], headerRow: 0, rows: [], problems };
+}
+
+function byteLength(data: Buffer | string): number {
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+}
+
+export async function readTable(
+  data: Buffer | string,
+  format: ImportFormat,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): Promise<Table> {
+  if (byteLength(data) > limits.maxBytes) {
+    const mb = Math.round(limits.maxBytes / 1024 / 1024);
+    return emptyTable([
+      fileProblem('file_too_large', `the file is larger than ${mb} MB`, `split it into files of at most ${mb} MB`),
+    ]);
+  }
+  if (format === 'csv') return readCsv(data, limits);
+  if (format === 'json') return readJson(data, limits);
+  return readXlsx(data, limits);
+}
+
+function tooManyRows(limits: ParseLimits, row: number): ImportProblem {
+  return fileProblem(
+    'too_many_rows',
+    `the file has more than ${limits.maxRows.toLocaleString('en')} data rows`,
+    `split it into files of at most ${limits.maxRows.toLocaleString('en')} rows`,
+    row,
+  );
+}
+
+/** UTF-8 (with or without a BOM) or, failing that, GB18030 — what Excel on Chinese Windows saves. */
+export function decodeText(data: Buffer | string): string {
+  if (typeof data === 'string') return data;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder('gb18030').decode(data);
+  }
+}
+
+/** Cells written by our export with a leading apostrophe (CSV injection guard) get their value back. */
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+function cleanCell(text: string): string {
+  return text.trim();
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c === '');
+}
+
+function readCsv(data: Buffer | string, limits: ParseLimits): Table {
+  let text = decodeText(data);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let records: string[][];
+  try {
+    records = parseCsv(text, { relax_column_count: true, relax_quotes: false, skip_empty_lines: false });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return emptyTable([
+      fileProblem(
+        'invalid_csv',
+        `the file is not valid CSV: ${(error as Error).message}`,
+        'check the quotes on that line: a value with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+        line ?? null,
+      ),
+    ]);
+  }
+  const problems: ImportProblem[] = [];
+  let headers: string[] | undefined;
+  let headerRow = 0;
+  const rows: TableRow[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as string[];
+    const cells = record.map((c) => {
+      const trimmed = cleanCell(c);
+      return NEUTRALISED.test(trimmed) ? trimmed.slice(1) : trimmed;
+    });
+    if (isBlank(cells)) continue;
+    if (!headers) {
+      headers = cells;
+      headerRow = i + 1;
+      continue;
+    }
+    if (rows.length >= limits.maxRows) {
+      problems.push(tooManyRows(limits, i + 1));
+      return { headers, headerRow, rows: [], problems };
+    }
+    rows.push({ row: i + 1, cells });
+  }
+  return { headers: headers ?? [], headerRow, rows, problems };
+}
+
+function jsonCell(value: unknown): string | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanCell(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function readJson(data: Buffer | string, limits: ParseLimits): Table {
+  let parsed: unknown;
+  try {
+    let text = decodeText(data);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return emptyTable([
+      fileProblem(
+        'invalid_json',
+        `the file is not valid JSON: ${(error as Error).message}`,
+        'write an array of objects, one per row, whose keys are the column names',
+      ),
+    ]);
+  }
+  const items = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { rows?: unknown }).rows)
+      ? ((parsed as { rows: unknown[] }).rows as unknown[])
+      : undefined;
+  if (!items) {
+    return emptyTable([
+      fileProblem(
+        'invalid_json',
+        'the JSON is neither an array of rows nor an object with a "rows" array',
+        'write an array of objects, one per row, whose keys are the column names',
+      ),
+    ]);
+  }
+  const problems: ImportProblem[] = [];
+  if (items.length > limits.maxRows) return emptyTable([tooManyRows(limits, limits.maxRows + 1)]);
+  const headers: string[] = [];
+  const index = new Map<string, number>();
+  const objects: { row: number; item: Record<string, unknown> }[] = [];
+  items.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({
+        row: i + 1,
+        column: null,
+        field: null,
+        rule: 'invalid_row',
+        message: 'this item is not an object',
+        fix: 'write each row as an object such as {"partner_country": "GH", …}',
+      });
+      return;
+    }
+    for (const key of Object.keys(item)) {
+      if (!index.has(key)) {
+        index.set(key, headers.length);
+        headers.push(key);
+      }
+    }
+    objects.push({ row: i + 1, item: item as Record<string, unknown> });
+  });
+  const rows: TableRow[] = [];
+  for (const { row, item } of objects) {
+    const cells = new Array<string>(headers.length).fill('');
+    for (const [key, value] of Object.entries(item)) {
+      const text = jsonCell(value);
+      const at = index.get(key) as number;
+      if (text === undefined) {
+        problems.push({
+          row,
+          column: key,
+          field: null,
+          rule: 'invalid_value',
+          value: JSON.stringify(value).slice(0, 200),
+          message: 'a value must be text, a number, true/false or null',
+          fix: 'write the value as text',
+        });
+      } else {
+        cells[at] = text;
+      }
+    }
+    if (!isBlank(cells)) rows.push({ row, cells });
+  }
+  return { headers, headerRow: 0, rows, problems };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+type CellRead = { text: string; formula?: string };
+
+function xlsxCell(value: ExcelJS.CellValue): CellRead {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'string') return { text: cleanCell(value) };
+  if (typeof value === 'number') return { text: String(value) };
+  if (typeof value === 'boolean') return { text: String(value) };
+  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : isoDay(value) };
+  if (typeof value === 'object') {
+    const v = value as unknown as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      return { text: '', formula: String(v.formula ?? v.sharedFormula ?? '') };
+    }
+    if (Array.isArray(v.richText)) {
+      return { text: cleanCell((v.richText as { text: string }[]).map((r) => r.text).join('')) };
+    }
+    if ('hyperlink' in v) {
+      const shown = v.text === undefined ? '' : xlsxCell(v.text as ExcelJS.CellValue).text;
+      return { text: shown || cleanCell(String(v.hyperlink ?? '')) };
+    }
+    if ('error' in v) return { text: String(v.error) };
+  }
+  return { text: cleanCell(String(value)) };
+}
+
+async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'binary') : data;
+    // exceljs declares its own Buffer type; a Node Buffer is what it reads.
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return emptyTable([
+      fileProblem(
+        'invalid_xlsx',
+        `the file is not a readable XLSX workbook: ${(error as Error).message}`,
+        'save it from Excel or WPS as "Excel Workbook (*.xlsx)"; older .xls files are not supported',
+      ),
+    ]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return emptyTable([]);
+  const problems: ImportProblem[] = [];
+  let headers: string[] | undefined;
+  let headerRow = 0;
+  const rows: TableRow[] = [];
+  let stopped = false;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (stopped) return;
+    const cells: string[] = [];
+    const formulas: { at: number; formula: string; value: string }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const read = xlsxCell(cell.value);
+      while (cells.length < colNumber - 1) cells.push('');
+      cells[colNumber - 1] = read.text;
+      if (read.formula !== undefined) formulas.push({ at: colNumber - 1, formula: read.formula, value: read.text });
+    });
+    if (isBlank(cells) && formulas.length === 0) return;
+    for (const f of formulas) {
+      problems.push({
+        row: rowNumber,
+        column: headers?.[f.at] ?? columnLetter(f.at),
+        field: null,
+        rule: 'formula',
+        value: `=${f.formula}`,
+        message: 'the cell holds a formula; imports take values only',
+        fix: 'replace the formula with its value (copy the cells, then Paste Special → Values)',
+      });
+    }
+    if (!headers) {
+      headers = cells;
+      headerRow = rowNumber;
+      return;
+    }
+    if (rows.length >= limits.maxRows) {
+      problems.push(tooManyRows(limits, rowNumber));
+      stopped = true;
+      return;
+    }
+    rows.push({ row: rowNumber, cells });
+  });
+  return { headers: headers ?? [], headerRow, rows: stopped ? [] : rows, problems };
+}
+
+/** Spreadsheet column letter of a 0-based index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

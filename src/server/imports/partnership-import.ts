@@ -1,0 +1,519 @@
+/**
+ * Importing partnerships: every row checked on its own, then the partner places and existing pairs
+ * of the whole file looked up in bulk, then duplicates and date rules, and only when nothing is
+ * wrong the writes — a few set-based statements per batch, in the caller's transaction.
+ *
+ * The natural key is the Chinese division + the partner place + the kind. A partner place is found
+ * the way the partnership service finds it (same country, and the same English or Chinese name),
+ * or created with coordinates from the gazetteer; names it lacks are filled in, never overwritten.
+ */
+import { formatPartialDate, type PartialDate } from '../../shared/dates.js';
+import {
+  ADMIN_LEVELS,
+  type AdminLevel,
+  KINDS,
+  type Kind,
+  LEVEL_OF_DIVISION,
+  LIMITS,
+  type Precision,
+  STATUSES,
+  type Status,
+} from '../../shared/enums.js';
+import type { FieldIssue } from '../../shared/errors.js';
+import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
+import type { DbOrTx } from '../db/client.js';
+import { checkDates } from '../partnerships/partnership.service.js';
+import { placeKeyOf } from '../places/place.service.js';
+import { type Division, getReferenceCache } from '../places/reference-cache.js';
+import type { ColumnMap } from './columns.js';
+import {
+  type ExistingPartnership,
+  insertPartnerships,
+  insertPlaces,
+  type NewImportedPartnership,
+  type NewPlace,
+  type PartnershipFields,
+  type PlaceRecord,
+  selectGazetteerBest,
+  selectPartnershipsByNaturalKeys,
+  selectPartnershipsOfPlaces,
+  selectPlacesForImport,
+  updatePartnershipSearch,
+  updatePartnerships,
+  updatePlaces,
+} from './import.repo.js';
+import { ADMIN_LEVEL_ALIASES, KIND_ALIASES, STATUS_ALIASES } from './import.schema.js';
+import type { TableRow } from './parsers.js';
+import type { ProblemList } from './problems.js';
+import { CellReader } from './values.js';
+
+/** One checked row; undefined fields are columns the file does not have (the stored value stays). */
+type PartnershipRow = {
+  row: number;
+  division: Division;
+  countryIso2: string;
+  nameZh: string | null | undefined;
+  nameEn: string | null | undefined;
+  nameLocal: string | null | undefined;
+  adminLevel: AdminLevel | null | undefined;
+  kind: Kind;
+  status: Status | undefined;
+  established: PartialDate | null | undefined;
+  endedOn: string | null | undefined;
+  endedReason: string | null | undefined;
+  sourceUrl: string | null | undefined;
+  notes: string | null | undefined;
+};
+
+/** A partner place as the import sees it: one already stored, or one the import will create. */
+type PlaceRef = {
+  uid: number;
+  id: number | undefined;
+  countryIso2: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  nameLocal: string | null;
+  adminLevel: string | null;
+  nameKey: string;
+};
+
+export type PartnershipImportResult = {
+  added: number;
+  updated: number;
+  unchanged: number;
+  placesAdded: number;
+};
+
+export function readPartnershipRows(rows: readonly TableRow[], map: ColumnMap, problems: ProblemList) {
+  const reader = new CellReader(map, problems);
+  const out: PartnershipRow[] = [];
+  for (const row of rows) {
+    reader.start(row);
+    const division = reader.division('cn_division_code', 'cn_division');
+    const nameZh = reader.text('partner_name_zh');
+    const nameEn = reader.text('partner_name_en');
+    const nameLocal = reader.text('partner_name_local');
+    if (!nameZh && !nameEn && reader.ok) {
+      reader.required(
+        map.has('partner_name_en') || !map.has('partner_name_zh') ? 'partner_name_en' : 'partner_name_zh',
+        "the partner's name is missing",
+        'give partner_name_zh (外方城市中文名) or partner_name_en (外方城市英文名), or both',
+      );
+    }
+    const country = reader.country('partner_country');
+    if (country === null && reader.raw('partner_country') === '') {
+      reader.required(
+        'partner_country',
+        "the partner's country is missing",
+        'give an ISO 3166 alpha-2 code such as GH, or the country name',
+      );
+    }
+    const adminLevel = reader.enumeration('partner_admin_level', ADMIN_LEVEL_ALIASES, ADMIN_LEVELS, null);
+    const kind = reader.enumeration('kind', KIND_ALIASES, KINDS, 'friendship');
+    const status = reader.enumeration('status', STATUS_ALIASES, STATUSES, 'active');
+    const established = reader.partialDate('established_on');
+    const endedOn = reader.day('ended_on');
+    const endedReason = reader.text('ended_reason', LIMITS.notesLength);
+    const sourceUrl = reader.url('source_url');
+    const notes = reader.text('notes', LIMITS.notesLength);
+    if (!reader.ok || !division || !country) {
+      // The row is out of the rest of the checks: report its date rules now, so that every problem shows.
+      const datesRead =
+        !(endedOn === null && reader.raw('ended_on')) && !(established === null && reader.raw('established_on'));
+      if (map.has('status') && map.has('ended_on') && datesRead) {
+        const issues = checkDates({
+          status: status ?? 'active',
+          establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
+          endedOn: endedOn ?? null,
+        });
+        for (const issue of issues) addDateIssue(problems, map, row.row, issue);
+      }
+      continue;
+    }
+    out.push({
+      row: row.row,
+      division,
+      countryIso2: country.iso2,
+      nameZh,
+      nameEn,
+      nameLocal,
+      adminLevel,
+      kind: kind ?? 'friendship',
+      status: status ?? undefined,
+      established,
+      endedOn,
+      endedReason,
+      sourceUrl,
+      notes,
+    });
+  }
+  return out;
+}
+
+function addDateIssue(problems: ProblemList, columns: ColumnMap, row: number, issue: FieldIssue): void {
+  const field = issue.path === 'establishedOn' ? 'established_on' : 'ended_on';
+  problems.add({
+    row,
+    column: columns.header(field),
+    field,
+    rule: issue.rule ?? 'invalid_date',
+    value: issue.value === undefined || issue.value === null ? undefined : String(issue.value),
+    message: issue.message,
+    fix: issue.fix?.replace('endedOn', 'ended_on (终止日期)'),
+  });
+}
+
+/** Search text and sort keys exactly as the services build them, with each part computed once. */
+export class DerivedText {
+  private readonly parts = new Map<string, string>();
+  private readonly sortKeys = new Map<string, string>();
+
+  part(text: string | null | undefined): string {
+    if (!text) return '';
+    let hit = this.parts.get(text);
+    if (hit === undefined) {
+      hit = buildSearchText([text]);
+      this.parts.set(text, hit);
+    }
+    return hit;
+  }
+
+  search(parts: readonly (string | null | undefined)[]): string {
+    let out = '';
+    for (const p of parts) {
+      const text = this.part(p);
+      if (!text) continue;
+      out = out ? `${out} | ${text}` : text;
+    }
+    return out;
+  }
+
+  sortKey(text: string | null | undefined): string {
+    const key = text ?? '';
+    let hit = this.sortKeys.get(key);
+    if (hit === undefined) {
+      hit = sortKeyOf(text);
+      this.sortKeys.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Same as derivedColumns() of the partnership service. */
+  partnership(division: Division, place: Omit<PlaceRef, 'uid' | 'id' | 'nameKey'>) {
+    const cache = getReferenceCache();
+    const country = cache.countries.get(place.countryIso2);
+    const province = cache.divisions.get(division.provinceCode);
+    return {
+      level: LEVEL_OF_DIVISION[division.level],
+      provinceCode: division.provinceCode,
+      prefectureCode: division.prefectureCode,
+      countryIso2: place.countryIso2,
+      search: this.search([
+        division.nameZh,
+        division.nameEn,
+        province && province.code !== division.code ? province.nameZh : undefined,
+        place.nameZh,
+        place.nameEn,
+        place.nameLocal,
+        country?.nameZh,
+        country?.nameEn,
+      ]),
+      sortKey: `${this.sortKey(division.nameZh)} / ${this.sortKey(place.nameZh || place.nameEn)}`,
+    };
+  }
+
+  /** Same as placeSearchText() of the place service. */
+  place(place: { countryIso2: string; nameZh: string | null; nameEn: string | null; nameLocal: string | null }) {
+    const country = getReferenceCache().countries.get(place.countryIso2);
+    return this.search([place.nameZh, place.nameEn, place.nameLocal, country?.nameZh, country?.nameEn]);
+  }
+}
+
+/** Finds or plans the partner place of every row: existing places come from one bulk read. */
+class PlaceResolver {
+  private readonly byKey = new Map<string, PlaceRef>();
+  private readonly byEn = new Map<string, PlaceRef[]>();
+  private readonly byZh = new Map<string, PlaceRef[]>();
+  readonly created: PlaceRef[] = [];
+  /** Existing places whose missing names the import fills in. */
+  readonly patched = new Set<PlaceRef>();
+  private nextUid = 1;
+
+  constructor(existing: readonly PlaceRecord[]) {
+    for (const p of existing) {
+      this.register({ ...p, uid: this.nextUid++, id: p.id });
+    }
+  }
+
+  private register(ref: PlaceRef): void {
+    const keyed = `${ref.countryIso2}|${ref.nameKey}`;
+    if (!this.byKey.has(keyed)) this.byKey.set(keyed, ref);
+    this.index(ref);
+  }
+
+  private index(ref: PlaceRef): void {
+    if (ref.nameEn) push(this.byEn, `${ref.countryIso2}|${nameKeyOf(ref.nameEn)}`, ref);
+    if (ref.nameZh) push(this.byZh, `${ref.countryIso2}|${ref.nameZh}`, ref);
+  }
+
+  resolve(row: PartnershipRow): PlaceRef {
+    const c = row.countryIso2;
+    const enKey = row.nameEn ? nameKeyOf(row.nameEn) : '';
+    const zhKey = row.nameZh ? nameKeyOf(row.nameZh) : '';
+    const found =
+      (enKey ? this.byKey.get(`${c}|${enKey}`) : undefined) ??
+      (zhKey ? this.byKey.get(`${c}|${zhKey}`) : undefined) ??
+      (enKey ? only(this.byEn.get(`${c}|${enKey}`)) : undefined) ??
+      (row.nameZh ? only(this.byZh.get(`${c}|${row.nameZh}`)) : undefined);
+    if (!found) {
+      const ref: PlaceRef = {
+        uid: this.nextUid++,
+        id: undefined,
+        countryIso2: c,
+        nameZh: row.nameZh ?? null,
+        nameEn: row.nameEn ?? null,
+        nameLocal: row.nameLocal ?? null,
+        adminLevel: row.adminLevel ?? null,
+        nameKey: placeKeyOf(row),
+      };
+      this.register(ref);
+      this.created.push(ref);
+      return ref;
+    }
+    let filled = false;
+    if (!found.nameZh && row.nameZh) {
+      found.nameZh = row.nameZh;
+      filled = true;
+    }
+    if (!found.nameEn && row.nameEn) {
+      found.nameEn = row.nameEn;
+      filled = true;
+    }
+    if (!found.nameLocal && row.nameLocal) {
+      found.nameLocal = row.nameLocal;
+      filled = true;
+    }
+    if (!found.adminLevel && row.adminLevel) {
+      found.adminLevel = row.adminLevel;
+      filled = true;
+    }
+    if (filled) {
+      if (found.id !== undefined) this.patched.add(found);
+      this.index(found);
+    }
+    return found;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function only<T>(list: T[] | undefined): T | undefined {
+  return list?.length === 1 ? list[0] : undefined;
+}
+
+type Planned = { row: PartnershipRow; place: PlaceRef; fields: Omit<PartnershipFields, 'search' | 'sortKey'> };
+
+/**
+ * Plans the import of checked rows: looks up places and existing pairs, reports duplicates and date
+ * problems, and (unless dryRun or there are problems) writes everything.
+ */
+export async function importPartnershipRows({
+  tx,
+  rows,
+  problems,
+  columns,
+  dryRun,
+  isDemo,
+}: {
+  tx: DbOrTx;
+  rows: readonly PartnershipRow[];
+  problems: ProblemList;
+  columns: ColumnMap;
+  dryRun: boolean;
+  isDemo: boolean;
+}): Promise<PartnershipImportResult> {
+  // 1. Every place the rows may mean, in one read.
+  const byKey: [string, string][] = [];
+  const byZh: [string, string][] = [];
+  const byEn: [string, string][] = [];
+  for (const r of rows) {
+    if (r.nameEn) {
+      byKey.push([r.countryIso2, nameKeyOf(r.nameEn)]);
+      byEn.push([r.countryIso2, r.nameEn]);
+    }
+    if (r.nameZh) {
+      byKey.push([r.countryIso2, nameKeyOf(r.nameZh)]);
+      byZh.push([r.countryIso2, r.nameZh]);
+    }
+  }
+  const resolver = new PlaceResolver(await selectPlacesForImport(tx, { byKey, byZh, byEn }));
+  const resolved = rows.map((row) => ({ row, place: resolver.resolve(row) }));
+
+  // 2. Duplicates inside the file, by natural key.
+  const firstRow = new Map<string, number>();
+  const unique: { row: PartnershipRow; place: PlaceRef }[] = [];
+  for (const item of resolved) {
+    const key = `${item.row.division.code}|${item.place.uid}|${item.row.kind}`;
+    const seen = firstRow.get(key);
+    if (seen !== undefined) {
+      problems.add({
+        row: item.row.row,
+        column: null,
+        field: null,
+        rule: 'duplicate_row',
+        value: `${item.row.division.nameZh} — ${item.place.nameZh ?? item.place.nameEn} (${item.row.kind})`,
+        message: `the same Chinese division, partner and kind as row ${seen}`,
+        fix: `keep one of rows ${seen} and ${item.row.row}`,
+        otherRow: seen,
+      });
+      continue;
+    }
+    firstRow.set(key, item.row.row);
+    unique.push(item);
+  }
+
+  // 3. Existing pairs of existing places, in one read.
+  const keys = unique
+    .filter((u) => u.place.id !== undefined)
+    .map((u) => ({ cnCode: u.row.division.code, foreignPlaceId: u.place.id as number, kind: u.row.kind }));
+  const existing = new Map<string, ExistingPartnership>();
+  for (const e of await selectPartnershipsByNaturalKeys(tx, keys)) {
+    existing.set(`${e.cnCode}|${e.foreignPlaceId}|${e.kind}`, e);
+  }
+
+  // 4. Merge with what is stored, check the date rules, and sort into added / updated / unchanged.
+  const added: Planned[] = [];
+  const updated: (Planned & { existing: ExistingPartnership })[] = [];
+  let unchanged = 0;
+  for (const { row, place } of unique) {
+    const current = place.id === undefined ? undefined : existing.get(`${row.division.code}|${place.id}|${row.kind}`);
+    const keep = <T>(value: T | undefined, stored: T): T => (value === undefined ? stored : value);
+    const established =
+      row.established === undefined
+        ? current?.establishedOn
+          ? { date: current.establishedOn, precision: current.establishedPrecision as Precision }
+          : null
+        : row.established;
+    const fields = {
+      status: row.status ?? current?.status ?? 'active',
+      establishedOn: established?.date ?? null,
+      establishedPrecision: established?.precision ?? null,
+      endedOn: keep(row.endedOn, current?.endedOn ?? null),
+      endedReason: keep(row.endedReason, current?.endedReason ?? null),
+      sourceUrl: keep(row.sourceUrl, current?.sourceUrl ?? null),
+      notes: keep(row.notes, current?.notes ?? null),
+    };
+    const issues = checkDates({
+      status: fields.status,
+      establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
+      endedOn: fields.endedOn,
+    });
+    for (const issue of issues) addDateIssue(problems, columns, row.row, issue);
+    if (issues.length) continue;
+    if (!current) {
+      added.push({ row, place, fields });
+    } else if (
+      fields.status === current.status &&
+      fields.establishedOn === current.establishedOn &&
+      fields.establishedPrecision === (current.establishedOn ? current.establishedPrecision : null) &&
+      fields.endedOn === current.endedOn &&
+      fields.endedReason === current.endedReason &&
+      fields.sourceUrl === current.sourceUrl &&
+      fields.notes === current.notes
+    ) {
+      unchanged += 1;
+    } else {
+      updated.push({ row, place, fields, existing: current });
+    }
+  }
+
+  const result = {
+    added: added.length,
+    updated: updated.length,
+    unchanged,
+    placesAdded: resolver.created.length,
+  };
+  if (problems.count > 0 || dryRun) return result;
+
+  // 5. Writes: new places (with gazetteer coordinates), names filled in, new and changed pairs.
+  const text = new DerivedText();
+  const geoPairs = resolver.created
+    .filter((p) => p.nameEn)
+    .map((p) => [p.countryIso2, nameKeyOf(p.nameEn as string)] as [string, string]);
+  const geo = new Map(
+    (await selectGazetteerBest(tx, geoPairs)).map((g) => [`${g.countryIso2}|${g.nameKey}`, g] as const),
+  );
+  const newPlaces: NewPlace[] = resolver.created.map((p) => {
+    const hit = p.nameEn ? geo.get(`${p.countryIso2}|${nameKeyOf(p.nameEn)}`) : undefined;
+    return {
+      countryIso2: p.countryIso2,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      nameLocal: p.nameLocal,
+      adminLevel: p.adminLevel,
+      nameKey: p.nameKey,
+      lat: hit?.lat ?? null,
+      lng: hit?.lng ?? null,
+      population: hit?.population ?? null,
+      geonamesId: hit?.geonamesId ?? null,
+      search: text.place(p),
+      sortKey: text.sortKey(p.nameZh || p.nameEn),
+    };
+  });
+  const ids = await insertPlaces(tx, newPlaces);
+  for (const p of resolver.created) p.id = ids.get(`${p.countryIso2}|${p.nameKey}`);
+
+  const patched = [...resolver.patched];
+  if (patched.length) {
+    await updatePlaces(
+      tx,
+      patched.map((p) => ({
+        id: p.id as number,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        nameLocal: p.nameLocal,
+        adminLevel: p.adminLevel,
+        search: text.place(p),
+      })),
+    );
+    // Every pair of a renamed place is found by its new names too.
+    const byId = new Map(patched.map((p) => [p.id as number, p]));
+    const cache = getReferenceCache();
+    const pairs = await selectPartnershipsOfPlaces(tx, [...byId.keys()]);
+    await updatePartnershipSearch(
+      tx,
+      pairs.map((pair) => {
+        const derived = text.partnership(
+          cache.divisions.get(pair.cnCode) as Division,
+          byId.get(pair.foreignPlaceId) as PlaceRef,
+        );
+        return { id: pair.id, search: derived.search, sortKey: derived.sortKey };
+      }),
+    );
+  }
+
+  const inserts: NewImportedPartnership[] = added.map(({ row, place, fields }) => {
+    const derived = text.partnership(row.division, place);
+    return {
+      cnCode: row.division.code,
+      foreignPlaceId: place.id as number,
+      kind: row.kind,
+      isDemo,
+      ...fields,
+      ...derived,
+    };
+  });
+  await insertPartnerships(tx, inserts);
+  await updatePartnerships(
+    tx,
+    updated.map(({ row, place, fields, existing: e }) => {
+      const derived = text.partnership(row.division, place);
+      return { id: e.id, version: e.version, ...fields, search: derived.search, sortKey: derived.sortKey };
+    }),
+  );
+  return result;
+}
