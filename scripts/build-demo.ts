@@ -400,7 +400,6 @@ export const BENCHMARK_URLS: Readonly<Record<string, string>> = {
   '320000|2021-06|349': encodeURI('https://zh.wikipedia.org/wiki/江苏省友好城市列表'),
   '420000|2023|115': encodeURI('https://zh.wikipedia.org/wiki/湖北省国际友好城市列表'),
   '220000|2022-10-28|61': encodeURI('https://zh.wikipedia.org/wiki/吉林省国际友好城市列表'),
-  '610100|2023-05|40': 'http://wqb.xa.gov.cn/zhyw/yhcs/1768537922390806529.html',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +629,10 @@ function row(ref: Reference, input: RowInput): PartnershipRow {
   };
 }
 
-/** Both published-figures files as benchmark rows; rows without a date cannot be benchmarks. */
+/**
+ * Both published-figures files as benchmark rows. A benchmark is a province's or the nation's
+ * figure on a date: a row without a date, or about a city (Xi'an), cannot be one.
+ */
 export function benchmarkRows(files: readonly Record<string, string>[][]): {
   rows: BenchmarkRow[];
   skipped: Record<string, string>[];
@@ -639,11 +641,11 @@ export function benchmarkRows(files: readonly Record<string, string>[][]): {
   const skipped: Record<string, string>[] = [];
   for (const file of files) {
     for (const r of file) {
-      if (!r.as_of) {
+      const scope = r.scope_code ?? '';
+      if (!r.as_of || !/^\d{2}0000$/.test(scope)) {
         skipped.push(r);
         continue;
       }
-      const scope = r.scope_code as string;
       rows.push({
         scope,
         kind: r.kind as string,

@@ -120,16 +120,17 @@ describe('Wikidata rows', () => {
 });
 
 describe('benchmarks', () => {
-  it('keeps disagreeing rows and leaves out a figure without a date', () => {
+  it('keeps disagreeing rows and leaves out a figure without a date or about a city', () => {
     const { rows, skipped } = benchmarkRows([
       [
         { scope_code: '320000', kind: 'friendship', total: '367', as_of: '2024-11-20', source: 'a' },
         { scope_code: '320000', kind: 'friendship', total: '349', as_of: '2021-06', source: 'b' },
         { scope_code: '340000', kind: 'friendship', total: '95', as_of: '', source: 'c' },
+        { scope_code: '610100', kind: 'friendship', total: '40', as_of: '2023-05', source: 'd' },
       ],
     ]);
     expect(rows.map((r) => r.total)).toEqual(['367', '349']);
-    expect(skipped).toHaveLength(1);
+    expect(skipped).toHaveLength(2);
   });
 });
 
