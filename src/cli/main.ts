@@ -1,5 +1,6 @@
 /** Entry point of the `amity` command line. */
 import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
@@ -14,6 +15,7 @@ const program = new Command('amity')
 registerMigrate(program);
 registerServe(program);
 registerImportCommands(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

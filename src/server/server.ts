@@ -3,6 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { DbHandle } from './db/client.js';
 import { createApp } from './http/app.js';
 import { ROUTE_MODULES } from './http/routes.js';
+import { registerWebApp, WEB_DIST_DIR } from './http/static.js';
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
@@ -16,6 +17,7 @@ export async function startServer({
   hostname?: string;
 }): Promise<RunningServer> {
   const app = createApp({ handle }, ROUTE_MODULES);
+  registerWebApp(app, { root: WEB_DIST_DIR });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
     s.once('error', reject);

@@ -1,0 +1,74 @@
+/**
+ * The frame of every page: product name, navigation, language, and the context bar with the scope
+ * and the as-of date that every figure and list follows.
+ */
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { Layout } from 'antd';
+import type { Key } from '../i18n/catalog';
+import { useI18n } from '../i18n/i18n';
+import { AsOfPicker } from './as-of-picker';
+import { LanguageSwitch } from './language-switch';
+import { ScopePicker } from './scope-picker';
+
+const NAV: { to: '/' | '/partnerships' | '/map' | '/import'; label: Key; exact?: boolean }[] = [
+  { to: '/', label: 'nav.dashboard', exact: true },
+  { to: '/partnerships', label: 'nav.partnerships' },
+  { to: '/map', label: 'nav.map' },
+  { to: '/import', label: 'nav.import' },
+];
+
+export function AppShell() {
+  const { t } = useI18n();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const showContext = !pathname.startsWith('/import');
+  return (
+    <Layout className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-row">
+          <Link to="/" className="brand" aria-label={t('app.fullName')}>
+            <span className="brand-zh" lang="zh-CN">
+              友城
+            </span>
+            <span className="brand-en" lang="en">
+              Amity
+            </span>
+          </Link>
+          <nav className="app-nav" aria-label={t('nav.main')}>
+            {NAV.map((item) => (
+              <Link
+                key={item.to}
+                to={item.to}
+                className="app-nav-link"
+                activeProps={{ className: 'app-nav-link active', 'aria-current': 'page' }}
+                activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+              >
+                {t(item.label)}
+              </Link>
+            ))}
+          </nav>
+          <div className="app-lang">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      {showContext ? (
+        <div className="context-bar">
+          <div className="context-field">
+            <label htmlFor="scope-picker">{t('scope.label')}</label>
+            <ScopePicker id="scope-picker" />
+          </div>
+          <div className="context-field">
+            <label htmlFor="as-of-picker">{t('asOf.label')}</label>
+            <AsOfPicker id="as-of-picker" />
+          </div>
+        </div>
+      ) : null}
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </Layout>
+  );
+}

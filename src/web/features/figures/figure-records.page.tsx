@@ -1,0 +1,3 @@
+export function FigureRecordsPage() {
+  return <div>FigureRecordsPage</div>;
+}

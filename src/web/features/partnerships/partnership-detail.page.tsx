@@ -1,0 +1,3 @@
+export function PartnershipDetailPage() {
+  return <div>PartnershipDetailPage</div>;
+}

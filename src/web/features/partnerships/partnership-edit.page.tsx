@@ -1,0 +1,6 @@
+export function PartnershipCreatePage() {
+  return <div>new</div>;
+}
+export function PartnershipEditPage() {
+  return <div>edit</div>;
+}

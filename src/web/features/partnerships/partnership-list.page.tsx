@@ -1,0 +1,3 @@
+export function PartnershipListPage() {
+  return <div>PartnershipListPage</div>;
+}

@@ -1,0 +1,127 @@
+/**
+ * The routes. Every page is its own chunk, loaded on first visit, so the first load carries only
+ * the shell; ECharts and the world map come with the pages that draw them.
+ */
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  retainSearchParams,
+} from '@tanstack/react-router';
+import { AppShell } from './components/app-shell';
+import { NotFound } from './components/not-found';
+import {
+  parseSearch,
+  stringifySearch,
+  validateDashboardSearch,
+  validateGlobalSearch,
+  validateMapSearch,
+  validatePartnershipSearch,
+  validateRecordsSearch,
+} from './state/search';
+
+const rootRoute = createRootRoute({
+  component: AppShell,
+  notFoundComponent: NotFound,
+  validateSearch: validateGlobalSearch,
+  search: { middlewares: [retainSearchParams(['scope', 'asOf'])] },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: validateDashboardSearch,
+  component: lazyRouteComponent(() => import('./features/dashboard/dashboard.page'), 'DashboardPage'),
+});
+
+const recordsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/figures/$figure',
+  validateSearch: validateRecordsSearch,
+  component: lazyRouteComponent(() => import('./features/figures/figure-records.page'), 'FigureRecordsPage'),
+});
+
+const partnershipsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships',
+  validateSearch: validatePartnershipSearch,
+  component: lazyRouteComponent(() => import('./features/partnerships/partnership-list.page'), 'PartnershipListPage'),
+});
+
+const partnershipNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships/new',
+  component: lazyRouteComponent(() => import('./features/partnerships/partnership-edit.page'), 'PartnershipCreatePage'),
+});
+
+const partnershipRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships/$id',
+  params: {
+    parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
+    stringify: (params: { id: number }) => ({ id: String(params.id) }),
+  },
+  component: lazyRouteComponent(
+    () => import('./features/partnerships/partnership-detail.page'),
+    'PartnershipDetailPage',
+  ),
+});
+
+const partnershipEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partnerships/$id/edit',
+  params: {
+    parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
+    stringify: (params: { id: number }) => ({ id: String(params.id) }),
+  },
+  component: lazyRouteComponent(() => import('./features/partnerships/partnership-edit.page'), 'PartnershipEditPage'),
+});
+
+const mapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/map',
+  validateSearch: validateMapSearch,
+  component: lazyRouteComponent(() => import('./features/map/map.page'), 'MapPage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('./features/imports/import.page'), 'ImportPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  dashboardRoute,
+  recordsRoute,
+  partnershipsRoute,
+  partnershipNewRoute,
+  partnershipRoute,
+  partnershipEditRoute,
+  mapRoute,
+  importRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  parseSearch,
+  stringifySearch,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+export {
+  dashboardRoute,
+  importRoute,
+  mapRoute,
+  partnershipEditRoute,
+  partnershipRoute,
+  partnershipsRoute,
+  recordsRoute,
+};
