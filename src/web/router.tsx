@@ -115,13 +115,3 @@ declare module '@tanstack/react-router' {
     router: typeof router;
   }
 }
-
-export {
-  dashboardRoute,
-  importRoute,
-  mapRoute,
-  partnershipEditRoute,
-  partnershipRoute,
-  partnershipsRoute,
-  recordsRoute,
-};

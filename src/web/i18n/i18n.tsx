@@ -2,7 +2,7 @@
  * The language of the app: zh-CN by default, switchable, remembered in localStorage. antd's locale
  * and dayjs's follow it, and so do <html lang> and the messages the API sends back.
  */
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -92,7 +92,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return (
     <I18nContext.Provider value={value}>
       <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme}>
-        {children}
+        <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>
   );

@@ -1,3 +1,229 @@
+/** One partnership: both sides, the dates at their precision, status, source, activities. */
+import { DeleteOutlined, EditOutlined, LinkOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { App as AntApp, Button, Card, Col, Descriptions, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { ApiError, api } from '../../api/client';
+import { keys, useActivities, usePartnership } from '../../api/queries';
+import type { Partnership } from '../../api/types';
+import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { KindText, LevelTag, StatusTag } from '../../components/tags';
+import { useI18n } from '../../i18n/i18n';
+
+const route = getRouteApi('/partnerships/$id');
+
 export function PartnershipDetailPage() {
-  return <div>PartnershipDetailPage</div>;
+  const { id } = route.useParams();
+  const { t } = useI18n();
+  const record = usePartnership(id);
+  if (record.isPending) return <Loading rows={10} />;
+  if (record.isError) {
+    const notFound = record.error instanceof ApiError && record.error.isNotFound;
+    return (
+      <ErrorState
+        error={record.error}
+        title={notFound ? t('detail.notFound') : undefined}
+        onRetry={notFound ? undefined : () => void record.refetch()}
+      />
+    );
+  }
+  return <Detail p={record.data} />;
+}
+
+function Detail({ p }: { p: Partnership }) {
+  const { t, name, d, n, dt, lang } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  const errorMessage = useErrorMessage();
+  const activities = useActivities(p.id);
+  const none = <span className="muted">{t('common.none')}</span>;
+
+  async function remove() {
+    try {
+      await api.delete(`/partnerships/${p.id}`, { version: p.version });
+      queryClient.removeQueries({ queryKey: keys.partnership(p.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.partnerships });
+      void queryClient.invalidateQueries({ queryKey: keys.figures });
+      message.success(t('detail.deleted'));
+      void navigate({ to: '/partnerships' });
+    } catch (error) {
+      message.error(errorMessage(error));
+      if (error instanceof ApiError && error.isConflict)
+        void queryClient.invalidateQueries({ queryKey: keys.partnership(p.id) });
+    }
+  }
+
+  const partnerName = name(p.partner.nameZh, p.partner.nameEn);
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          {name(p.cn.nameZh, p.cn.nameEn)} — {partnerName}{' '}
+          <span className="as-of">
+            <LevelTag level={p.level} /> <StatusTag status={p.status} />
+            {p.isDemo ? <Tag>{t('detail.demo')}</Tag> : null}
+          </span>
+        </h1>
+        <Space wrap>
+          <Link to="/partnerships/$id/edit" params={{ id: p.id }}>
+            <Button type="primary" icon={<EditOutlined />} tabIndex={-1}>
+              {t('common.edit')}
+            </Button>
+          </Link>
+          <Popconfirm
+            title={t('detail.deleteConfirm')}
+            okText={t('common.delete')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => remove()}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </div>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <Card title={t('detail.cnSide')} size="small" style={{ height: '100%' }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('field.cn')}>
+                <span lang="zh-CN">{p.cn.nameZh}</span>
+                <span className="muted" lang="en">
+                  {' '}
+                  · {p.cn.nameEn}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.cnCode')}>{p.cn.code}</Descriptions.Item>
+              <Descriptions.Item label={t('field.level')}>
+                <LevelTag level={p.level} />
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('detail.partnerSide')} size="small" style={{ height: '100%' }}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('field.partnerNameZh')}>{p.partner.nameZh ?? none}</Descriptions.Item>
+              <Descriptions.Item label={t('field.partnerNameEn')}>
+                <span lang="en">{p.partner.nameEn ?? none}</span>
+              </Descriptions.Item>
+              {p.partner.nameLocal ? (
+                <Descriptions.Item label={t('field.partnerNameLocal')}>{p.partner.nameLocal}</Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('field.country')}>
+                {name(p.partner.country.nameZh, p.partner.country.nameEn)} ·{' '}
+                {t(`continent.${p.partner.country.continent}`)}
+              </Descriptions.Item>
+              {p.partner.adminLevel ? (
+                <Descriptions.Item label={t('field.partnerAdminLevel')}>
+                  {t(`adminLevel.${p.partner.adminLevel}`)}
+                </Descriptions.Item>
+              ) : null}
+              {p.partner.population ? (
+                <Descriptions.Item label={t('field.population')}>{n(p.partner.population)}</Descriptions.Item>
+              ) : null}
+              {p.partner.lat !== null && p.partner.lng !== null ? (
+                <Descriptions.Item label={t('field.coordinates')}>
+                  {n(p.partner.lat, 3)}, {n(p.partner.lng, 3)}
+                </Descriptions.Item>
+              ) : null}
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('detail.record')} size="small">
+            <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+              <Descriptions.Item label={t('field.kind')}>
+                <KindText kind={p.kind} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.status')}>
+                <StatusTag status={p.status} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.established')}>
+                {p.establishedOn ? (
+                  <>
+                    {d(p.establishedOn)}
+                    {p.establishedPrecision ? (
+                      <span className="muted">
+                        {lang === 'zh-CN'
+                          ? `（${t(`precision.${p.establishedPrecision}`)}）`
+                          : ` (${t(`precision.${p.establishedPrecision}`)})`}
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="muted">{t('common.unknownDate')}</span>
+                )}
+              </Descriptions.Item>
+              {p.endedOn || p.status === 'ended' ? (
+                <Descriptions.Item label={t('field.ended')}>{p.endedOn ? d(p.endedOn) : none}</Descriptions.Item>
+              ) : null}
+              {p.endedReason ? (
+                <Descriptions.Item label={t('field.endedReason')}>{p.endedReason}</Descriptions.Item>
+              ) : null}
+              <Descriptions.Item label={t('common.source')}>
+                {p.sourceUrl ? (
+                  <a href={p.sourceUrl} target="_blank" rel="noreferrer noopener">
+                    <LinkOutlined /> {t('common.openSource')}
+                  </a>
+                ) : (
+                  none
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.version')}>{p.version}</Descriptions.Item>
+              <Descriptions.Item label={t('field.updatedAt')}>{dt(p.updatedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.createdAt')}>{dt(p.createdAt)}</Descriptions.Item>
+            </Descriptions>
+            {p.notes ? (
+              <>
+                <Typography.Title level={5}>{t('detail.notes')}</Typography.Title>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {p.notes}
+                </Typography.Paragraph>
+              </>
+            ) : null}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={t('detail.activities')} size="small">
+            {activities.isPending ? (
+              <Loading rows={3} />
+            ) : activities.isError ? (
+              <ErrorState error={activities.error} onRetry={() => void activities.refetch()} />
+            ) : activities.data.data.length === 0 ? (
+              <EmptyState title={t('detail.noActivities')} />
+            ) : (
+              <List
+                dataSource={activities.data.data}
+                renderItem={(a) => (
+                  <List.Item
+                    extra={
+                      a.sourceUrl ? (
+                        <a href={a.sourceUrl} target="_blank" rel="noreferrer noopener">
+                          {t('common.source')}
+                        </a>
+                      ) : null
+                    }
+                  >
+                    <List.Item.Meta
+                      title={
+                        <span>
+                          <span className="muted">{d(a.occurredOn)}</span> · <Tag>{t(`activity.${a.type}`)}</Tag>{' '}
+                          {lang === 'zh-CN' ? (a.titleZh ?? a.titleEn) : (a.titleEn ?? a.titleZh)}
+                        </span>
+                      }
+                      description={a.description}
+                    />
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
 }

@@ -1,3 +1,371 @@
+/**
+ * 友城名录: the partnerships of the scope, with the API's filters, search in Chinese, English or
+ * pinyin, pinyin sort, pages, a column choice and export of the filtered list. Every choice is in
+ * the address, so a filtered list can be bookmarked and shared.
+ */
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Button, Card, Checkbox, Dropdown, Input, InputNumber, Popover, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
+import { apiUrl } from '../../api/client';
+import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
+import type { Partnership } from '../../api/types';
+import { EmptyState, ErrorState } from '../../components/states';
+import { KindText, LevelTag, StatusTag } from '../../components/tags';
+import { useI18n } from '../../i18n/i18n';
+import { useScope } from '../../state/scope';
+import {
+  hasFilters,
+  PARTNERSHIP_SORTS,
+  type PartnershipSearch,
+  PER_PAGE_CHOICES,
+  partnershipQuery,
+} from '../../state/search';
+import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS, loadColumns, saveColumns } from './columns';
+
+type Patch = Partial<PartnershipSearch>;
+
+const route = getRouteApi('/partnerships');
+
 export function PartnershipListPage() {
-  return <div>PartnershipListPage</div>;
+  const { t, lang, n, d, dt, name } = useI18n();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/partnerships' });
+  const { scope, isLoading: scopeLoading } = useScope();
+  const query = partnershipQuery(search, scope);
+  const list = usePartnershipList(query);
+  const countries = useCountries();
+  const groups = useGroups();
+  const [columns, setColumns] = useState<ColumnKey[]>(loadColumns);
+  const [text, setText] = useState(search.q ?? '');
+
+  const update = (patch: Patch) =>
+    navigate({ search: (prev: PartnershipSearch) => ({ ...prev, page: undefined, ...patch }), replace: true });
+
+  // The search box writes to the address after a short pause, so typing stays fluid.
+  useEffect(() => {
+    setText(search.q ?? '');
+  }, [search.q]);
+  useEffect(() => {
+    const value = text.trim() || undefined;
+    if (value === search.q) return;
+    const timer = setTimeout(() => void update({ q: value }), 300);
+    return () => clearTimeout(timer);
+  }, [text, search.q]);
+
+  const exportParams = { ...query, page: undefined, perPage: undefined, lang };
+
+  const allColumns: Record<ColumnKey, ColumnsType<Partnership>[number]> = useMemo(
+    () => ({
+      cn: {
+        key: 'cn',
+        title: t('field.cn'),
+        render: (_, p) => (
+          <Link to="/partnerships/$id" params={{ id: p.id }}>
+            {name(p.cn.nameZh, p.cn.nameEn)}
+          </Link>
+        ),
+      },
+      partner: {
+        key: 'partner',
+        title: t('field.partner'),
+        render: (_, p) => (
+          <span>
+            {name(p.partner.nameZh, p.partner.nameEn)}
+            {lang === 'zh-CN' && p.partner.nameEn && p.partner.nameZh ? (
+              <span className="muted block" lang="en">
+                {p.partner.nameEn}
+              </span>
+            ) : null}
+          </span>
+        ),
+      },
+      country: {
+        key: 'country',
+        title: t('field.country'),
+        render: (_, p) => name(p.partner.country.nameZh, p.partner.country.nameEn),
+      },
+      continent: {
+        key: 'continent',
+        title: t('field.continent'),
+        render: (_, p) => t(`continent.${p.partner.country.continent}`),
+      },
+      level: { key: 'level', title: t('field.level'), render: (_, p) => <LevelTag level={p.level} /> },
+      kind: { key: 'kind', title: t('field.kind'), render: (_, p) => <KindText kind={p.kind} /> },
+      status: { key: 'status', title: t('field.status'), render: (_, p) => <StatusTag status={p.status} /> },
+      established: {
+        key: 'established',
+        title: t('field.established'),
+        render: (_, p) =>
+          p.establishedOn ? d(p.establishedOn) : <span className="muted">{t('common.unknownDate')}</span>,
+      },
+      ended: { key: 'ended', title: t('field.ended'), render: (_, p) => d(p.endedOn) },
+      id: { key: 'id', title: t('field.id'), dataIndex: 'id', width: 80 },
+      updatedAt: { key: 'updatedAt', title: t('field.updatedAt'), render: (_, p) => dt(p.updatedAt) },
+    }),
+    [t, lang, d, dt, name],
+  );
+
+  const tableColumns = columns.map((key) => allColumns[key]);
+  const filtersOn = hasFilters(search);
+  const data = list.data;
+
+  const columnChooser = (
+    <Checkbox.Group
+      aria-label={t('list.columns')}
+      value={columns}
+      onChange={(values) => {
+        const next = COLUMN_KEYS.filter((k) => (values as string[]).includes(k) || FIXED_COLUMNS.includes(k));
+        setColumns(next);
+        saveColumns(next);
+      }}
+    >
+      <Space direction="vertical">
+        {COLUMN_KEYS.map((key) => (
+          <Checkbox key={key} value={key} disabled={FIXED_COLUMNS.includes(key)}>
+            {t(COLUMN_LABELS[key])}
+          </Checkbox>
+        ))}
+      </Space>
+    </Checkbox.Group>
+  );
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          {t('list.title')} {data ? <span className="as-of">{t('list.count', { n: n(data.total) })}</span> : null}
+        </h1>
+        <Space wrap>
+          <Popover content={columnChooser} title={t('list.columns')} trigger="click" placement="bottomRight">
+            <Button icon={<SettingOutlined />}>{t('list.columns')}</Button>
+          </Popover>
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: 'csv',
+                  label: (
+                    <a href={apiUrl('/exports/partnerships.csv', exportParams)} download>
+                      {t('list.exportCsv')}
+                    </a>
+                  ),
+                },
+                {
+                  key: 'xlsx',
+                  label: (
+                    <a href={apiUrl('/exports/partnerships.xlsx', exportParams)} download>
+                      {t('list.exportXlsx')}
+                    </a>
+                  ),
+                },
+              ],
+            }}
+          >
+            <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
+          </Dropdown>
+          <Link to="/partnerships/new">
+            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
+              {t('list.new')}
+            </Button>
+          </Link>
+        </Space>
+      </div>
+
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <div className="filter-bar" role="search">
+          <div className="filter-field" style={{ flex: '2 1 260px' }}>
+            <label htmlFor="list-q">{t('list.search')}</label>
+            <Input.Search
+              id="list-q"
+              value={text}
+              allowClear
+              placeholder={t('list.searchPlaceholder')}
+              onChange={(event) => setText(event.target.value)}
+              onSearch={(value) => void update({ q: value.trim() || undefined })}
+            />
+          </div>
+          <FilterSelect
+            id="list-level"
+            label={t('field.level')}
+            value={search.level}
+            options={LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
+            onChange={(level) => void update({ level })}
+          />
+          <FilterSelect
+            id="list-kind"
+            label={t('field.kind')}
+            value={search.kind}
+            options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
+            onChange={(kind) => void update({ kind })}
+          />
+          <FilterSelect
+            id="list-status"
+            label={t('field.status')}
+            value={search.status}
+            options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
+            onChange={(status) => void update({ status })}
+          />
+          <FilterSelect
+            id="list-continent"
+            label={t('field.continent')}
+            value={search.continent}
+            options={CONTINENTS.map((v) => ({ value: v, label: t(`continent.${v}`) }))}
+            onChange={(continent) => void update({ continent })}
+          />
+          <FilterSelect
+            id="list-country"
+            label={t('field.country')}
+            value={search.country}
+            loading={countries.isPending}
+            options={(countries.data ?? []).map((c) => ({ value: c.iso2, label: name(c.nameZh, c.nameEn) }))}
+            onChange={(country) => void update({ country })}
+            wide
+          />
+          <div className="filter-field">
+            <label htmlFor="list-group">{t('field.group')}</label>
+            <Select
+              id="list-group"
+              allowClear
+              value={search.group}
+              placeholder={t('common.all')}
+              loading={groups.isPending}
+              options={(groups.data ?? []).map((g) => ({ value: g.code, label: name(g.nameZh, g.nameEn) }))}
+              onChange={(group?: string) => void update({ group })}
+              popupMatchSelectWidth={false}
+            />
+          </div>
+          <div className="filter-field">
+            <label htmlFor="list-year-from">{t('list.yearRange')}</label>
+            <Space.Compact>
+              <InputNumber
+                id="list-year-from"
+                aria-label={t('field.yearFrom')}
+                placeholder={t('list.anyYear')}
+                min={1000}
+                max={9999}
+                value={search.yearFrom}
+                onChange={(v) => void update({ yearFrom: typeof v === 'number' && v >= 1000 ? v : undefined })}
+                style={{ width: 90 }}
+              />
+              <InputNumber
+                id="list-year-to"
+                aria-label={t('field.yearTo')}
+                placeholder={t('list.anyYear')}
+                min={1000}
+                max={9999}
+                value={search.yearTo}
+                onChange={(v) => void update({ yearTo: typeof v === 'number' && v >= 1000 ? v : undefined })}
+                style={{ width: 90 }}
+              />
+            </Space.Compact>
+          </div>
+          <div className="filter-field">
+            <label htmlFor="list-sort">{t('list.sort')}</label>
+            <Select
+              id="list-sort"
+              value={search.sort ?? 'name'}
+              options={PARTNERSHIP_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
+              onChange={(sort) => void update({ sort: sort === 'name' ? undefined : sort })}
+              popupMatchSelectWidth={false}
+            />
+          </div>
+          {filtersOn ? (
+            <Button
+              onClick={() =>
+                void navigate({
+                  search: (prev: PartnershipSearch) => ({ scope: prev.scope, asOf: prev.asOf, sort: prev.sort }),
+                })
+              }
+            >
+              {t('list.clearFilters')}
+            </Button>
+          ) : null}
+        </div>
+      </Card>
+
+      {list.isError && !data ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card size="small">
+          <Table<Partnership>
+            rowKey="id"
+            size="middle"
+            columns={tableColumns}
+            dataSource={data?.data ?? []}
+            loading={scopeLoading || list.isPending || (list.isFetching && list.isPlaceholderData)}
+            scroll={{ x: 'max-content' }}
+            locale={{
+              emptyText: list.isPending ? (
+                ' '
+              ) : (
+                <EmptyState title={t('list.empty')} hint={filtersOn ? t('list.emptyHint') : undefined} />
+              ),
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.perPage,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PER_PAGE_CHOICES.map(String),
+              showTotal: (total) => t('common.total', { n: n(total) }),
+              onChange: (page, perPage) =>
+                void navigate({
+                  search: (prev: PartnershipSearch) => ({
+                    ...prev,
+                    page: page === 1 ? undefined : page,
+                    perPage: perPage === 50 ? undefined : perPage,
+                  }),
+                }),
+            }}
+          />
+          {list.isError && data ? (
+            <Typography.Text type="danger" role="alert">
+              {t('state.error')}
+            </Typography.Text>
+          ) : null}
+        </Card>
+      )}
+    </>
+  );
+}
+
+function FilterSelect<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  loading,
+  wide,
+}: {
+  id: string;
+  label: string;
+  value: T[] | undefined;
+  options: { value: T; label: string }[];
+  onChange(value: T[] | undefined): void;
+  loading?: boolean;
+  wide?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="filter-field" style={wide ? { minWidth: 200 } : undefined}>
+      <label htmlFor={id}>{label}</label>
+      <Select<T[]>
+        id={id}
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={value ?? []}
+        placeholder={t('common.all')}
+        options={options}
+        loading={loading}
+        optionFilterProp="label"
+        onChange={(next) => onChange(next.length > 0 ? next : undefined)}
+        popupMatchSelectWidth={false}
+      />
+    </div>
+  );
 }

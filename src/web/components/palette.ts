@@ -1,0 +1,17 @@
+/** Colours that mean the same thing on every page: a level is the same colour in tags, charts and the map. */
+import type { Level, Status } from '../../shared/enums';
+
+export const LEVEL_COLORS: Record<Level, string> = {
+  provincial: '#c0392b',
+  city: '#1d5fa8',
+  county: '#2e8b57',
+};
+
+export const STATUS_TAG: Record<Status, string> = {
+  active: 'green',
+  dormant: 'gold',
+  ended: 'default',
+};
+
+export const CHART_COLORS = ['#1d5fa8', '#e08e0b', '#2e8b57', '#c0392b', '#7b5ea7', '#16a2b8', '#8d6e63', '#607d8b'];
+export const BENCHMARK_GREY = '#a0a8b3';
