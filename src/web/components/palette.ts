@@ -13,5 +13,14 @@ export const STATUS_TAG: Record<Status, string> = {
   ended: 'default',
 };
 
-export const CHART_COLORS = ['#1d5fa8', '#e08e0b', '#2e8b57', '#c0392b', '#7b5ea7', '#16a2b8', '#8d6e63', '#607d8b'];
+export const CHART_COLORS: readonly [string, ...string[]] = [
+  '#1d5fa8',
+  '#e08e0b',
+  '#2e8b57',
+  '#c0392b',
+  '#7b5ea7',
+  '#16a2b8',
+  '#8d6e63',
+  '#607d8b',
+];
 export const BENCHMARK_GREY = '#a0a8b3';
