@@ -174,16 +174,18 @@ export function ImportPage() {
 function ReportView({ report, committing, onCommit }: { report: ImportReport; committing: boolean; onCommit(): void }) {
   const { t, n } = useI18n();
   const columns: ColumnsType<ImportProblem> = [
-    { key: 'row', title: t('import.row'), width: 70, render: (_, p) => p.row ?? '—' },
-    { key: 'column', title: t('import.column'), render: (_, p) => p.column ?? p.field ?? '—' },
+    { key: 'row', title: t('import.row'), width: 64, render: (_, p) => p.row ?? '—' },
+    { key: 'column', title: t('import.column'), width: 150, render: (_, p) => p.column ?? p.field ?? '—' },
     {
       key: 'value',
       title: t('import.value'),
+      width: 140,
       render: (_, p) => (p.value ? <Typography.Text code>{p.value}</Typography.Text> : null),
     },
     {
       key: 'message',
       title: t('import.message'),
+      width: 200,
       render: (_, p) => {
         const key = `import.rule.${p.rule}`;
         return (
@@ -261,7 +263,8 @@ function ReportView({ report, committing, onCommit }: { report: ImportReport; co
             columns={columns}
             dataSource={report.problems}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
+            scroll={{ x: 860 }}
+            tableLayout="fixed"
           />
         </>
       )}

@@ -1,0 +1,41 @@
+/** Small steps the specs share: a page in a language and size, and choosing in antd's selects. */
+import type { Browser, Page } from 'playwright-core';
+import { screenshotPath } from './harness.js';
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  { lang = 'zh-CN', viewport = DESKTOP }: { lang?: 'zh-CN' | 'en'; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: lang });
+  await context.addInitScript((language) => {
+    if (!localStorage.getItem('amity.lang')) localStorage.setItem('amity.lang', language);
+  }, lang);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  await page.goto(url);
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+/** Types into an antd Select (found by its label) and picks the option that shows `option`. */
+export async function choose(page: Page, label: string | RegExp, search: string, option: string | RegExp) {
+  const input = page.getByLabel(label, { exact: typeof label === 'string' });
+  await input.click();
+  if (search) await input.fill(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+export async function shot(page: Page, name: string, fullPage = true) {
+  // Let charts finish their entrance animation before the picture.
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: screenshotPath(name), fullPage });
+}
