@@ -1,6 +1,7 @@
 /** Entry point of the `amity` command line. */
 import { Command, CommanderError } from 'commander';
 import { registerDemo } from './commands/demo.js';
+import { registerFigures } from './commands/figures.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
@@ -16,6 +17,7 @@ registerMigrate(program);
 registerServe(program);
 registerImportCommands(program);
 registerDemo(program);
+registerFigures(program);
 
 try {
   await program.parseAsync(process.argv);
