@@ -1,6 +1,7 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
+import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
@@ -11,5 +12,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerPlaceRoutes,
   registerActivityRoutes,
   registerBenchmarkRoutes,
+  registerFigureRoutes,
   registerImportRoutes,
 ];
