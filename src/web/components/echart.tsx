@@ -20,6 +20,7 @@ export function EChart({
   className = 'chart-box',
   onClick,
   setup,
+  load = loadECharts,
 }: {
   option: EChartsCoreOption;
   /** Read by screen readers in place of the picture. */
@@ -28,6 +29,8 @@ export function EChart({
   onClick?: (event: ChartClick) => void;
   /** Extra registration (e.g. a map) before the first draw. */
   setup?: (echarts: Setup['echarts']) => void;
+  /** How to get ECharts: a page that needs more chart types passes its own loader. */
+  load?: () => Promise<Setup>;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -39,7 +42,7 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | null = null;
-    void loadECharts().then(({ echarts }) => {
+    void load().then(({ echarts }) => {
       if (disposed || !box.current) return;
       setup?.(echarts);
       const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
@@ -56,7 +59,7 @@ export function EChart({
       chart.current = null;
     };
     // The chart is created once; option changes are applied below.
-  }, [setup]);
+  }, [setup, load]);
 
   useEffect(() => {
     chart.current?.setOption({ textStyle: { fontFamily: FONT_FAMILY }, ...option }, { notMerge: true });

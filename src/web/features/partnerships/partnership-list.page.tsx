@@ -12,6 +12,7 @@ import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { apiUrl } from '../../api/client';
 import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
+import { FilterSelect } from '../../components/filter-select';
 import { EmptyState, ErrorState } from '../../components/states';
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n/i18n';
@@ -329,43 +330,5 @@ export function PartnershipListPage() {
         </Card>
       )}
     </>
-  );
-}
-
-function FilterSelect<T extends string>({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-  loading,
-  wide,
-}: {
-  id: string;
-  label: string;
-  value: T[] | undefined;
-  options: { value: T; label: string }[];
-  onChange(value: T[] | undefined): void;
-  loading?: boolean;
-  wide?: boolean;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="filter-field" style={wide ? { minWidth: 200 } : undefined}>
-      <label htmlFor={id}>{label}</label>
-      <Select<T[]>
-        id={id}
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        value={value ?? []}
-        placeholder={t('common.all')}
-        options={options}
-        loading={loading}
-        optionFilterProp="label"
-        onChange={(next) => onChange(next.length > 0 ? next : undefined)}
-        popupMatchSelectWidth={false}
-      />
-    </div>
   );
 }
