@@ -7,10 +7,10 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { buildTemplate } from '../../server/imports/export.service.js';
-import { IMPORT_TYPES, type ImportReport, type ImportType } from '../../server/imports/import.schema.js';
+import { IMPORT_TYPES, type ImportType } from '../../server/imports/import.schema.js';
 import { importData } from '../../server/imports/import.service.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
-import { formatProblem } from '../../server/imports/problems.js';
+import { formatReport } from '../../server/imports/problems.js';
 import { LIMITS } from '../../shared/enums.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
@@ -39,28 +39,6 @@ function readInput(file: string): Buffer {
     );
   }
   return readFileSync(file);
-}
-
-/** The report as the terminal shows it: one summary line, then one line per problem. */
-export function formatReport(report: ImportReport): string[] {
-  const what = report.type ?? 'rows';
-  if (!report.ok) {
-    const lines = [
-      `${report.fileName}: ${report.problemCount} problem(s) in ${report.rows} row(s); nothing was written`,
-      ...report.problems.map(formatProblem),
-    ];
-    if (report.problemCount > report.problems.length) {
-      lines.push(`… and ${report.problemCount - report.problems.length} more`);
-    }
-    return lines;
-  }
-  const places = report.placesAdded ? `, ${report.placesAdded} new foreign place(s)` : '';
-  const counts = `${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${places}`;
-  return report.dryRun
-    ? [
-        `${report.fileName}: ${report.rows} ${what} row(s) checked, no problems — would be ${counts}; dry run, nothing written`,
-      ]
-    : [`${report.fileName}: ${report.rows} ${what} row(s) imported — ${counts}`];
 }
 
 export function registerImportCommands(program: Command): void {

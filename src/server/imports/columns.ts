@@ -37,7 +37,6 @@ const MARKERS: Record<ImportType, string[]> = {
     'partner_name_zh',
     'partner_name_en',
     'partner_name_local',
-    'partner_country',
     'partner_admin_level',
     'established_on',
   ],
@@ -139,6 +138,21 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         fix: 'give the column one of the documented headers, or delete it',
       });
     }
+  }
+  const width = table.headers.length;
+  for (const row of table.rows) {
+    if (row.cells.length <= width) continue;
+    const extra = row.cells.slice(width).find((c) => c !== '');
+    if (extra === undefined) continue;
+    problems.push({
+      row: row.row,
+      column: columnLetter(width + row.cells.slice(width).indexOf(extra)),
+      field: null,
+      rule: 'extra_values',
+      value: extra,
+      message: `the row has more values than the header has columns (${width})`,
+      fix: 'put a value that holds a comma in double quotes, or give the column a header',
+    });
   }
   for (const def of COLUMNS[type]) {
     if (def.required && !positions.has(def.name)) {

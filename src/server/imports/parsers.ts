@@ -4,7 +4,6 @@
  * importers never know where a value came from. Problems of the file itself (a formula, a broken
  * quote, too many rows) are reported, never thrown.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { LIMITS } from '../../shared/enums.js';
 import type { ImportFormat, ImportProblem } from './import.schema.js';
@@ -77,8 +76,11 @@ export function decodeText(data: Buffer | string): string {
   }
 }
 
-/** Cells written by our export with a leading apostrophe (CSV injection guard) get their value back. */
-const NEUTRALISED = /^'[=+\-@\t\r]/;
+/**
+ * Cells that export guarded with a leading apostrophe (CSV injection) get their value back: one
+ * apostrophe comes off before = + - @ (or before an apostrophe that itself precedes one of them).
+ */
+const NEUTRALISED = /^'(?='?[=+\-@\t\r])/;
 
 function cleanCell(text: string): string {
   return text.trim();
@@ -88,36 +90,108 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c === '');
 }
 
+/**
+ * RFC 4180 CSV in one pass: comma-separated, fields in double quotes may hold commas, line breaks
+ * and doubled quotes; records end with CRLF or LF. Faster than a general parser because it needs
+ * nothing else. A quote that is never closed, or text right after a closing quote, is an error.
+ */
+export function parseCsvText(text: string): { records: string[][] } | { error: string; line: number } {
+  const records: string[][] = [];
+  const n = text.length;
+  if (n === 0) return { records };
+  let record: string[] = [];
+  let i = 0;
+  let line = 1;
+  for (;;) {
+    let value: string;
+    if (text.charCodeAt(i) === 34) {
+      const startLine = line;
+      let quoted = '';
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q === -1) return { error: 'a quoted value is never closed', line: startLine };
+        if (text.charCodeAt(q + 1) === 34) {
+          quoted += text.slice(from, q + 1);
+          from = q + 2;
+          continue;
+        }
+        quoted += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      for (let k = quoted.indexOf('\n'); k !== -1; k = quoted.indexOf('\n', k + 1)) line++;
+      value = quoted;
+      const c = text.charCodeAt(i);
+      if (i < n && c !== 44 && c !== 10 && c !== 13) {
+        return { error: 'unexpected text after a closing quote', line };
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 10 || c === 13) break;
+        j++;
+      }
+      value = text.slice(i, j);
+      i = j;
+    }
+    record.push(value);
+    if (i >= n) {
+      records.push(record);
+      return { records };
+    }
+    if (text.charCodeAt(i) === 44) {
+      i++;
+      if (i >= n) {
+        record.push('');
+        records.push(record);
+        return { records };
+      }
+      continue;
+    }
+    i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    line++;
+    records.push(record);
+    record = [];
+    if (i >= n) return { records };
+  }
+}
+
 function readCsv(data: Buffer | string, limits: ParseLimits): Table {
   let text = decodeText(data);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let records: string[][];
-  try {
-    records = parseCsv(text, { relax_column_count: true, relax_quotes: false, skip_empty_lines: false });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
+  const parsed = parseCsvText(text);
+  if ('error' in parsed) {
     return emptyTable([
       fileProblem(
         'invalid_csv',
-        `the file is not valid CSV: ${(error as Error).message}`,
-        'check the quotes on that line: a value with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
-        line ?? null,
+        `the file is not valid CSV: ${parsed.error} (line ${parsed.line})`,
+        'a value with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+        parsed.line,
       ),
     ]);
   }
+  const records = parsed.records;
   const problems: ImportProblem[] = [];
   let headers: string[] | undefined;
   let headerRow = 0;
   const rows: TableRow[] = [];
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as string[];
-    const cells = record.map((c) => {
-      const trimmed = cleanCell(c);
-      return NEUTRALISED.test(trimmed) ? trimmed.slice(1) : trimmed;
-    });
-    if (isBlank(cells)) continue;
+    let blank = true;
+    for (let k = 0; k < record.length; k++) {
+      let cell = record[k] as string;
+      if (cell !== '') {
+        cell = cleanCell(cell);
+        if (cell.charCodeAt(0) === 39 && NEUTRALISED.test(cell)) cell = cell.slice(1);
+        record[k] = cell;
+        if (cell !== '') blank = false;
+      }
+    }
+    if (blank) continue;
     if (!headers) {
-      headers = cells;
+      headers = record;
       headerRow = i + 1;
       continue;
     }
@@ -125,7 +199,7 @@ function readCsv(data: Buffer | string, limits: ParseLimits): Table {
       problems.push(tooManyRows(limits, i + 1));
       return { headers, headerRow, rows: [], problems };
     }
-    rows.push({ row: i + 1, cells });
+    rows.push({ row: i + 1, cells: record });
   }
   return { headers: headers ?? [], headerRow, rows, problems };
 }

@@ -23,10 +23,10 @@ import type { FieldIssue } from '../../shared/errors.js';
 import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
 import type { DbOrTx } from '../db/client.js';
 import { checkDates } from '../partnerships/partnership.service.js';
-import { placeKeyOf } from '../places/place.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
 import {
+  countPartnerships,
   type ExistingPartnership,
   insertPartnerships,
   insertPlaces,
@@ -38,6 +38,7 @@ import {
   selectPartnershipsByNaturalKeys,
   selectPartnershipsOfPlaces,
   selectPlacesForImport,
+  suspendPartnershipIndexes,
   updatePartnershipSearch,
   updatePartnerships,
   updatePlaces,
@@ -45,7 +46,10 @@ import {
 import { ADMIN_LEVEL_ALIASES, KIND_ALIASES, STATUS_ALIASES } from './import.schema.js';
 import type { TableRow } from './parsers.js';
 import type { ProblemList } from './problems.js';
-import { CellReader } from './values.js';
+import { CellReader, nameKeyFast, normalizeFast, PRINTABLE_ASCII } from './values.js';
+
+/** New partnerships from which an import builds the secondary indexes once instead of row by row. */
+const BULK_LOAD_ROWS = 20_000;
 
 /** One checked row; undefined fields are columns the file does not have (the stored value stays). */
 type PartnershipRow = {
@@ -54,6 +58,9 @@ type PartnershipRow = {
   countryIso2: string;
   nameZh: string | null | undefined;
   nameEn: string | null | undefined;
+  /** nameKeyOf() of the two names, '' when absent: computed once per row. */
+  enKey: string;
+  zhKey: string;
   nameLocal: string | null | undefined;
   adminLevel: AdminLevel | null | undefined;
   kind: Kind;
@@ -136,6 +143,8 @@ export function readPartnershipRows(rows: readonly TableRow[], map: ColumnMap, p
       countryIso2: country.iso2,
       nameZh,
       nameEn,
+      enKey: nameEn ? nameKeyFast(nameEn) : '',
+      zhKey: nameZh ? nameKeyFast(nameZh) : '',
       nameLocal,
       adminLevel,
       kind: kind ?? 'friendship',
@@ -167,12 +176,14 @@ function addDateIssue(problems: ProblemList, columns: ColumnMap, row: number, is
 export class DerivedText {
   private readonly parts = new Map<string, string>();
   private readonly sortKeys = new Map<string, string>();
+  private readonly divisions = new Map<string, string>();
+  private readonly countries = new Map<string, string>();
 
   part(text: string | null | undefined): string {
     if (!text) return '';
     let hit = this.parts.get(text);
     if (hit === undefined) {
-      hit = buildSearchText([text]);
+      hit = PRINTABLE_ASCII.test(text) ? normalizeFast(text) : buildSearchText([text]);
       this.parts.set(text, hit);
     }
     return hit;
@@ -192,31 +203,52 @@ export class DerivedText {
     const key = text ?? '';
     let hit = this.sortKeys.get(key);
     if (hit === undefined) {
-      hit = sortKeyOf(text);
+      hit = text && PRINTABLE_ASCII.test(text) ? normalizeFast(text) : sortKeyOf(text);
       this.sortKeys.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The division's share of a pair's search text: its names and its province's. */
+  divisionSearch(division: Division): string {
+    let hit = this.divisions.get(division.code);
+    if (hit === undefined) {
+      const province = getReferenceCache().divisions.get(division.provinceCode);
+      hit = this.search([
+        division.nameZh,
+        division.nameEn,
+        province && province.code !== division.code ? province.nameZh : undefined,
+      ]);
+      this.divisions.set(division.code, hit);
+    }
+    return hit;
+  }
+
+  placeSearch(place: { nameZh: string | null; nameEn: string | null; nameLocal: string | null }): string {
+    return this.search([place.nameZh, place.nameEn, place.nameLocal]);
+  }
+
+  countrySearch(iso2: string): string {
+    let hit = this.countries.get(iso2);
+    if (hit === undefined) {
+      const country = getReferenceCache().countries.get(iso2);
+      hit = this.search([country?.nameZh, country?.nameEn]);
+      this.countries.set(iso2, hit);
     }
     return hit;
   }
 
   /** Same as derivedColumns() of the partnership service. */
   partnership(division: Division, place: Omit<PlaceRef, 'uid' | 'id' | 'nameKey'>) {
-    const cache = getReferenceCache();
-    const country = cache.countries.get(place.countryIso2);
-    const province = cache.divisions.get(division.provinceCode);
     return {
       level: LEVEL_OF_DIVISION[division.level],
       provinceCode: division.provinceCode,
       prefectureCode: division.prefectureCode,
       countryIso2: place.countryIso2,
-      search: this.search([
-        division.nameZh,
-        division.nameEn,
-        province && province.code !== division.code ? province.nameZh : undefined,
-        place.nameZh,
-        place.nameEn,
-        place.nameLocal,
-        country?.nameZh,
-        country?.nameEn,
+      search: joinParts([
+        this.divisionSearch(division),
+        this.placeSearch(place),
+        this.countrySearch(place.countryIso2),
       ]),
       sortKey: `${this.sortKey(division.nameZh)} / ${this.sortKey(place.nameZh || place.nameEn)}`,
     };
@@ -224,9 +256,13 @@ export class DerivedText {
 
   /** Same as placeSearchText() of the place service. */
   place(place: { countryIso2: string; nameZh: string | null; nameEn: string | null; nameLocal: string | null }) {
-    const country = getReferenceCache().countries.get(place.countryIso2);
-    return this.search([place.nameZh, place.nameEn, place.nameLocal, country?.nameZh, country?.nameEn]);
+    return joinParts([this.placeSearch(place), this.countrySearch(place.countryIso2)]);
   }
+}
+
+/** Search texts join their parts' tokens with " | ", so a text can be put together from parts. */
+export function joinParts(parts: readonly string[]): string {
+  return parts.filter(Boolean).join(' | ');
 }
 
 /** Finds or plans the partner place of every row: existing places come from one bulk read. */
@@ -252,14 +288,13 @@ class PlaceResolver {
   }
 
   private index(ref: PlaceRef): void {
-    if (ref.nameEn) push(this.byEn, `${ref.countryIso2}|${nameKeyOf(ref.nameEn)}`, ref);
+    if (ref.nameEn) push(this.byEn, `${ref.countryIso2}|${nameKeyFast(ref.nameEn)}`, ref);
     if (ref.nameZh) push(this.byZh, `${ref.countryIso2}|${ref.nameZh}`, ref);
   }
 
   resolve(row: PartnershipRow): PlaceRef {
     const c = row.countryIso2;
-    const enKey = row.nameEn ? nameKeyOf(row.nameEn) : '';
-    const zhKey = row.nameZh ? nameKeyOf(row.nameZh) : '';
+    const { enKey, zhKey } = row;
     const found =
       (enKey ? this.byKey.get(`${c}|${enKey}`) : undefined) ??
       (zhKey ? this.byKey.get(`${c}|${zhKey}`) : undefined) ??
@@ -274,7 +309,8 @@ class PlaceResolver {
         nameEn: row.nameEn ?? null,
         nameLocal: row.nameLocal ?? null,
         adminLevel: row.adminLevel ?? null,
-        nameKey: placeKeyOf(row),
+        // placeKeyOf(): the English name's key, else the Chinese name's.
+        nameKey: enKey || zhKey,
       };
       this.register(ref);
       this.created.push(ref);
@@ -342,11 +378,11 @@ export async function importPartnershipRows({
   const byEn: [string, string][] = [];
   for (const r of rows) {
     if (r.nameEn) {
-      byKey.push([r.countryIso2, nameKeyOf(r.nameEn)]);
+      byKey.push([r.countryIso2, r.enKey]);
       byEn.push([r.countryIso2, r.nameEn]);
     }
     if (r.nameZh) {
-      byKey.push([r.countryIso2, nameKeyOf(r.nameZh)]);
+      byKey.push([r.countryIso2, r.zhKey]);
       byZh.push([r.countryIso2, r.nameZh]);
     }
   }
@@ -443,12 +479,12 @@ export async function importPartnershipRows({
   const text = new DerivedText();
   const geoPairs = resolver.created
     .filter((p) => p.nameEn)
-    .map((p) => [p.countryIso2, nameKeyOf(p.nameEn as string)] as [string, string]);
+    .map((p) => [p.countryIso2, nameKeyFast(p.nameEn as string)] as [string, string]);
   const geo = new Map(
     (await selectGazetteerBest(tx, geoPairs)).map((g) => [`${g.countryIso2}|${g.nameKey}`, g] as const),
   );
   const newPlaces: NewPlace[] = resolver.created.map((p) => {
-    const hit = p.nameEn ? geo.get(`${p.countryIso2}|${nameKeyOf(p.nameEn)}`) : undefined;
+    const hit = p.nameEn ? geo.get(`${p.countryIso2}|${nameKeyFast(p.nameEn)}`) : undefined;
     return {
       countryIso2: p.countryIso2,
       nameZh: p.nameZh,
@@ -460,7 +496,8 @@ export async function importPartnershipRows({
       lng: hit?.lng ?? null,
       population: hit?.population ?? null,
       geonamesId: hit?.geonamesId ?? null,
-      search: text.place(p),
+      placeSearch: text.placeSearch(p),
+      countrySearch: text.countrySearch(p.countryIso2),
       sortKey: text.sortKey(p.nameZh || p.nameEn),
     };
   });
@@ -496,18 +533,28 @@ export async function importPartnershipRows({
     );
   }
 
-  const inserts: NewImportedPartnership[] = added.map(({ row, place, fields }) => {
-    const derived = text.partnership(row.division, place);
-    return {
-      cnCode: row.division.code,
-      foreignPlaceId: place.id as number,
-      kind: row.kind,
-      isDemo,
-      ...fields,
-      ...derived,
-    };
-  });
+  const inserts: NewImportedPartnership[] = added.map(({ row, place, fields }) => ({
+    cnCode: row.division.code,
+    provinceCode: row.division.provinceCode,
+    prefectureCode: row.division.prefectureCode,
+    level: LEVEL_OF_DIVISION[row.division.level],
+    foreignPlaceId: place.id as number,
+    countryIso2: place.countryIso2,
+    kind: row.kind,
+    isDemo,
+    ...fields,
+    // The search text and sort key as derivedColumns() builds them, in parts that the insert joins.
+    divisionSearch: text.divisionSearch(row.division),
+    divisionSort: text.sortKey(row.division.nameZh),
+    placeSearch: text.placeSearch(place),
+    placeSort: text.sortKey(place.nameZh || place.nameEn),
+    countrySearch: text.countrySearch(place.countryIso2),
+  }));
+  // A load several times the size of the table is faster with the indexes built once at the end.
+  const isBulk = inserts.length >= BULK_LOAD_ROWS && inserts.length >= 2 * (await countPartnerships(tx));
+  const restore = isBulk ? await suspendPartnershipIndexes(tx) : undefined;
   await insertPartnerships(tx, inserts);
+  await restore?.();
   await updatePartnerships(
     tx,
     updated.map(({ row, place, fields, existing: e }) => {

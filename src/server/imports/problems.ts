@@ -1,5 +1,5 @@
 /** Collecting the problems of an import, and writing one as a line a person can act on. */
-import { type ImportProblem, MAX_LISTED_PROBLEMS } from './import.schema.js';
+import { type ImportProblem, type ImportReport, MAX_LISTED_PROBLEMS } from './import.schema.js';
 
 export class ProblemList {
   readonly list: ImportProblem[] = [];
@@ -48,4 +48,26 @@ export function problemsAsIssues(problems: readonly ImportProblem[]) {
     value: p.value,
     fix: p.suggestions?.length ? `did you mean ${p.suggestions.join(' or ')}?` : p.fix,
   }));
+}
+
+/** The report as the terminal shows it: one summary line, then one line per problem. */
+export function formatReport(report: ImportReport): string[] {
+  const what = report.type ?? 'rows';
+  if (!report.ok) {
+    const lines = [
+      `${report.fileName}: ${report.problemCount} problem(s) in ${report.rows} row(s); nothing was written`,
+      ...report.problems.map(formatProblem),
+    ];
+    if (report.problemCount > report.problems.length) {
+      lines.push(`… and ${report.problemCount - report.problems.length} more`);
+    }
+    return lines;
+  }
+  const places = report.placesAdded ? `, ${report.placesAdded} new foreign place(s)` : '';
+  const counts = `${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${places}`;
+  return report.dryRun
+    ? [
+        `${report.fileName}: ${report.rows} ${what} row(s) checked, no problems — would be ${counts}; dry run, nothing written`,
+      ]
+    : [`${report.fileName}: ${report.rows} ${what} row(s) imported — ${counts}`];
 }

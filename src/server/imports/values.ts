@@ -61,6 +61,23 @@ function allCountryCandidates(zh: boolean): [string, string][] {
   return zh ? countryCandidatesZh : countryCandidatesEn;
 }
 
+export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * nameKeyOf() with a fast path for plain ASCII names ("Synthetic Place 12" → "syntheticplace12"),
+ * where normalisation reduces to lower case without spaces, punctuation and symbols.
+ */
+export function nameKeyFast(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return nameKeyOf(text);
+}
+
+/** normalizeText() with the same fast path: ASCII text only needs lower case and single spaces. */
+export function normalizeFast(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return normalizeText(text);
+}
+
 export type DivisionMatch = { division: Division } | { rule: string; message: string; suggestions: string[] };
 
 /** A division by a name or a name path; unknown and ambiguous names come with candidates. */
@@ -109,6 +126,7 @@ export class CellReader {
   row: TableRow = { row: 0, cells: [] };
   ok = true;
   readonly suggest = suggestionCache();
+  private readonly countries = new Map<string, Country | null>();
 
   constructor(
     readonly map: ColumnMap,
@@ -161,7 +179,7 @@ export class CellReader {
     const value = this.raw(field);
     if (value === undefined) return undefined;
     if (value === '') return fallback;
-    const hit = aliases[normalizeText(value)] ?? aliases[value];
+    const hit = aliases[value] ?? aliases[normalizeFast(value)];
     if (hit) return hit;
     this.fail(field, {
       rule: 'invalid_value',
@@ -257,7 +275,11 @@ export class CellReader {
     const value = this.raw(field);
     if (value === undefined) return undefined;
     if (value === '') return null;
-    const found = findCountry(getReferenceCache(), value);
+    let found = this.countries.get(value);
+    if (found === undefined) {
+      found = findCountry(getReferenceCache(), value) ?? null;
+      if (this.countries.size < 10_000) this.countries.set(value, found);
+    }
     if (found) return found;
     this.fail(field, {
       rule: 'unknown_country',
