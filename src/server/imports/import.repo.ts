@@ -31,22 +31,6 @@ function arr<T>(rows: readonly T[], pick: (row: T) => string | number | boolean 
   return pgArray(rows.map(pick));
 }
 
-/**
- * Runs a bulk look-up (a join with thousands of unnest() rows) as a hash join. The planner cannot
- * know how many rows an array parameter holds and picks one index probe per row, which is far
- * slower for a whole file's worth of keys. SET LOCAL lasts until the transaction ends, so it is
- * switched back at once.
- */
-async function asHashJoin<T>(db: DbOrTx, rows: number, query: () => Promise<T>): Promise<T> {
-  if (rows < 2000) return query();
-  await db.execute(sql`set local enable_nestloop = off`);
-  try {
-    return await query();
-  } finally {
-    await db.execute(sql`set local enable_nestloop = on`);
-  }
-}
-
 // ── foreign places ────────────────────────────────────────────────────────────────────────────
 
 export type PlaceRecord = {
@@ -64,7 +48,7 @@ const PLACE_COLUMNS = sql`fp.id, fp.country_iso2 as "countryIso2", fp.name_zh as
 
 /**
  * Places that an import's rows may mean: same country and the same name key, or the same exact
- * Chinese or English name. Three hash joins, whatever the number of rows.
+ * Chinese or English name. Three joins with the whole file's keys, whatever the number of rows.
  */
 export async function selectPlacesForImport(
   db: DbOrTx,
@@ -78,13 +62,11 @@ export async function selectPlacesForImport(
   ];
   for (const [column, pairs] of queries) {
     for (const batch of chunks(pairs, 20_000)) {
-      const rows = await asHashJoin(db, batch.length, () =>
-        queryJson<PlaceRecord>(
-          db,
-          sql`select ${PLACE_COLUMNS} from foreign_places fp
-            join (select distinct * from unnest(${arr(batch, (p) => p[0])}::text[], ${arr(batch, (p) => p[1])}::text[])) as k(c, v)
-              on fp.country_iso2 = k.c and fp.${sql.raw(column)} = k.v`,
-        ),
+      const rows = await queryJson<PlaceRecord>(
+        db,
+        sql`select ${PLACE_COLUMNS} from foreign_places fp
+          join (select distinct * from unnest(${arr(batch, (p) => p[0])}::text[], ${arr(batch, (p) => p[1])}::text[])) as k(c, v)
+            on fp.country_iso2 = k.c and fp.${sql.raw(column)} = k.v`,
       );
       for (const row of rows) out.set(row.id, row);
     }
@@ -241,10 +223,9 @@ export async function selectPartnershipsByNaturalKeys(
   const out: ExistingPartnership[] = [];
   for (const batch of chunks(keys, 20_000)) {
     out.push(
-      ...(await asHashJoin(db, batch.length, () =>
-        queryJson<ExistingPartnership>(
-          db,
-          sql`select p.id, p.cn_code as "cnCode", p.foreign_place_id as "foreignPlaceId", p.kind, p.status,
+      ...(await queryJson<ExistingPartnership>(
+        db,
+        sql`select p.id, p.cn_code as "cnCode", p.foreign_place_id as "foreignPlaceId", p.kind, p.status,
               p.established_on::text as "establishedOn", p.established_precision as "establishedPrecision",
               p.ended_on::text as "endedOn", p.ended_reason as "endedReason", p.source_url as "sourceUrl",
               p.notes, p.version
@@ -252,7 +233,6 @@ export async function selectPartnershipsByNaturalKeys(
             join unnest(${arr(batch, (k) => k.cnCode)}::text[], ${arr(batch, (k) => k.foreignPlaceId)}::int[],
               ${arr(batch, (k) => k.kind)}::text[]) as k(cn, place, kind)
               on p.cn_code = k.cn and p.foreign_place_id = k.place and p.kind = k.kind`,
-        ),
       )),
     );
   }
