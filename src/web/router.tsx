@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { AppShell } from './components/app-shell';
 import { NotFound } from './components/not-found';
+import { prefetchDashboard } from './features/dashboard/prefetch';
 import {
   parseSearch,
   stringifySearch,
@@ -32,6 +33,11 @@ const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   validateSearch: validateDashboardSearch,
+  loaderDeps: ({ search }) => search,
+  // Fire and forget: the page shows its own loading state; this only starts the requests sooner.
+  loader: ({ deps }) => {
+    void prefetchDashboard(deps).catch(() => undefined);
+  },
   component: lazyRouteComponent(() => import('./features/dashboard/dashboard.page'), 'DashboardPage'),
 });
 

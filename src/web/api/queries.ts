@@ -1,5 +1,5 @@
 /** Data hooks over /api (TanStack Query): one key per resource, so a save refreshes what shows it. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Kind } from '../../shared/enums';
 import { NATIONAL_CODE } from '../../shared/enums';
 import { provinceOf } from '../state/search';
@@ -33,22 +33,50 @@ export const keys = {
  * The scope shown when the address names none: the province whose partnerships the registry
  * holds (a deployment serves one office), or the whole country when it holds none yet.
  */
-export function useDefaultScope() {
-  return useQuery({
+const HOME_SCOPE_KEY = 'amity.homeScope';
+
+export const defaultScopeQuery = () =>
+  queryOptions({
     queryKey: ['defaultScope'],
-    ...REFERENCE,
+    staleTime: 5 * 60 * 1000,
+    gcTime: Number.POSITIVE_INFINITY,
     queryFn: async ({ signal }) => {
+      let scope: string = NATIONAL_CODE;
       for (const params of [
         { level: 'provincial', perPage: 1, sort: 'id' },
         { perPage: 1, sort: 'id' },
       ]) {
         const page = await api.get<ListEnvelope<Partnership>>('/partnerships', params, signal);
         const first = page.data[0];
-        if (first) return provinceOf(first.cn.code);
+        if (first) {
+          scope = provinceOf(first.cn.code);
+          break;
+        }
       }
-      return NATIONAL_CODE;
+      try {
+        localStorage.setItem(HOME_SCOPE_KEY, scope);
+      } catch {
+        // Not remembered: it is found again next time.
+      }
+      return scope;
     },
+    // The last answer is shown at once on the next visit, and checked in the background.
+    initialData: () => {
+      try {
+        return localStorage.getItem(HOME_SCOPE_KEY) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    initialDataUpdatedAt: 0,
   });
+
+/**
+ * The scope shown when the address names none: the province whose partnerships the registry
+ * holds (a deployment serves one office), or the whole country when it holds none yet.
+ */
+export function useDefaultScope() {
+  return useQuery(defaultScopeQuery());
 }
 
 /** One division by its code (the list endpoint matches codes too). */
@@ -64,9 +92,13 @@ export function useDivision(code: string | undefined) {
   });
 }
 
-export function useDivisionSearch(params: { q?: string; parent?: string; level?: string; perPage?: number }) {
+export function useDivisionSearch(
+  params: { q?: string; parent?: string; level?: string; perPage?: number },
+  enabled = true,
+) {
   return useQuery({
     queryKey: ['divisions', params],
+    enabled,
     staleTime: 60 * 60 * 1000,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) => api.get<ListEnvelope<Division>>('/divisions', { perPage: 50, ...params }, signal),
@@ -110,12 +142,14 @@ export async function fetchAllPartnerships(params: Params, signal?: AbortSignal)
   return [first, ...rest].flatMap((p) => p.data);
 }
 
-export function useAllPartnerships(params: Params, enabled = true) {
-  return useQuery({
+export const allPartnershipsQuery = (params: Params) =>
+  queryOptions({
     queryKey: keys.partnershipAll(params),
-    enabled,
     queryFn: ({ signal }) => fetchAllPartnerships(params, signal),
   });
+
+export function useAllPartnerships(params: Params, enabled = true) {
+  return useQuery({ ...allPartnershipsQuery(params), enabled });
 }
 
 export function usePartnership(id: number) {
@@ -136,13 +170,15 @@ export function useActivities(partnershipId: number) {
 
 export type FiguresParams = { scope: string; asOf?: string; since?: string; kind?: Kind };
 
-export function useFigures(params: FiguresParams | undefined) {
-  return useQuery({
+export const figuresQuery = (params: FiguresParams | undefined) =>
+  queryOptions({
     queryKey: ['figures', params],
     enabled: Boolean(params),
-    placeholderData: keepPreviousData,
     queryFn: ({ signal }) => api.get<Figures>('/figures', params, signal),
   });
+
+export function useFigures(params: FiguresParams | undefined) {
+  return useQuery({ ...figuresQuery(params), placeholderData: keepPreviousData });
 }
 
 export function useFigureRecords(params: (FiguresParams & { figure: string; page: number; perPage: number }) | null) {
@@ -156,11 +192,14 @@ export function useFigureRecords(params: (FiguresParams & { figure: string; page
 }
 
 /** The latest published figures of a scope (for the "held / published" gap). */
-export function useBenchmarks(scope: string | undefined, kind: Kind) {
-  return useQuery({
+export const benchmarksQuery = (scope: string | undefined, kind: Kind) =>
+  queryOptions({
     queryKey: ['benchmarks', scope, kind],
     enabled: Boolean(scope),
     queryFn: ({ signal }) =>
       api.get<ListEnvelope<Benchmark>>('/benchmarks', { scope, kind, perPage: 500 }, signal).then((r) => r.data),
   });
+
+export function useBenchmarks(scope: string | undefined, kind: Kind) {
+  return useQuery(benchmarksQuery(scope, kind));
 }

@@ -4,11 +4,14 @@
  */
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { Layout } from 'antd';
+import { lazy, Suspense } from 'react';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
-import { AsOfPicker } from './as-of-picker';
 import { LanguageSwitch } from './language-switch';
 import { ScopePicker } from './scope-picker';
+
+// The date picker is the heaviest control of the frame; it follows the first paint.
+const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
 const NAV: { to: '/' | '/partnerships' | '/map' | '/import'; label: Key; exact?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
@@ -62,7 +65,9 @@ export function AppShell() {
           </div>
           <div className="context-field">
             <label htmlFor="as-of-picker">{t('asOf.label')}</label>
-            <AsOfPicker id="as-of-picker" />
+            <Suspense fallback={<span className="as-of-placeholder" />}>
+              <AsOfPicker id="as-of-picker" />
+            </Suspense>
           </div>
         </div>
       ) : null}

@@ -28,8 +28,8 @@ export function DivisionSelect({
     return () => clearTimeout(timer);
   }, [query]);
   const parent = scope && scope !== NATIONAL_CODE ? scope : undefined;
-  const near = useDivisionSearch({ parent, perPage: 100 });
-  const found = useDivisionSearch({ q: q || undefined, perPage: 50 });
+  const near = useDivisionSearch({ parent, perPage: 100 }, Boolean(parent));
+  const found = useDivisionSearch({ q, perPage: 50 }, q !== '');
   const current = useDivision(value);
   const scopeDivision = useDivision(parent);
 

@@ -36,8 +36,10 @@ export function ScopePicker({ id }: { id: string }) {
   const q = useDebounced(query.trim(), 200);
   const current = useDivision(scope);
   const provinceDivision = useDivision(province);
-  const children = useDivisionSearch({ parent: province, perPage: 100 });
-  const found = useDivisionSearch({ q: q || undefined, perPage: 50 });
+  // The lists are asked for only once the picker is opened, so the first paint waits for nothing.
+  const [open, setOpen] = useState(false);
+  const children = useDivisionSearch({ parent: province, perPage: 100 }, open && Boolean(province));
+  const found = useDivisionSearch({ q, perPage: 50 }, open && q !== '');
 
   const options = useMemo(() => {
     const inProvince = (d: Division) => !province || d.code.startsWith(province.slice(0, 2));
@@ -71,7 +73,9 @@ export function ScopePicker({ id }: { id: string }) {
       filterOption={false}
       onSearch={setQuery}
       searchValue={query}
-      loading={found.isFetching || children.isPending}
+      loading={open && (found.isFetching || children.isFetching)}
+      open={open}
+      onOpenChange={setOpen}
       options={options}
       popupMatchSelectWidth={false}
       style={{ minWidth: 200, maxWidth: '100%' }}

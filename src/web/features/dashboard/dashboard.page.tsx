@@ -17,14 +17,10 @@ import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
 import { localToday } from '../../state/search';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
+import { defaultSinceYear } from './prefetch';
 import { perYear, startOf, topCountries } from './series';
 
 const route = getRouteApi('/');
-
-/** The year "new since" counts from when none is chosen: five years before the as-of date. */
-export function defaultSinceYear(asOf: string): number {
-  return Number(asOf.slice(0, 4)) - 5;
-}
 
 /** The published figure to compare with: the latest one on or before the as-of date. */
 export function latestBenchmark(benchmarks: readonly Benchmark[], asOf: string): Benchmark | undefined {

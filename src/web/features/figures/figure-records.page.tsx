@@ -11,7 +11,7 @@ import { LevelTag, StatusTag } from '../../components/tags';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
-import { defaultSinceYear } from '../dashboard/dashboard.page';
+import { defaultSinceYear } from '../dashboard/prefetch';
 import { figureTitle } from './figure-title';
 
 const route = getRouteApi('/figures/$figure');

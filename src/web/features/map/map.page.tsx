@@ -53,7 +53,8 @@ export function MapPage() {
   const base = useQuery({ queryKey: ['basemap'], queryFn: loadBaseMap, staleTime: Number.POSITIVE_INFINITY });
   const coordinates = useQuery({
     queryKey: ['cn-coordinates'],
-    queryFn: () => import('./cn-coordinates.json').then((m) => m.default as unknown as Record<string, [number, number]>),
+    queryFn: () =>
+      import('./cn-coordinates.json').then((m) => m.default as unknown as Record<string, [number, number]>),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const filter = {

@@ -32,8 +32,13 @@ const route = getRouteApi('/partnerships');
 
 export function PartnershipListPage() {
   const { t, lang, n, d, dt, name } = useI18n();
-  const search = route.useSearch();
+  const urlSearch = route.useSearch();
   const navigate = useNavigate({ from: '/partnerships' });
+  // A filter takes effect at once; the address follows. Waiting for the router first would add
+  // a visible delay to every change.
+  const [pending, setPending] = useState<PartnershipSearch | null>(null);
+  const search = pending ?? urlSearch;
+  useEffect(() => setPending(null), [urlSearch]);
   const { scope, isLoading: scopeLoading } = useScope();
   const query = partnershipQuery(search, scope);
   const list = usePartnershipList(query);
@@ -42,8 +47,11 @@ export function PartnershipListPage() {
   const [columns, setColumns] = useState<ColumnKey[]>(loadColumns);
   const [text, setText] = useState(search.q ?? '');
 
-  const update = (patch: Patch) =>
-    navigate({ search: (prev: PartnershipSearch) => ({ ...prev, page: undefined, ...patch }), replace: true });
+  const update = (patch: Patch) => {
+    const next = { ...search, page: undefined, ...patch };
+    setPending(next);
+    return navigate({ search: next, replace: true });
+  };
 
   // The search box writes to the address after a short pause, so typing stays fluid.
   useEffect(() => {
@@ -109,9 +117,51 @@ export function PartnershipListPage() {
     [t, lang, d, dt, name],
   );
 
-  const tableColumns = columns.map((key) => allColumns[key]);
+  const tableColumns = useMemo(() => columns.map((key) => allColumns[key]), [columns, allColumns]);
   const filtersOn = hasFilters(search);
   const data = list.data;
+
+  const loading = scopeLoading || list.isPending || (list.isFetching && list.isPlaceholderData);
+  const rows = data?.data;
+  const total = data?.total ?? 0;
+  // The rows re-render only when the data does, not on every keystroke or filter click, so a new
+  // request leaves at once.
+  const table = useMemo(
+    () => (
+      <Table<Partnership>
+        rowKey="id"
+        size="middle"
+        columns={tableColumns}
+        dataSource={rows ?? []}
+        loading={loading}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: list.isPending ? (
+            ' '
+          ) : (
+            <EmptyState title={t('list.empty')} hint={filtersOn ? t('list.emptyHint') : undefined} />
+          ),
+        }}
+        pagination={{
+          current: query.page,
+          pageSize: query.perPage,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: PER_PAGE_CHOICES.map(String),
+          showTotal: (total) => t('common.total', { n: n(total) }),
+          onChange: (page, perPage) =>
+            void navigate({
+              search: (prev: PartnershipSearch) => ({
+                ...prev,
+                page: page === 1 ? undefined : page,
+                perPage: perPage === 50 ? undefined : perPage,
+              }),
+            }),
+        }}
+      />
+    ),
+    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang],
+  );
 
   const columnChooser = (
     <Checkbox.Group
@@ -291,37 +341,7 @@ export function PartnershipListPage() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Card size="small">
-          <Table<Partnership>
-            rowKey="id"
-            size="middle"
-            columns={tableColumns}
-            dataSource={data?.data ?? []}
-            loading={scopeLoading || list.isPending || (list.isFetching && list.isPlaceholderData)}
-            scroll={{ x: 'max-content' }}
-            locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : (
-                <EmptyState title={t('list.empty')} hint={filtersOn ? t('list.emptyHint') : undefined} />
-              ),
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.perPage,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PER_PAGE_CHOICES.map(String),
-              showTotal: (total) => t('common.total', { n: n(total) }),
-              onChange: (page, perPage) =>
-                void navigate({
-                  search: (prev: PartnershipSearch) => ({
-                    ...prev,
-                    page: page === 1 ? undefined : page,
-                    perPage: perPage === 50 ? undefined : perPage,
-                  }),
-                }),
-            }}
-          />
+          {table}
           {list.isError && data ? (
             <Typography.Text type="danger" role="alert">
               {t('state.error')}
