@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { exportPartnershipsStream, type HeaderLanguage } from '../../server/imports/export.service.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
-import { validationFailed } from '../../shared/errors.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
 import { CliError, withDb } from '../context.js';
 
@@ -49,13 +48,8 @@ export function registerExport(program: Command): void {
       const { headers, ...filterOptions } = options;
       const parsed = PartnershipFilterSchema.safeParse(filterOptions);
       if (!parsed.success) {
-        throw validationFailed(
-          parsed.error.issues.map((i) => ({
-            path: `--${kebab(String(i.path[0] ?? ''))}`,
-            message: i.message,
-            rule: i.code,
-          })),
-        );
+        const lines = parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`);
+        throw new CliError(lines.join('\n'), 2);
       }
       await withDb(command, async (handle) => {
         const counter = { rows: 0 };

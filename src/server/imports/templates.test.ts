@@ -8,6 +8,18 @@ import { readTable } from './parsers.js';
 
 const dir = join(DATA_DIR, 'templates');
 
+describe('docs/interchange-format.md', () => {
+  it('names every column in English and Chinese', () => {
+    const doc = readFileSync(join(DATA_DIR, '../docs/interchange-format.md'), 'utf8');
+    for (const type of IMPORT_TYPES) {
+      for (const c of COLUMNS[type]) {
+        expect(doc, c.name).toContain(c.name);
+        expect(doc, c.zh).toContain(c.zh);
+      }
+    }
+  });
+});
+
 describe('shipped templates', () => {
   it('are what `amity template` writes, so the two never drift apart', async () => {
     for (const type of IMPORT_TYPES) {
