@@ -5,6 +5,11 @@ export class ProblemList {
   readonly list: ImportProblem[] = [];
   count = 0;
 
+  /** No more problems will be listed (only counted): no need to work out suggestions for them. */
+  get isFull(): boolean {
+    return this.list.length >= MAX_LISTED_PROBLEMS;
+  }
+
   add(problem: ImportProblem): void {
     this.count += 1;
     if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push(problem);

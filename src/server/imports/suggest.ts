@@ -64,7 +64,7 @@ export function closest(
 }
 
 /** Memoises suggestions per value, and stops computing new ones after `budget` distinct values. */
-export function suggestionCache(budget = 2000) {
+export function suggestionCache(budget = 500) {
   const memo = new Map<string, string[]>();
   return (key: string, compute: () => string[]): string[] => {
     const hit = memo.get(key);

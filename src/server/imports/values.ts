@@ -78,6 +78,9 @@ export function normalizeFast(text: string): string {
   return normalizeText(text);
 }
 
+/** A suggestion cache that computes nothing: for problems that are only counted. */
+const noSuggestions = () => [];
+
 export type DivisionMatch = { division: Division } | { rule: string; message: string; suggestions: string[] };
 
 /** A division by a name or a name path; unknown and ambiguous names come with candidates. */
@@ -286,7 +289,7 @@ export class CellReader {
       value,
       message: 'unknown country',
       fix: 'use an ISO 3166 alpha-2 code such as GH, or the country name in Chinese or English (China itself is not a foreign partner)',
-      suggestions: countrySuggestions(value, this.suggest),
+      suggestions: this.problems.isFull ? undefined : countrySuggestions(value, this.suggest),
     });
     return null;
   }
@@ -324,7 +327,7 @@ export class CellReader {
       return division;
     }
     if (name) {
-      const match = matchDivisionName(name, this.suggest);
+      const match = matchDivisionName(name, this.problems.isFull ? noSuggestions : this.suggest);
       if ('division' in match) return match.division;
       this.fail(nameField, {
         rule: match.rule,
