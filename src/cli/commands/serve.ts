@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { DbHandle } from '../../server/db/client.js';
 import { readEnv } from '../../server/env.js';
+import { WEB_DIST_DIR } from '../../server/http/static.js';
 import { startServer } from '../../server/server.js';
 import { CliError, openFromOptions } from '../context.js';
 
@@ -23,6 +26,8 @@ export async function serveUntilStopped(handle: DbHandle, port: number, host: st
   console.log(
     `Amity is serving ${handle.driver === 'pglite' ? `the embedded database at ${handle.location}` : handle.location}`,
   );
+  if (existsSync(join(WEB_DIST_DIR, 'index.html'))) console.log(`  Web app:  ${server.url}/`);
+  else console.log('  Web app:  not built yet: run `npm run build:web` (the API works meanwhile)');
   console.log(`  API:      ${server.url}/api/partnerships`);
   console.log(`  OpenAPI:  ${server.url}/api/openapi.json`);
   console.log('Press Ctrl+C to stop.');

@@ -296,5 +296,6 @@ export const en: Record<WebMessageKey, string> = {
   'map.noCoords': '{n} partnerships lack coordinates and are not shown',
   'map.baseMapNote': 'The base map shows where countries are; it implies no view on the legal status of any border.',
   'map.customBaseMap': 'Base map provided by this deployment',
+  'map.asList': 'See these partnerships as a list',
   'map.clickHint': 'Click a line to open the partnership',
 };

@@ -212,7 +212,7 @@ export const zhCN = {
   'records.figure.byLevel.county': '县级友城',
   'records.figure.countries': '覆盖国家的友城',
   'records.figure.foreignPlaces': '外方城市',
-  'records.figure.since': '{from} 以来新增',
+  'records.figure.since': '{from}以来新增',
   'records.figure.groups.bri.countries': '共建“一带一路”国家的友城',
   'records.figure.groups.bri.places': '共建“一带一路”国家的城市',
   'records.figure.rank': '各省排名',
@@ -297,6 +297,7 @@ export const zhCN = {
   'map.noCoords': '{n} 对友城缺少坐标，未在地图上显示',
   'map.baseMapNote': '底图仅示意国家位置，不表示任何边界的法律地位。',
   'map.customBaseMap': '使用部署方提供的底图',
+  'map.asList': '在名录中查看这些友城',
   'map.clickHint': '点击连线查看友城详情',
 } as const;
 

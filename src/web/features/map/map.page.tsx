@@ -4,7 +4,7 @@
  * replace it with an approved GeoJSON served at /basemap.geojson.
  */
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Alert, Card, InputNumber, Select, Space, Typography } from 'antd';
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useMemo } from 'react';
@@ -17,7 +17,7 @@ import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
-import type { MapSearch } from '../../state/search';
+import type { GlobalSearch, MapSearch } from '../../state/search';
 import { prepareBaseMap } from './geo';
 import { BASE_MAP, mapLines, mapOption } from './map-options';
 
@@ -177,6 +177,22 @@ export function MapPage() {
             </span>
           ))}
           <Typography.Text type="secondary">{t('map.clickHint')}</Typography.Text>
+          <Link
+            to="/partnerships"
+            search={(prev: GlobalSearch) => ({
+              scope: prev.scope,
+              asOf: prev.asOf,
+              level: search.level,
+              kind: search.kind,
+              status: search.status,
+              country: search.country,
+              group: search.group,
+              yearFrom: search.yearFrom,
+              yearTo: search.yearTo,
+            })}
+          >
+            {t('map.asList')}
+          </Link>
         </div>
         {base.isError ? (
           <ErrorState error={base.error} onRetry={() => void base.refetch()} />
