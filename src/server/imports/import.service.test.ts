@@ -219,6 +219,25 @@ describe('importing partnerships', () => {
     expect(report.problems).toEqual([expect.objectContaining({ row: 3, otherRow: 2, rule: 'duplicate_row' })]);
   });
 
+  it('tells apart two places that share a Chinese name but not an English one', async () => {
+    const csv = [
+      'cn_division_code,partner_name_zh,partner_name_en,partner_country',
+      '430500,斯普林菲尔德,Springfield,US',
+      '430600,斯普林菲尔德,Springfield (Illinois),US',
+    ].join('\n');
+    const report = await importData({ db, data: csv, fileName: 'springfield.csv' });
+    expect(report).toMatchObject({ ok: true, added: 2, placesAdded: 2 });
+    const zhOnly = await importData({ db, data: `${csv}\n430700,斯普林菲尔德,,US`, fileName: 'springfield.csv' });
+    expect(zhOnly.problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        field: 'partner_name_zh',
+        rule: 'ambiguous_partner',
+        suggestions: ['Springfield', 'Springfield (Illinois)'],
+      }),
+    ]);
+  });
+
   it('reports unknown, missing and repeated columns with suggestions', async () => {
     const report = await importData({
       db,

@@ -20,7 +20,7 @@ import {
   type Status,
 } from '../../shared/enums.js';
 import type { FieldIssue } from '../../shared/errors.js';
-import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
+import { buildSearchText, sortKeyOf } from '../../shared/text.js';
 import type { DbOrTx } from '../db/client.js';
 import { checkDates } from '../partnerships/partnership.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
@@ -292,14 +292,23 @@ class PlaceResolver {
     if (ref.nameZh) push(this.byZh, `${ref.countryIso2}|${ref.nameZh}`, ref);
   }
 
-  resolve(row: PartnershipRow): PlaceRef {
+  /** The place a row means, or the places it could mean when its Chinese name alone fits several. */
+  resolve(row: PartnershipRow): PlaceRef | { ambiguous: PlaceRef[] } {
     const c = row.countryIso2;
     const { enKey, zhKey } = row;
+    // A place found by its Chinese name is not this one when both have English names that differ
+    // (two Springfields may share 斯普林菲尔德).
+    const sameEnglish = (ref: PlaceRef | undefined) =>
+      ref && (!enKey || !ref.nameEn || nameKeyFast(ref.nameEn) === enKey) ? ref : undefined;
     const found =
       (enKey ? this.byKey.get(`${c}|${enKey}`) : undefined) ??
-      (zhKey ? this.byKey.get(`${c}|${zhKey}`) : undefined) ??
       (enKey ? only(this.byEn.get(`${c}|${enKey}`)) : undefined) ??
-      (row.nameZh ? only(this.byZh.get(`${c}|${row.nameZh}`)) : undefined);
+      (zhKey ? sameEnglish(this.byKey.get(`${c}|${zhKey}`)) : undefined) ??
+      (row.nameZh ? sameEnglish(only(this.byZh.get(`${c}|${row.nameZh}`))) : undefined);
+    if (!found && !enKey && row.nameZh) {
+      const candidates = this.byZh.get(`${c}|${row.nameZh}`) ?? [];
+      if (candidates.length > 1) return { ambiguous: candidates };
+    }
     if (!found) {
       const ref: PlaceRef = {
         uid: this.nextUid++,
@@ -387,7 +396,24 @@ export async function importPartnershipRows({
     }
   }
   const resolver = new PlaceResolver(await selectPlacesForImport(tx, { byKey, byZh, byEn }));
-  const resolved = rows.map((row) => ({ row, place: resolver.resolve(row) }));
+  const resolved: { row: PartnershipRow; place: PlaceRef }[] = [];
+  for (const row of rows) {
+    const place = resolver.resolve(row);
+    if ('ambiguous' in place) {
+      problems.add({
+        row: row.row,
+        column: columns.header('partner_name_zh'),
+        field: 'partner_name_zh',
+        rule: 'ambiguous_partner',
+        value: row.nameZh ?? undefined,
+        message: `${place.ambiguous.length} places in ${row.countryIso2} have this Chinese name`,
+        fix: 'give the English name too (partner_name_en), so that the right place is found',
+        suggestions: place.ambiguous.map((p) => p.nameEn ?? p.nameZh ?? '').filter(Boolean),
+      });
+      continue;
+    }
+    resolved.push({ row, place });
+  }
 
   // 2. Duplicates inside the file, by natural key.
   const firstRow = new Map<string, number>();
