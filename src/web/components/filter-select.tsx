@@ -27,7 +27,7 @@ export function FilterSelect<T extends string>({
         id={id}
         mode="multiple"
         allowClear
-        maxTagCount="responsive"
+        maxTagCount={2}
         value={value ?? []}
         placeholder={t('common.all')}
         options={options}

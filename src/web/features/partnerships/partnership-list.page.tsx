@@ -163,68 +163,9 @@ export function PartnershipListPage() {
     [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang],
   );
 
-  const columnChooser = (
-    <Checkbox.Group
-      aria-label={t('list.columns')}
-      value={columns}
-      onChange={(values) => {
-        const next = COLUMN_KEYS.filter((k) => (values as string[]).includes(k) || FIXED_COLUMNS.includes(k));
-        setColumns(next);
-        saveColumns(next);
-      }}
-    >
-      <Space direction="vertical">
-        {COLUMN_KEYS.map((key) => (
-          <Checkbox key={key} value={key} disabled={FIXED_COLUMNS.includes(key)}>
-            {t(COLUMN_LABELS[key])}
-          </Checkbox>
-        ))}
-      </Space>
-    </Checkbox.Group>
-  );
-
-  return (
-    <>
-      <div className="page-header">
-        <h1>
-          {t('list.title')} {data ? <span className="as-of">{t('list.count', { n: n(data.total) })}</span> : null}
-        </h1>
-        <Space wrap>
-          <Popover content={columnChooser} title={t('list.columns')} trigger="click" placement="bottomRight">
-            <Button icon={<SettingOutlined />}>{t('list.columns')}</Button>
-          </Popover>
-          <Dropdown
-            menu={{
-              items: [
-                {
-                  key: 'csv',
-                  label: (
-                    <a href={apiUrl('/exports/partnerships.csv', exportParams)} download>
-                      {t('list.exportCsv')}
-                    </a>
-                  ),
-                },
-                {
-                  key: 'xlsx',
-                  label: (
-                    <a href={apiUrl('/exports/partnerships.xlsx', exportParams)} download>
-                      {t('list.exportXlsx')}
-                    </a>
-                  ),
-                },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
-          </Dropdown>
-          <Link to="/partnerships/new">
-            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
-              {t('list.new')}
-            </Button>
-          </Link>
-        </Space>
-      </div>
-
+  // The filters re-render when a filter or the language changes, not when rows arrive.
+  const filterBar = useMemo(
+    () => (
       <Card size="small" style={{ marginBottom: 12 }}>
         <div className="filter-bar" role="search">
           <div className="filter-field" style={{ flex: '2 1 260px' }}>
@@ -336,6 +277,73 @@ export function PartnershipListPage() {
           ) : null}
         </div>
       </Card>
+    ),
+    [search, text, countries.data, countries.isPending, groups.data, groups.isPending, lang, filtersOn],
+  );
+
+  const columnChooser = (
+    <Checkbox.Group
+      aria-label={t('list.columns')}
+      value={columns}
+      onChange={(values) => {
+        const next = COLUMN_KEYS.filter((k) => (values as string[]).includes(k) || FIXED_COLUMNS.includes(k));
+        setColumns(next);
+        saveColumns(next);
+      }}
+    >
+      <Space direction="vertical">
+        {COLUMN_KEYS.map((key) => (
+          <Checkbox key={key} value={key} disabled={FIXED_COLUMNS.includes(key)}>
+            {t(COLUMN_LABELS[key])}
+          </Checkbox>
+        ))}
+      </Space>
+    </Checkbox.Group>
+  );
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>
+          {t('list.title')} {data ? <span className="as-of">{t('list.count', { n: n(data.total) })}</span> : null}
+        </h1>
+        <Space wrap>
+          <Popover content={columnChooser} title={t('list.columns')} trigger="click" placement="bottomRight">
+            <Button icon={<SettingOutlined />}>{t('list.columns')}</Button>
+          </Popover>
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: 'csv',
+                  label: (
+                    <a href={apiUrl('/exports/partnerships.csv', exportParams)} download>
+                      {t('list.exportCsv')}
+                    </a>
+                  ),
+                },
+                {
+                  key: 'xlsx',
+                  label: (
+                    <a href={apiUrl('/exports/partnerships.xlsx', exportParams)} download>
+                      {t('list.exportXlsx')}
+                    </a>
+                  ),
+                },
+              ],
+            }}
+          >
+            <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
+          </Dropdown>
+          <Link to="/partnerships/new">
+            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
+              {t('list.new')}
+            </Button>
+          </Link>
+        </Space>
+      </div>
+
+      {filterBar}
 
       {list.isError && !data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
