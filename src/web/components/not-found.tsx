@@ -1,21 +1,15 @@
 import { Link } from '@tanstack/react-router';
-import { Button, Result } from 'antd';
 import { useI18n } from '../i18n/i18n';
 
 export function NotFound() {
   const { t } = useI18n();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('state.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary" tabIndex={-1}>
-            {t('state.backHome')}
-          </Button>
-        </Link>
-      }
-    />
+    <div className="state-box">
+      <p className="state-code" aria-hidden>
+        404
+      </p>
+      <h2>{t('state.notFound')}</h2>
+      <Link to="/">{t('state.backHome')}</Link>
+    </div>
   );
 }

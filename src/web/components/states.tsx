@@ -1,5 +1,6 @@
 /** The loading, error and empty states every page shows the same way. */
-import { Button, Empty, Result, Skeleton, Spin } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Button, Empty, Skeleton, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { hasKey } from '../i18n/catalog';
@@ -32,20 +33,17 @@ export function useErrorMessage(): (error: unknown) => string {
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useI18n();
   const message = useErrorMessage();
+  // Plain markup rather than antd's Result, whose pictures would weigh on the first load.
   return (
-    <div role="alert">
-      <Result
-        status="warning"
-        title={title ?? t('state.error')}
-        subTitle={message(error)}
-        extra={
-          onRetry ? (
-            <Button type="primary" onClick={onRetry}>
-              {t('state.retry')}
-            </Button>
-          ) : undefined
-        }
-      />
+    <div role="alert" className="state-box">
+      <WarningOutlined className="state-icon" aria-hidden />
+      <h2>{title ?? t('state.error')}</h2>
+      <p className="muted">{message(error)}</p>
+      {onRetry ? (
+        <Button type="primary" onClick={onRetry}>
+          {t('state.retry')}
+        </Button>
+      ) : null}
     </div>
   );
 }
