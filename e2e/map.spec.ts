@@ -22,7 +22,7 @@ it('draws the lines of the province and filters them by level', async () => {
   await page.locator('.map-box canvas').first().waitFor();
   const all = await lineCount(page);
   expect(all).toBeGreaterThan(0);
-  await page.getByText(/底图仅示意国家位置/).waitFor();
+  await page.getByText(/底图仅示意陆地轮廓/).waitFor();
   await shot(page, 'map.zh-CN');
 
   await choose(page, '级别', '', '县级');

@@ -294,7 +294,8 @@ export const en: Record<WebMessageKey, string> = {
   'map.legend': 'Legend',
   'map.lines': '{n} lines',
   'map.noCoords': '{n} partnerships lack coordinates and are not shown',
-  'map.baseMapNote': 'The base map shows where countries are; it implies no view on the legal status of any border.',
+  'map.baseMapNote':
+    'The base map shows land only and draws no borders; it implies no view on the legal status of any border.',
   'map.customBaseMap': 'Base map provided by this deployment',
   'map.asList': 'See these partnerships as a list',
   'map.clickHint': 'Click a line to open the partnership',

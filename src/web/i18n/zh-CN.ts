@@ -295,7 +295,7 @@ export const zhCN = {
   'map.legend': '图例',
   'map.lines': '{n} 条连线',
   'map.noCoords': '{n} 对友城缺少坐标，未在地图上显示',
-  'map.baseMapNote': '底图仅示意国家位置，不表示任何边界的法律地位。',
+  'map.baseMapNote': '底图仅示意陆地轮廓，不绘制任何国界，不表示对任何边界法律地位的看法。',
   'map.customBaseMap': '使用部署方提供的底图',
   'map.asList': '在名录中查看这些友城',
   'map.clickHint': '点击连线查看友城详情',
