@@ -12,6 +12,7 @@ import { KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { useAllPartnerships, useCountries, useGroups } from '../../api/queries';
 import { EChart } from '../../components/echart';
 import type { echarts as Echarts } from '../../components/echarts-setup';
+import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
 import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -98,76 +99,74 @@ export function MapPage() {
           {partnerships.data ? <span className="as-of">{t('map.lines', { n: n(placed.lines.length) })}</span> : null}
         </h1>
       </div>
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <div className="filter-bar" role="search">
-          <FilterSelect
-            id="map-level"
-            label={t('field.level')}
-            value={search.level}
-            options={LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
-            onChange={(level) => update({ level })}
+      <FilterPanel active={countFilters(search, ['level', 'kind', 'status', 'country', 'group'])}>
+        <FilterSelect
+          id="map-level"
+          label={t('field.level')}
+          value={search.level}
+          options={LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
+          onChange={(level) => update({ level })}
+        />
+        <FilterSelect
+          id="map-kind"
+          label={t('field.kind')}
+          value={search.kind}
+          options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
+          onChange={(kind) => update({ kind })}
+        />
+        <FilterSelect
+          id="map-status"
+          label={t('field.status')}
+          value={search.status}
+          options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
+          onChange={(status) => update({ status })}
+        />
+        <FilterSelect
+          id="map-country"
+          label={t('field.country')}
+          value={search.country}
+          loading={countries.isPending}
+          options={(countries.data ?? []).map((c) => ({ value: c.iso2, label: name(c.nameZh, c.nameEn) }))}
+          onChange={(country) => update({ country })}
+          wide
+        />
+        <div className="filter-field">
+          <label htmlFor="map-group">{t('field.group')}</label>
+          <Select
+            id="map-group"
+            allowClear
+            value={search.group}
+            placeholder={t('common.all')}
+            options={(groups.data ?? []).map((g) => ({ value: g.code, label: name(g.nameZh, g.nameEn) }))}
+            onChange={(group?: string) => update({ group })}
+            popupMatchSelectWidth={false}
           />
-          <FilterSelect
-            id="map-kind"
-            label={t('field.kind')}
-            value={search.kind}
-            options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
-            onChange={(kind) => update({ kind })}
-          />
-          <FilterSelect
-            id="map-status"
-            label={t('field.status')}
-            value={search.status}
-            options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
-            onChange={(status) => update({ status })}
-          />
-          <FilterSelect
-            id="map-country"
-            label={t('field.country')}
-            value={search.country}
-            loading={countries.isPending}
-            options={(countries.data ?? []).map((c) => ({ value: c.iso2, label: name(c.nameZh, c.nameEn) }))}
-            onChange={(country) => update({ country })}
-            wide
-          />
-          <div className="filter-field">
-            <label htmlFor="map-group">{t('field.group')}</label>
-            <Select
-              id="map-group"
-              allowClear
-              value={search.group}
-              placeholder={t('common.all')}
-              options={(groups.data ?? []).map((g) => ({ value: g.code, label: name(g.nameZh, g.nameEn) }))}
-              onChange={(group?: string) => update({ group })}
-              popupMatchSelectWidth={false}
-            />
-          </div>
-          <div className="filter-field">
-            <label htmlFor="map-year-from">{t('list.yearRange')}</label>
-            <Space.Compact>
-              <InputNumber
-                id="map-year-from"
-                aria-label={t('field.yearFrom')}
-                placeholder={t('list.anyYear')}
-                min={1000}
-                max={9999}
-                value={search.yearFrom}
-                onChange={(v) => update({ yearFrom: typeof v === 'number' && v >= 1000 ? v : undefined })}
-                style={{ width: 90 }}
-              />
-              <InputNumber
-                aria-label={t('field.yearTo')}
-                placeholder={t('list.anyYear')}
-                min={1000}
-                max={9999}
-                value={search.yearTo}
-                onChange={(v) => update({ yearTo: typeof v === 'number' && v >= 1000 ? v : undefined })}
-                style={{ width: 90 }}
-              />
-            </Space.Compact>
-          </div>
         </div>
-      </Card>
+        <div className="filter-field">
+          <label htmlFor="map-year-from">{t('list.yearRange')}</label>
+          <Space.Compact>
+            <InputNumber
+              id="map-year-from"
+              aria-label={t('field.yearFrom')}
+              placeholder={t('list.anyYear')}
+              min={1000}
+              max={9999}
+              value={search.yearFrom}
+              onChange={(v) => update({ yearFrom: typeof v === 'number' && v >= 1000 ? v : undefined })}
+              style={{ width: 90 }}
+            />
+            <InputNumber
+              aria-label={t('field.yearTo')}
+              placeholder={t('list.anyYear')}
+              min={1000}
+              max={9999}
+              value={search.yearTo}
+              onChange={(v) => update({ yearTo: typeof v === 'number' && v >= 1000 ? v : undefined })}
+              style={{ width: 90 }}
+            />
+          </Space.Compact>
+        </div>
+      </FilterPanel>
       <Card size="small">
         <div className="map-legend" aria-label={t('map.legend')}>
           {counts.map(({ level, count }) => (

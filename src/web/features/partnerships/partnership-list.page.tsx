@@ -12,6 +12,7 @@ import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { apiUrl } from '../../api/client';
 import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
+import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
 import { EmptyState, ErrorState } from '../../components/states';
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
@@ -166,8 +167,9 @@ export function PartnershipListPage() {
   // The filters re-render when a filter or the language changes, not when rows arrive.
   const filterBar = useMemo(
     () => (
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <div className="filter-bar" role="search">
+      <FilterPanel
+        active={countFilters(search, ['level', 'kind', 'status', 'continent', 'country', 'group'])}
+        lead={
           <div className="filter-field" style={{ flex: '2 1 260px' }}>
             <label htmlFor="list-q">{t('list.search')}</label>
             <Input.Search
@@ -179,104 +181,105 @@ export function PartnershipListPage() {
               onSearch={(value) => void update({ q: value.trim() || undefined })}
             />
           </div>
-          <FilterSelect
-            id="list-level"
-            label={t('field.level')}
-            value={search.level}
-            options={LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
-            onChange={(level) => void update({ level })}
+        }
+      >
+        <FilterSelect
+          id="list-level"
+          label={t('field.level')}
+          value={search.level}
+          options={LEVELS.map((v) => ({ value: v, label: t(`level.${v}`) }))}
+          onChange={(level) => void update({ level })}
+        />
+        <FilterSelect
+          id="list-kind"
+          label={t('field.kind')}
+          value={search.kind}
+          options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
+          onChange={(kind) => void update({ kind })}
+        />
+        <FilterSelect
+          id="list-status"
+          label={t('field.status')}
+          value={search.status}
+          options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
+          onChange={(status) => void update({ status })}
+        />
+        <FilterSelect
+          id="list-continent"
+          label={t('field.continent')}
+          value={search.continent}
+          options={CONTINENTS.map((v) => ({ value: v, label: t(`continent.${v}`) }))}
+          onChange={(continent) => void update({ continent })}
+        />
+        <FilterSelect
+          id="list-country"
+          label={t('field.country')}
+          value={search.country}
+          loading={countries.isPending}
+          options={(countries.data ?? []).map((c) => ({ value: c.iso2, label: name(c.nameZh, c.nameEn) }))}
+          onChange={(country) => void update({ country })}
+          wide
+        />
+        <div className="filter-field">
+          <label htmlFor="list-group">{t('field.group')}</label>
+          <Select
+            id="list-group"
+            allowClear
+            value={search.group}
+            placeholder={t('common.all')}
+            loading={groups.isPending}
+            options={(groups.data ?? []).map((g) => ({ value: g.code, label: name(g.nameZh, g.nameEn) }))}
+            onChange={(group?: string) => void update({ group })}
+            popupMatchSelectWidth={false}
           />
-          <FilterSelect
-            id="list-kind"
-            label={t('field.kind')}
-            value={search.kind}
-            options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
-            onChange={(kind) => void update({ kind })}
-          />
-          <FilterSelect
-            id="list-status"
-            label={t('field.status')}
-            value={search.status}
-            options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
-            onChange={(status) => void update({ status })}
-          />
-          <FilterSelect
-            id="list-continent"
-            label={t('field.continent')}
-            value={search.continent}
-            options={CONTINENTS.map((v) => ({ value: v, label: t(`continent.${v}`) }))}
-            onChange={(continent) => void update({ continent })}
-          />
-          <FilterSelect
-            id="list-country"
-            label={t('field.country')}
-            value={search.country}
-            loading={countries.isPending}
-            options={(countries.data ?? []).map((c) => ({ value: c.iso2, label: name(c.nameZh, c.nameEn) }))}
-            onChange={(country) => void update({ country })}
-            wide
-          />
-          <div className="filter-field">
-            <label htmlFor="list-group">{t('field.group')}</label>
-            <Select
-              id="list-group"
-              allowClear
-              value={search.group}
-              placeholder={t('common.all')}
-              loading={groups.isPending}
-              options={(groups.data ?? []).map((g) => ({ value: g.code, label: name(g.nameZh, g.nameEn) }))}
-              onChange={(group?: string) => void update({ group })}
-              popupMatchSelectWidth={false}
-            />
-          </div>
-          <div className="filter-field">
-            <label htmlFor="list-year-from">{t('list.yearRange')}</label>
-            <Space.Compact>
-              <InputNumber
-                id="list-year-from"
-                aria-label={t('field.yearFrom')}
-                placeholder={t('list.anyYear')}
-                min={1000}
-                max={9999}
-                value={search.yearFrom}
-                onChange={(v) => void update({ yearFrom: typeof v === 'number' && v >= 1000 ? v : undefined })}
-                style={{ width: 90 }}
-              />
-              <InputNumber
-                id="list-year-to"
-                aria-label={t('field.yearTo')}
-                placeholder={t('list.anyYear')}
-                min={1000}
-                max={9999}
-                value={search.yearTo}
-                onChange={(v) => void update({ yearTo: typeof v === 'number' && v >= 1000 ? v : undefined })}
-                style={{ width: 90 }}
-              />
-            </Space.Compact>
-          </div>
-          <div className="filter-field">
-            <label htmlFor="list-sort">{t('list.sort')}</label>
-            <Select
-              id="list-sort"
-              value={search.sort ?? 'name'}
-              options={PARTNERSHIP_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
-              onChange={(sort) => void update({ sort: sort === 'name' ? undefined : sort })}
-              popupMatchSelectWidth={false}
-            />
-          </div>
-          {filtersOn ? (
-            <Button
-              onClick={() =>
-                void navigate({
-                  search: (prev: PartnershipSearch) => ({ scope: prev.scope, asOf: prev.asOf, sort: prev.sort }),
-                })
-              }
-            >
-              {t('list.clearFilters')}
-            </Button>
-          ) : null}
         </div>
-      </Card>
+        <div className="filter-field">
+          <label htmlFor="list-year-from">{t('list.yearRange')}</label>
+          <Space.Compact>
+            <InputNumber
+              id="list-year-from"
+              aria-label={t('field.yearFrom')}
+              placeholder={t('list.anyYear')}
+              min={1000}
+              max={9999}
+              value={search.yearFrom}
+              onChange={(v) => void update({ yearFrom: typeof v === 'number' && v >= 1000 ? v : undefined })}
+              style={{ width: 90 }}
+            />
+            <InputNumber
+              id="list-year-to"
+              aria-label={t('field.yearTo')}
+              placeholder={t('list.anyYear')}
+              min={1000}
+              max={9999}
+              value={search.yearTo}
+              onChange={(v) => void update({ yearTo: typeof v === 'number' && v >= 1000 ? v : undefined })}
+              style={{ width: 90 }}
+            />
+          </Space.Compact>
+        </div>
+        <div className="filter-field">
+          <label htmlFor="list-sort">{t('list.sort')}</label>
+          <Select
+            id="list-sort"
+            value={search.sort ?? 'name'}
+            options={PARTNERSHIP_SORTS.map((s) => ({ value: s, label: t(`list.sort.${s}`) }))}
+            onChange={(sort) => void update({ sort: sort === 'name' ? undefined : sort })}
+            popupMatchSelectWidth={false}
+          />
+        </div>
+        {filtersOn ? (
+          <Button
+            onClick={() =>
+              void navigate({
+                search: (prev: PartnershipSearch) => ({ scope: prev.scope, asOf: prev.asOf, sort: prev.sort }),
+              })
+            }
+          >
+            {t('list.clearFilters')}
+          </Button>
+        ) : null}
+      </FilterPanel>
     ),
     [search, text, countries.data, countries.isPending, groups.data, groups.isPending, lang, filtersOn],
   );
