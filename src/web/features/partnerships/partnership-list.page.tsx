@@ -65,7 +65,8 @@ export function PartnershipListPage() {
     return () => clearTimeout(timer);
   }, [text, search.q]);
 
-  const exportParams = { ...query, page: undefined, perPage: undefined, lang };
+  // The file's header row in the reader's language; the filters are the list's own.
+  const exportParams = { ...query, page: undefined, perPage: undefined, headers: lang === 'zh-CN' ? 'zh' : 'en' };
 
   const allColumns: Record<ColumnKey, ColumnsType<Partnership>[number]> = useMemo(
     () => ({
