@@ -27,8 +27,22 @@ async function queryJson<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return JSON.parse(rows[0]?.j ?? '[]') as T[];
 }
 
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * One column of rows as a PostgreSQL array literal: pgArray(), with a fast path for the usual value
+ * that holds no quote or backslash (this runs for every cell of a large import).
+ */
 function arr<T>(rows: readonly T[], pick: (row: T) => string | number | boolean | null | undefined): string {
-  return pgArray(rows.map(pick));
+  const items = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const v = pick(rows[i] as T);
+    if (v === null || v === undefined) items[i] = 'NULL';
+    else if (typeof v !== 'string') items[i] = String(v);
+    else if (NEEDS_ESCAPE.test(v)) items[i] = pgArray([v]).slice(1, -1);
+    else items[i] = `"${v}"`;
+  }
+  return `{${items.join(',')}}`;
 }
 
 // ── foreign places ────────────────────────────────────────────────────────────────────────────
@@ -289,13 +303,9 @@ export type NewImportedPartnership = Omit<PartnershipFields, 'search' | 'sortKey
   countryIso2: string;
   kind: string;
   isDemo: boolean;
-  /** The search text in parts, joined with " | " by the insert (as derivedColumns() joins them). */
+  /** The division's share of the search text and sort key (the place's comes from foreign_places). */
   divisionSearch: string;
-  placeSearch: string;
-  countrySearch: string;
-  /** The sort key in parts: division / place. */
   divisionSort: string;
-  placeSort: string;
 };
 
 function concurrentChange(): AppError {
@@ -328,37 +338,36 @@ async function guardUnique<T>(insert: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Inserts new partnerships. The partner's share of the search text and sort key, and the country,
+ * come from the foreign place itself (its search text is its names' and its country's, its sort key
+ * its name's — see placeSearchText()), so only the division's share travels with the rows.
+ */
 export async function insertPartnerships(db: DbOrTx, rows: readonly NewImportedPartnership[]): Promise<void> {
   for (const batch of chunks(rows)) {
     const division = dictionary(batch, (r) => r.cnCode);
-    const country = dictionary(batch, (r) => r.countryIso2);
     await guardUnique(() =>
       db.execute(sql`
         insert into partnerships (cn_code, province_code, prefecture_code, level, foreign_place_id, country_iso2,
           kind, status, established_on, established_precision, ended_on, ended_reason, source_url, notes,
           is_demo, search, sort_key)
-        select d.code, d.province, d.prefecture, d.level, u.place, c.iso2,
+        select d.code, d.province, d.prefecture, d.level, u.place, fp.country_iso2,
           u.kind, u.status, u.established_on, u.precision, u.ended_on, u.ended_reason, u.source_url, u.notes,
-          u.is_demo,
-          concat_ws(' | ', nullif(d.search, ''), nullif(u.search, ''), nullif(c.search, '')),
-          d.sort || ' / ' || u.sort
+          u.is_demo, concat_ws(' | ', nullif(d.search, ''), nullif(fp.search, '')), d.sort || ' / ' || fp.sort_key
         from unnest(
-          ${division.positions}::int[], ${country.positions}::int[], ${arr(batch, (r) => r.foreignPlaceId)}::int[],
+          ${division.positions}::int[], ${arr(batch, (r) => r.foreignPlaceId)}::int[],
           ${arr(batch, (r) => r.kind)}::text[], ${arr(batch, (r) => r.status)}::text[],
           ${arr(batch, (r) => r.establishedOn)}::date[], ${arr(batch, (r) => r.establishedPrecision)}::text[],
           ${arr(batch, (r) => r.endedOn)}::date[], ${arr(batch, (r) => r.endedReason)}::text[],
           ${arr(batch, (r) => r.sourceUrl)}::text[], ${arr(batch, (r) => r.notes)}::text[],
-          ${arr(batch, (r) => r.isDemo)}::boolean[], ${arr(batch, (r) => r.placeSearch)}::text[],
-          ${arr(batch, (r) => r.placeSort)}::text[])
-          as u(di, ci, place, kind, status, established_on, precision, ended_on, ended_reason, source_url, notes,
-            is_demo, search, sort)
+          ${arr(batch, (r) => r.isDemo)}::boolean[])
+          as u(di, place, kind, status, established_on, precision, ended_on, ended_reason, source_url, notes, is_demo)
         join unnest(
           ${arr(division.first, (r) => r.cnCode)}::text[], ${arr(division.first, (r) => r.provinceCode)}::text[],
           ${arr(division.first, (r) => r.prefectureCode)}::text[], ${arr(division.first, (r) => r.level)}::text[],
           ${arr(division.first, (r) => r.divisionSearch)}::text[], ${arr(division.first, (r) => r.divisionSort)}::text[])
           with ordinality as d(code, province, prefecture, level, search, sort, i) on d.i = u.di
-        join unnest(${arr(country.first, (r) => r.countryIso2)}::text[], ${arr(country.first, (r) => r.countrySearch)}::text[])
-          with ordinality as c(iso2, search, i) on c.i = u.ci`),
+        join foreign_places fp on fp.id = u.place`),
     );
   }
 }

@@ -7,7 +7,7 @@
  * the way the partnership service finds it (same country, and the same English or Chinese name),
  * or created with coordinates from the gazetteer; names it lacks are filled in, never overwritten.
  */
-import { formatPartialDate, type PartialDate } from '../../shared/dates.js';
+import { formatPartialDate, type PartialDate, today } from '../../shared/dates.js';
 import {
   ADMIN_LEVELS,
   type AdminLevel,
@@ -128,11 +128,14 @@ export function readPartnershipRows(rows: readonly TableRow[], map: ColumnMap, p
       const datesRead =
         !(endedOn === null && reader.raw('ended_on')) && !(established === null && reader.raw('established_on'));
       if (map.has('status') && map.has('ended_on') && datesRead) {
-        const issues = checkDates({
-          status: status ?? 'active',
-          establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
-          endedOn: endedOn ?? null,
-        });
+        const issues = checkDates(
+          {
+            status: status ?? 'active',
+            establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
+            endedOn: endedOn ?? null,
+          },
+          reader.now,
+        );
         for (const issue of issues) addDateIssue(problems, map, row.row, issue);
       }
       continue;
@@ -350,6 +353,16 @@ class PlaceResolver {
   }
 }
 
+function distinctPairs(pairs: [string, string][]): [string, string][] {
+  const seen = new Set<string>();
+  return pairs.filter(([a, b]) => {
+    const key = `${a}|${b}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -395,7 +408,13 @@ export async function importPartnershipRows({
       byZh.push([r.countryIso2, r.nameZh]);
     }
   }
-  const resolver = new PlaceResolver(await selectPlacesForImport(tx, { byKey, byZh, byEn }));
+  const resolver = new PlaceResolver(
+    await selectPlacesForImport(tx, {
+      byKey: distinctPairs(byKey),
+      byZh: distinctPairs(byZh),
+      byEn: distinctPairs(byEn),
+    }),
+  );
   const resolved: { row: PartnershipRow; place: PlaceRef }[] = [];
   for (const row of rows) {
     const place = resolver.resolve(row);
@@ -447,6 +466,7 @@ export async function importPartnershipRows({
     existing.set(`${e.cnCode}|${e.foreignPlaceId}|${e.kind}`, e);
   }
 
+  const now = today();
   // 4. Merge with what is stored, check the date rules, and sort into added / updated / unchanged.
   const added: Planned[] = [];
   const updated: (Planned & { existing: ExistingPartnership })[] = [];
@@ -469,11 +489,14 @@ export async function importPartnershipRows({
       sourceUrl: keep(row.sourceUrl, current?.sourceUrl ?? null),
       notes: keep(row.notes, current?.notes ?? null),
     };
-    const issues = checkDates({
-      status: fields.status,
-      establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
-      endedOn: fields.endedOn,
-    });
+    const issues = checkDates(
+      {
+        status: fields.status,
+        establishedOn: established ? formatPartialDate(established.date, established.precision) : null,
+        endedOn: fields.endedOn,
+      },
+      now,
+    );
     for (const issue of issues) addDateIssue(problems, columns, row.row, issue);
     if (issues.length) continue;
     if (!current) {
@@ -569,12 +592,10 @@ export async function importPartnershipRows({
     kind: row.kind,
     isDemo,
     ...fields,
-    // The search text and sort key as derivedColumns() builds them, in parts that the insert joins.
+    // The search text and sort key as derivedColumns() builds them: the division's share here,
+    // the place's (names and country) from the place's own search text and sort key.
     divisionSearch: text.divisionSearch(row.division),
     divisionSort: text.sortKey(row.division.nameZh),
-    placeSearch: text.placeSearch(place),
-    placeSort: text.sortKey(place.nameZh || place.nameEn),
-    countrySearch: text.countrySearch(place.countryIso2),
   }));
   // A load several times the size of the table is faster with the indexes built once at the end.
   const isBulk = inserts.length >= BULK_LOAD_ROWS && inserts.length >= 2 * (await countPartnerships(tx));
