@@ -17,17 +17,11 @@ import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
 import { localToday } from '../../state/search';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
+import { latestBenchmark } from './gap';
 import { defaultSinceYear } from './prefetch';
 import { perYear, startOf, topCountries } from './series';
 
 const route = getRouteApi('/');
-
-/** The published figure to compare with: the latest one on or before the as-of date. */
-export function latestBenchmark(benchmarks: readonly Benchmark[], asOf: string): Benchmark | undefined {
-  return benchmarks
-    .filter((b) => startOf(b.asOf) <= asOf)
-    .sort((a, b) => startOf(b.asOf).localeCompare(startOf(a.asOf)) || b.id - a.id)[0];
-}
 
 export function DashboardPage() {
   const { t, d, name } = useI18n();
