@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { KINDS, type Kind, LEVELS } from '../../../shared/enums';
 import { useAllPartnerships, useBenchmarks, useFigureRecords, useFigures } from '../../api/queries';
-import type { Benchmark, Figures, RankRecord } from '../../api/types';
+import type { Figures, RankRecord } from '../../api/types';
 import { EChart } from '../../components/echart';
 import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -19,7 +19,7 @@ import { localToday } from '../../state/search';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
 import { latestBenchmark } from './gap';
 import { defaultSinceYear } from './prefetch';
-import { perYear, startOf, topCountries } from './series';
+import { perYear, topCountries } from './series';
 
 const route = getRouteApi('/');
 
