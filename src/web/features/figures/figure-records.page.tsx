@@ -6,8 +6,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { FIGURE_NAME_PATTERN } from '../../../shared/schemas/figures';
 import { useFigureRecords } from '../../api/queries';
 import type { FigureRecord, RankRecord } from '../../api/types';
+import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { LevelTag, StatusTag } from '../../components/tags';
+import { LevelPill, StatusPill } from '../../components/tags';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
@@ -39,16 +40,12 @@ export function FigureRecordsPage() {
     {
       key: 'cn',
       title: t('field.cn'),
-      render: (_, r) => (
-        <Link to="/partnerships/$id" params={{ id: r.id }}>
-          {name(r.cnNameZh, r.cnNameEn)}
-        </Link>
-      ),
+      render: (_, r) => <PartnershipLink id={r.id}>{name(r.cnNameZh, r.cnNameEn)}</PartnershipLink>,
     },
     { key: 'partner', title: t('field.partner'), render: (_, r) => name(r.partnerNameZh, r.partnerNameEn) },
     { key: 'country', title: t('field.country'), render: (_, r) => name(r.countryNameZh, r.countryNameEn) },
-    { key: 'level', title: t('field.level'), render: (_, r) => <LevelTag level={r.level as 'city'} /> },
-    { key: 'status', title: t('field.status'), render: (_, r) => <StatusTag status={r.status as 'active'} /> },
+    { key: 'level', title: t('field.level'), render: (_, r) => <LevelPill level={r.level as 'city'} /> },
+    { key: 'status', title: t('field.status'), render: (_, r) => <StatusPill status={r.status as 'active'} /> },
     {
       key: 'established',
       title: t('field.established'),

@@ -14,8 +14,9 @@ import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
 import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
+import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState } from '../../components/states';
-import { KindText, LevelTag, StatusTag } from '../../components/tags';
+import { KindText, LevelPill, StatusPill } from '../../components/tags';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import {
@@ -51,7 +52,8 @@ export function PartnershipListPage() {
   const update = (patch: Patch) => {
     const next = { ...search, page: undefined, ...patch };
     setPending(next);
-    return navigate({ search: next, replace: true });
+    // The address is written in the next task, so the request for the new rows leaves first.
+    setTimeout(() => void navigate({ search: next, replace: true }), 0);
   };
 
   // The search box writes to the address after a short pause, so typing stays fluid.
@@ -73,11 +75,7 @@ export function PartnershipListPage() {
       cn: {
         key: 'cn',
         title: t('field.cn'),
-        render: (_, p) => (
-          <Link to="/partnerships/$id" params={{ id: p.id }}>
-            {name(p.cn.nameZh, p.cn.nameEn)}
-          </Link>
-        ),
+        render: (_, p) => <PartnershipLink id={p.id}>{name(p.cn.nameZh, p.cn.nameEn)}</PartnershipLink>,
       },
       partner: {
         key: 'partner',
@@ -103,9 +101,9 @@ export function PartnershipListPage() {
         title: t('field.continent'),
         render: (_, p) => t(`continent.${p.partner.country.continent}`),
       },
-      level: { key: 'level', title: t('field.level'), render: (_, p) => <LevelTag level={p.level} /> },
+      level: { key: 'level', title: t('field.level'), render: (_, p) => <LevelPill level={p.level} /> },
       kind: { key: 'kind', title: t('field.kind'), render: (_, p) => <KindText kind={p.kind} /> },
-      status: { key: 'status', title: t('field.status'), render: (_, p) => <StatusTag status={p.status} /> },
+      status: { key: 'status', title: t('field.status'), render: (_, p) => <StatusPill status={p.status} /> },
       established: {
         key: 'established',
         title: t('field.established'),
