@@ -9,7 +9,10 @@ import type { DbOrTx } from '../db/client.js';
 import { importRuns } from '../db/schema.js';
 import { pgArray, queryRows } from '../db/sql.js';
 
-/** Rows per statement. */
+/**
+ * Rows per statement. Updates and joins by id also say `id = any(<the batch's ids>)`, so that the
+ * database reads the batch's rows by index instead of hashing the whole table for every batch.
+ */
 export const BATCH = 5000;
 
 function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
@@ -209,7 +212,7 @@ export async function updatePlaces(db: DbOrTx, rows: readonly PlacePatch[]): Pro
         ${arr(batch, (r) => r.nameEn)}::text[], ${arr(batch, (r) => r.nameLocal)}::text[],
         ${arr(batch, (r) => r.adminLevel)}::text[], ${arr(batch, (r) => r.search)}::text[])
         as u(id, name_zh, name_en, name_local, admin_level, search)
-      where fp.id = u.id`);
+      where fp.id = u.id and fp.id = any(${arr(batch, (r) => r.id)}::int[])`);
   }
 }
 
@@ -278,7 +281,7 @@ export async function updatePartnershipSearch(
       update partnerships p set search = u.search, sort_key = u.sort_key
       from unnest(${arr(batch, (r) => r.id)}::int[], ${arr(batch, (r) => r.search)}::text[],
         ${arr(batch, (r) => r.sortKey)}::text[]) as u(id, search, sort_key)
-      where p.id = u.id`);
+      where p.id = u.id and p.id = any(${arr(batch, (r) => r.id)}::int[])`);
   }
 }
 
@@ -346,6 +349,8 @@ async function guardUnique<T>(insert: () => Promise<T>): Promise<T> {
 export async function insertPartnerships(db: DbOrTx, rows: readonly NewImportedPartnership[]): Promise<void> {
   for (const batch of chunks(rows)) {
     const division = dictionary(batch, (r) => r.cnCode);
+    // The batch's places by index, rather than hashing the whole foreign_places table per batch.
+    const placeIds = pgArray([...new Set(batch.map((r) => r.foreignPlaceId))]);
     await guardUnique(() =>
       db.execute(sql`
         insert into partnerships (cn_code, province_code, prefecture_code, level, foreign_place_id, country_iso2,
@@ -367,7 +372,7 @@ export async function insertPartnerships(db: DbOrTx, rows: readonly NewImportedP
           ${arr(division.first, (r) => r.prefectureCode)}::text[], ${arr(division.first, (r) => r.level)}::text[],
           ${arr(division.first, (r) => r.divisionSearch)}::text[], ${arr(division.first, (r) => r.divisionSort)}::text[])
           with ordinality as d(code, province, prefecture, level, search, sort, i) on d.i = u.di
-        join foreign_places fp on fp.id = u.place`),
+        join foreign_places fp on fp.id = u.place and fp.id = any(${placeIds}::int[])`),
     );
   }
 }
@@ -435,7 +440,7 @@ export async function updatePartnerships(
             ${arr(batch, (r) => r.sortKey)}::text[])
             as u(id, version, status, established_on, established_precision, ended_on, ended_reason, source_url,
               notes, search, sort_key)
-          where p.id = u.id and p.version = u.version
+          where p.id = u.id and p.version = u.version and p.id = any(${arr(batch, (r) => r.id)}::int[])
           returning p.id`,
     );
     if (updated.length !== batch.length) throw concurrentChange();
@@ -501,7 +506,7 @@ export async function updateBenchmarks(db: DbOrTx, rows: readonly (BenchmarkFiel
         ${arr(batch, (r) => r.county)}::int[], ${arr(batch, (r) => r.countries)}::int[],
         ${arr(batch, (r) => r.source)}::text[], ${arr(batch, (r) => r.sourceUrl)}::text[])
         as u(id, as_of_precision, provincial, city, county, countries, source, source_url)
-      where b.id = u.id`);
+      where b.id = u.id and b.id = any(${arr(batch, (r) => r.id)}::int[])`);
   }
 }
 
