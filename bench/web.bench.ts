@@ -91,6 +91,8 @@ async function timeFilter(page: Page, label: string, option: string, expectText:
   await page.getByLabel(label, { exact: true }).click();
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
   await item.waitFor();
+  // A person clicks once the list has opened: let its opening animation end first.
+  await page.waitForTimeout(300);
   await page.evaluate(() => {
     const w = window as unknown as { __t0: number };
     w.__t0 = 0;
