@@ -62,3 +62,21 @@ describe('place API', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('finding a partner place', () => {
+  it('matches a Chinese name only when the English names do not disagree', async () => {
+    const a = await buildPartnership(handle, {
+      partner: { countryIso2: 'US', nameZh: '斯普林菲尔德', nameEn: 'Springfield, Illinois' },
+    });
+    const b = await buildPartnership(handle, {
+      cnCode: '430200',
+      partner: { countryIso2: 'US', nameZh: '斯普林菲尔德', nameEn: 'Springfield, Massachusetts' },
+    });
+    expect(b.partner.id).not.toBe(a.partner.id);
+    const c = await buildPartnership(handle, {
+      cnCode: '430300',
+      partner: { countryIso2: 'US', nameEn: 'Springfield, Illinois' },
+    });
+    expect(c.partner.id).toBe(a.partner.id);
+  });
+});

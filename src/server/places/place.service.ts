@@ -85,8 +85,11 @@ async function findExistingPlace(tx: DbOrTx, input: ForeignPlaceInput): Promise<
     if (found) return found;
   }
   if (input.nameZh) {
+    // Two places can share a Chinese transliteration (斯普林菲尔德 for several Springfields): a
+    // Chinese name matches only a single place, and never one whose English name differs.
     const byZh = await selectForeignPlacesByZh(tx, input.countryIso2, input.nameZh);
-    if (byZh.length === 1) return byZh[0];
+    const only = byZh.length === 1 ? byZh[0] : undefined;
+    if (only && (!input.nameEn || !only.nameEn)) return only;
   }
   return undefined;
 }
