@@ -48,6 +48,23 @@ it('clicks a figure through to the records behind it', async () => {
   await page.context().close();
 });
 
+it('reaches a figure with the keyboard alone, with a visible focus ring', async () => {
+  const page = await openPage(browser, `${baseUrl}/`);
+  await page.locator('.figure-link').first().waitFor();
+  let presses = 0;
+  while (presses < 40) {
+    await page.keyboard.press('Tab');
+    presses++;
+    if (await page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) break;
+  }
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/figures\/total/);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.context().close();
+});
+
 it('switches to English, formats dates the English way, and remembers the choice', async () => {
   const page = await openPage(browser, `${baseUrl}/`);
   await page.getByText('English', { exact: true }).click();
