@@ -147,10 +147,10 @@ function Detail({ p }: { p: Partnership }) {
                   <>
                     {d(p.establishedOn)}
                     {p.establishedPrecision ? (
-                      <span className="muted">
+                      <span className="muted" style={{ marginLeft: lang === 'zh-CN' ? 0 : 4 }}>
                         {lang === 'zh-CN'
                           ? `（${t(`precision.${p.establishedPrecision}`)}）`
-                          : ` (${t(`precision.${p.establishedPrecision}`)})`}
+                          : `(${t(`precision.${p.establishedPrecision}`)})`}
                       </span>
                     ) : null}
                   </>
