@@ -2,7 +2,20 @@
 import { DeleteOutlined, EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { App as AntApp, Button, Card, Col, Descriptions, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { ApiError, api } from '../../api/client';
 import { keys, useActivities, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
@@ -177,6 +190,28 @@ function Detail({ p }: { p: Partnership }) {
               <Descriptions.Item label={t('field.updatedAt')}>{dt(p.updatedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.createdAt')}>{dt(p.createdAt)}</Descriptions.Item>
             </Descriptions>
+            <Typography.Title level={5}>{t('detail.history')}</Typography.Title>
+            <Timeline
+              className="history"
+              items={[
+                {
+                  color: 'blue',
+                  children: `${t('detail.historyEstablished')} · ${p.establishedOn ? d(p.establishedOn) : t('common.unknownDate')}`,
+                },
+                ...(p.endedOn
+                  ? [
+                      {
+                        color: 'gray',
+                        children: `${t('detail.historyEnded')} · ${d(p.endedOn)}${p.endedReason ? ` · ${p.endedReason}` : ''}`,
+                      },
+                    ]
+                  : []),
+                {
+                  color: p.status === 'active' ? 'green' : p.status === 'dormant' ? 'orange' : 'gray',
+                  children: t('detail.historyNow', { status: t(`status.${p.status}`), date: dt(p.updatedAt) }),
+                },
+              ]}
+            />
             {p.notes ? (
               <>
                 <Typography.Title level={5}>{t('detail.notes')}</Typography.Title>
