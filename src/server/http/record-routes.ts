@@ -1,0 +1,124 @@
+/**
+ * The five routes of an editable record type — list, get, create, update (versioned), delete
+ * (versioned) — declared once: partnerships, activities and benchmarks differ only in their schemas,
+ * their service functions and their words.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import type { z } from 'zod';
+import { envelopeSchema, type ListEnvelope } from '../../shared/list.js';
+import type { Db } from '../db/client.js';
+import type { Api } from './app.js';
+import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from './openapi.js';
+
+type Services<Q, C, U, V> = {
+  list(args: { db: Db; query: Q }): Promise<ListEnvelope<V>>;
+  get(args: { db: Db; id: number }): Promise<V>;
+  create(args: { db: Db; input: C }): Promise<V>;
+  update(args: { db: Db; id: number; input: U }): Promise<V>;
+  remove(args: { db: Db; id: number; version: number }): Promise<void>;
+};
+
+export type RecordRoutes<Q, C, U, V> = {
+  /** e.g. /api/activities */
+  path: string;
+  tag: string;
+  schemas: { item: z.ZodType; listQuery: z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodType<U> };
+  summaries: { list: string; get: string; create: string; update: string; remove: string };
+  services: Services<Q, C, U, V>;
+  /** Status codes the create route can answer besides 201 and 400 (e.g. 409 for a duplicate). */
+  createConflicts?: boolean;
+};
+
+export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q, C, U, V>): void {
+  const { path, schemas, summaries, services } = spec;
+  const tags = [spec.tag];
+  const one = `${path}/{id}`;
+  // The route declarations carry the schemas; handlers read the validated values back untyped.
+  const valid = (c: { req: { valid(target: never): unknown } }, target: string) => c.req.valid(target as never);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path,
+      tags,
+      summary: summaries.list,
+      request: { query: schemas.listQuery as z.ZodObject },
+      responses: { 200: jsonResponse(envelopeSchema(schemas.item), 'One page'), 400: errorResponses[400] },
+    }),
+    async (c) => c.json(await services.list({ db: c.get('deps').handle.db, query: valid(c, 'query') as Q }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: one,
+      tags,
+      summary: summaries.get,
+      request: { params: IdParamSchema },
+      responses: { 200: jsonResponse(schemas.item, 'The record'), 404: errorResponses[404] },
+    }),
+    async (c) =>
+      c.json((await services.get({ db: c.get('deps').handle.db, id: c.req.valid('param').id })) as object, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path,
+      tags,
+      summary: summaries.create,
+      request: jsonBody(schemas.create),
+      responses: {
+        201: jsonResponse(schemas.item, 'Created'),
+        400: errorResponses[400],
+        ...(spec.createConflicts ? { 409: errorResponses[409] } : {}),
+      },
+    }),
+    async (c) =>
+      c.json((await services.create({ db: c.get('deps').handle.db, input: valid(c, 'json') as C })) as object, 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: one,
+      tags,
+      summary: summaries.update,
+      request: { params: IdParamSchema, ...jsonBody(schemas.update) },
+      responses: {
+        200: jsonResponse(schemas.item, 'Updated'),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        (await services.update({
+          db: c.get('deps').handle.db,
+          id: c.req.valid('param').id,
+          input: valid(c, 'json') as U,
+        })) as object,
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: one,
+      tags,
+      summary: summaries.remove,
+      request: { params: IdParamSchema, query: VersionQuerySchema },
+      responses: { 204: { description: 'Deleted' }, 404: errorResponses[404], 409: errorResponses[409] },
+    }),
+    async (c) => {
+      await services.remove({
+        db: c.get('deps').handle.db,
+        id: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.body(null, 204);
+    },
+  );
+}
