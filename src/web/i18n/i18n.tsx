@@ -63,7 +63,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     applyLanguage(lang);
-    document.title = translate(lang, 'app.fullName');
   }, [lang]);
 
   const setLang = useCallback((next: Language) => {

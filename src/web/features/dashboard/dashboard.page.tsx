@@ -12,6 +12,7 @@ import type { Figures, RankRecord } from '../../api/types';
 import { EChart } from '../../components/echart';
 import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
@@ -25,6 +26,7 @@ const route = getRouteApi('/');
 
 export function DashboardPage() {
   const { t, d, name } = useI18n();
+  useTitle(t('dash.title'));
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/' });
   const { scope, asOf, isLoading: scopeLoading, error: scopeError } = useScope();

@@ -9,6 +9,7 @@ import type { FigureRecord, RankRecord } from '../../api/types';
 import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { LevelPill, StatusPill } from '../../components/tags';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
@@ -35,6 +36,7 @@ export function FigureRecordsPage() {
   );
   const title = figureTitle(figure, t, d(String(since)));
   const isRank = figure === 'rank';
+  useTitle(title);
 
   const recordColumns: ColumnsType<FigureRecord> = [
     {

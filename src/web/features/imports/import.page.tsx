@@ -13,6 +13,7 @@ import { ApiError, apiUrl, request } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { ImportProblem, ImportReport } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
+import { useTitle } from '../../components/use-title';
 import { hasKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/i18n';
 import { contentTypeOf, IMPORT_TYPES, type ImportType, reportOfError } from './import-model';
@@ -41,6 +42,7 @@ async function send(file: File, type: ImportType, dryRun: boolean): Promise<Impo
 
 export function ImportPage() {
   const { t, n, lang } = useI18n();
+  useTitle(t('import.title'));
   const queryClient = useQueryClient();
   const [type, setType] = useState<ImportType>('partnerships');
   const [step, setStep] = useState<Step>({ kind: 'idle' });

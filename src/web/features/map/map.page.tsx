@@ -16,6 +16,7 @@ import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
 import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { GlobalSearch, MapSearch } from '../../state/search';
@@ -46,6 +47,7 @@ async function loadBaseMap(): Promise<{ geojson: FeatureCollection; custom: bool
 
 export function MapPage() {
   const { t, n, d, name } = useI18n();
+  useTitle(t('map.title'));
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/map' });
   const { scope, isLoading: scopeLoading } = useScope();

@@ -21,6 +21,7 @@ import { keys, useActivities, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 
 const route = getRouteApi('/partnerships/$id');
@@ -68,6 +69,7 @@ function Detail({ p }: { p: Partnership }) {
   }
 
   const partnerName = name(p.partner.nameZh, p.partner.nameEn);
+  useTitle(`${name(p.cn.nameZh, p.cn.nameEn)} — ${partnerName}`);
   return (
     <>
       <div className="page-header">

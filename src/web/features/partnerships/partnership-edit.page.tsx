@@ -13,6 +13,7 @@ import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
 import { CountrySelect, DivisionSelect } from '../../components/division-select';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import {
   CREATE_FIELDS,
@@ -114,6 +115,7 @@ function PartnershipForm({ record }: { record?: Partnership }) {
   }
 
   const title = isEdit ? t('form.editTitle') : t('form.createTitle');
+  useTitle(title);
   const partner = record?.partner;
 
   return (

@@ -17,6 +17,7 @@ import { FilterSelect } from '../../components/filter-select';
 import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState } from '../../components/states';
 import { KindText, LevelPill, StatusPill } from '../../components/tags';
+import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import {
@@ -34,6 +35,7 @@ const route = getRouteApi('/partnerships');
 
 export function PartnershipListPage() {
   const { t, lang, n, d, dt, name } = useI18n();
+  useTitle(t('list.title'));
   const urlSearch = route.useSearch();
   const navigate = useNavigate({ from: '/partnerships' });
   // A filter takes effect at once; the address follows. Waiting for the router first would add
