@@ -55,7 +55,7 @@ it('shows the validation problems on their fields, then creates the partnership'
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.waitForURL(/\/partnerships\/\d+$/);
   await page.getByRole('heading', { name: new RegExp(`株洲市 — ${partnerName}`) }).waitFor();
-  await page.getByText('2024年5月').waitFor();
+  await page.getByText('2024年5月').first().waitFor();
   createdUrl = page.url();
   await shot(page, 'partnership.detail.zh-CN');
   await page.context().close();
@@ -108,7 +108,7 @@ it('shows the table and the detail in English on a phone', async () => {
   await page.locator('.ant-table-row').first().waitFor();
   await shot(page, 'partnerships.phone.en', false);
   await page.goto(createdUrl);
-  await page.getByText('May 2024').waitFor();
+  await page.getByText('May 2024').first().waitFor();
   await shot(page, 'partnership.detail.phone.en');
   await page.context().close();
 });
