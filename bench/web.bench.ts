@@ -94,16 +94,21 @@ async function timeFilter(page: Page, label: string, option: string, expectText:
   // A person clicks once the list has opened: let its opening animation end first.
   await page.waitForTimeout(300);
   await page.evaluate(() => {
-    const w = window as unknown as { __t0: number };
+    const w = window as unknown as { __t0: number; __before: string | null };
     w.__t0 = 0;
+    w.__before = document.querySelector('[data-rows]')?.getAttribute('data-query') ?? null;
     document.addEventListener('mousedown', () => (w.__t0 = performance.now()), { capture: true, once: true });
   });
   await item.click();
   const elapsed = await page.waitForFunction(
     (text) => {
-      const w = window as unknown as { __t0: number };
+      const w = window as unknown as { __t0: number; __before: string | null };
       if (!w.__t0) return false;
-      if (document.querySelector('.ant-table .ant-spin-spinning')) return false;
+      // The list marks whether its rows answer the current filters (data-rows="current").
+      const card = document.querySelector('[data-rows]');
+      if (!card || card.getAttribute('data-rows') !== 'current' || card.getAttribute('data-query') === w.__before) {
+        return false;
+      }
       const rows = Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row'));
       if (rows.length === 0) return false;
       if (text && !rows.every((r) => (r.textContent ?? '').includes(text))) return false;

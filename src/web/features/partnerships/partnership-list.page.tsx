@@ -135,7 +135,8 @@ export function PartnershipListPage() {
         size="middle"
         columns={tableColumns}
         dataSource={rows ?? []}
-        loading={loading}
+        // A quick answer replaces the rows without a spinner flashing over them.
+        loading={{ spinning: loading, delay: list.isPending ? 0 : 200 }}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: list.isPending ? (
@@ -352,7 +353,11 @@ export function PartnershipListPage() {
       {list.isError && !data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Card size="small">
+        <Card
+          size="small"
+          data-rows={list.isPlaceholderData || list.isPending ? 'stale' : 'current'}
+          data-query={JSON.stringify(query)}
+        >
           {table}
           {list.isError && data ? (
             <Typography.Text type="danger" role="alert">
