@@ -10,7 +10,7 @@ describe('figure titles', () => {
     expect(figureTitle('byLevel.city', zh, '')).toBe('市级友城');
     expect(figureTitle('byContinent.africa', zh, '')).toBe('非洲的友城');
     expect(figureTitle('since', zh, '2018年')).toBe('2018年以来新增');
-    expect(figureTitle('groups.bri.places', zh, '')).toBe('共建“一带一路”国家的城市');
+    expect(figureTitle('groups.bri.places', zh, '')).toBe('“一带一路”沿线国家的城市');
     expect(figureTitle('groups.other.places', zh, '')).toBe('groups.other.places');
   });
 });
