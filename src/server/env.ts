@@ -8,6 +8,14 @@ const EnvSchema = z.object({
   AMITY_DB: z.string().min(1).default('./.amity/db'),
   /** Port of `amity serve` (overridden by --port). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The scope the web app opens on: the GB/T 2260 code of the office's own province, city or county
+   * (e.g. 430000), or 000000 for the whole country. Unset: the province of the partnerships held.
+   */
+  AMITY_HOME_SCOPE: z
+    .string()
+    .regex(/^\d{6}$/, 'a six-digit GB/T 2260 code such as 430000')
+    .optional(),
   /** Server connections kept by the pool when DATABASE_URL is set. */
   AMITY_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
 });

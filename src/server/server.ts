@@ -11,12 +11,14 @@ export async function startServer({
   handle,
   port,
   hostname = '127.0.0.1',
+  homeScope,
 }: {
   handle: DbHandle;
   port: number;
   hostname?: string;
+  homeScope?: string;
 }): Promise<RunningServer> {
-  const app = createApp({ handle }, ROUTE_MODULES);
+  const app = createApp({ handle, homeScope }, ROUTE_MODULES);
   registerWebApp(app, { root: WEB_DIST_DIR });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));

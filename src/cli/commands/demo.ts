@@ -102,6 +102,7 @@ export function registerDemo(program: Command): void {
         await handle.close().catch(() => {});
         throw error;
       }
-      await serveUntilStopped(handle, port, options.host, banner);
+      // The demo is Hunan's: the web app opens on the province unless AMITY_HOME_SCOPE says otherwise.
+      await serveUntilStopped(handle, port, options.host, banner, readEnv().AMITY_HOME_SCOPE ?? '430000');
     });
 }

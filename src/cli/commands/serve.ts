@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { resolveHomeScope } from '../../server/config/config.routes.js';
 import type { DbHandle } from '../../server/db/client.js';
 import { readEnv } from '../../server/env.js';
 import { WEB_DIST_DIR } from '../../server/http/static.js';
@@ -17,12 +18,23 @@ export function parsePort(value: string | undefined, fallback: number): number {
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the server and the database cleanly. */
-export async function serveUntilStopped(handle: DbHandle, port: number, host: string, banner: string[] = []) {
-  const server = await startServer({ handle, port, hostname: host }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: stop what uses it or give --port`);
-    throw error;
-  });
+export async function serveUntilStopped(
+  handle: DbHandle,
+  port: number,
+  host: string,
+  banner: string[] = [],
+  homeScope: string | undefined = readEnv().AMITY_HOME_SCOPE,
+) {
+  // A mistyped AMITY_HOME_SCOPE stops the start with a message, rather than a broken web app later.
+  const home = homeScope ? resolveHomeScope(homeScope) : undefined;
+  const server = await startServer({ handle, port, hostname: host, homeScope: home?.code }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: stop what uses it or give --port`);
+      throw error;
+    },
+  );
   for (const line of banner) console.log(line);
+  if (home) console.log(`Home scope: ${home.nameZh} ${home.nameEn} (${home.code})`);
   console.log(
     `Amity is serving ${handle.driver === 'pglite' ? `the embedded database at ${handle.location}` : handle.location}`,
   );

@@ -9,7 +9,11 @@ import { AppError, validationFailed } from '../../shared/errors.js';
 import type { DbHandle } from '../db/client.js';
 import { errorResponse, issuesFromZod } from './errors.js';
 
-export type AppDeps = { handle: DbHandle };
+export type AppDeps = {
+  handle: DbHandle;
+  /** The deployment's own scope (AMITY_HOME_SCOPE), checked at start-up; the web app opens on it. */
+  homeScope?: string;
+};
 export type AppEnv = { Variables: { deps: AppDeps } };
 export type Api = OpenAPIHono<AppEnv>;
 

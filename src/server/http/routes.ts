@@ -1,6 +1,7 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
+import { registerConfigRoutes } from '../config/config.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
@@ -8,6 +9,7 @@ import { registerPlaceRoutes } from '../places/place.routes.js';
 import type { RouteModule } from './app.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerConfigRoutes,
   registerPartnershipRoutes,
   registerPlaceRoutes,
   registerActivityRoutes,

@@ -80,3 +80,15 @@ describe('finding a partner place', () => {
     expect(c.partner.id).toBe(a.partner.id);
   });
 });
+
+describe('deployment config', () => {
+  it('tells the web app its home scope, or null when none is configured', async () => {
+    const none = await getJson<{ homeScope: unknown }>('/api/config');
+    expect(none.homeScope).toBeNull();
+    const { createApp } = await import('../http/app.js');
+    const { ROUTE_MODULES } = await import('../http/routes.js');
+    const configured = createApp({ handle, homeScope: '430100' }, ROUTE_MODULES);
+    const res = await configured.request('/api/config');
+    expect(await res.json()).toEqual({ homeScope: { code: '430100', nameZh: '长沙市', nameEn: 'Changsha' } });
+  });
+});

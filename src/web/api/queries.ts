@@ -30,8 +30,9 @@ export const keys = {
 };
 
 /**
- * The scope shown when the address names none: the province whose partnerships the registry
- * holds (a deployment serves one office), or the whole country when it holds none yet.
+ * The scope shown when the address names none: the deployment's home scope (AMITY_HOME_SCOPE, from
+ * /api/config); when none is configured, the province whose partnerships the registry holds (a
+ * deployment serves one office), or the whole country when it holds none yet.
  */
 const HOME_SCOPE_KEY = 'amity.homeScope';
 
@@ -41,11 +42,14 @@ export const defaultScopeQuery = () =>
     staleTime: 5 * 60 * 1000,
     gcTime: Number.POSITIVE_INFINITY,
     queryFn: async ({ signal }) => {
-      let scope: string = NATIONAL_CODE;
-      for (const params of [
-        { level: 'provincial', perPage: 1, sort: 'id' },
-        { perPage: 1, sort: 'id' },
-      ]) {
+      const config = await api.get<{ homeScope: { code: string } | null }>('/config', {}, signal);
+      let scope: string = config.homeScope?.code ?? NATIONAL_CODE;
+      for (const params of config.homeScope
+        ? []
+        : [
+            { level: 'provincial', perPage: 1, sort: 'id' },
+            { perPage: 1, sort: 'id' },
+          ]) {
         const page = await api.get<ListEnvelope<Partnership>>('/partnerships', params, signal);
         const first = page.data[0];
         if (first) {

@@ -1,0 +1,51 @@
+/** /api/config: what the web app needs to know about this deployment before anything else. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { NATIONAL_CODE } from '../../shared/enums.js';
+import { AppError } from '../../shared/errors.js';
+import type { Api } from '../http/app.js';
+import { jsonResponse } from '../http/openapi.js';
+import { getReferenceCache } from '../places/reference-cache.js';
+
+const ScopeSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
+const ConfigSchema = z
+  .object({
+    homeScope: ScopeSchema.nullable().describe('The scope the web app opens on; null: not configured'),
+  })
+  .meta({ id: 'Config' });
+
+/** The home scope named by a code, or an error that says how to fix AMITY_HOME_SCOPE. */
+export function resolveHomeScope(code: string): z.infer<typeof ScopeSchema> {
+  if (code === NATIONAL_CODE) return { code, nameZh: '全国', nameEn: 'China' };
+  const division = getReferenceCache().divisions.get(code);
+  if (!division) {
+    throw new AppError('validation_failed', `AMITY_HOME_SCOPE ${code} is not a known division`, {
+      issues: [
+        {
+          path: 'AMITY_HOME_SCOPE',
+          rule: 'unknown_division',
+          value: code,
+          message: `${code} is not a GB/T 2260 division code known to Amity`,
+          fix: 'use the code of your province, city or county (e.g. 430000), or 000000',
+        },
+      ],
+    });
+  }
+  return { code: division.code, nameZh: division.nameZh, nameEn: division.nameEn };
+}
+
+export function registerConfigRoutes(app: Api): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/config',
+      tags: ['config'],
+      summary: "This deployment's settings that the web app needs (its home scope)",
+      responses: { 200: jsonResponse(ConfigSchema, 'The settings') },
+    }),
+    (c) => {
+      const code = c.get('deps').homeScope;
+      return c.json({ homeScope: code ? resolveHomeScope(code) : null }, 200);
+    },
+  );
+}
