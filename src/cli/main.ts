@@ -1,5 +1,6 @@
 /** Entry point of the `amity` command line. */
 import { Command, CommanderError } from 'commander';
+import { registerBackup } from './commands/backup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerFigures } from './commands/figures.js';
 import { registerImportCommands } from './commands/import.js';
@@ -18,6 +19,7 @@ registerServe(program);
 registerImportCommands(program);
 registerDemo(program);
 registerFigures(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);
