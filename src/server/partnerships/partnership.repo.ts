@@ -9,23 +9,21 @@ import type { Division } from '../places/reference-cache.js';
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type NewPartnership = typeof partnerships.$inferInsert;
 
-/** A partnership with both sides, as the presenter needs it. */
+/** A partnership with both sides, as the presenter needs it (countries come from the reference cache). */
 export type PartnershipJoined = {
   p: PartnershipRow;
   cn: typeof cnDivisions.$inferSelect;
   place: typeof foreignPlaces.$inferSelect;
-  country: typeof countries.$inferSelect;
 };
 
-const joinedColumns = { p: partnerships, cn: cnDivisions, place: foreignPlaces, country: countries };
+const joinedColumns = { p: partnerships, cn: cnDivisions, place: foreignPlaces };
 
 function joinedQuery(db: DbOrTx) {
   return db
     .select(joinedColumns)
     .from(partnerships)
     .innerJoin(cnDivisions, eq(cnDivisions.code, partnerships.cnCode))
-    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
-    .innerJoin(countries, eq(countries.iso2, partnerships.countryIso2));
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
 }
 
 export async function selectPartnership(db: DbOrTx, id: number): Promise<PartnershipJoined | undefined> {

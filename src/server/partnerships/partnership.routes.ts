@@ -7,6 +7,7 @@ import {
 } from '../../shared/schemas/partnership.js';
 import type { Api } from '../http/app.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
+import { ForeignPlaceSchema } from '../places/place.presenter.js';
 import {
   createPartnership,
   deletePartnership,
@@ -23,17 +24,7 @@ export const PartnershipSchema = z
     kind: z.string(),
     status: z.string(),
     cn: z.object({ code: z.string(), ...NamesSchema, level: z.string() }),
-    partner: z.object({
-      id: z.number().int(),
-      nameZh: z.string().nullable(),
-      nameEn: z.string().nullable(),
-      nameLocal: z.string().nullable(),
-      adminLevel: z.string().nullable(),
-      lat: z.number().nullable(),
-      lng: z.number().nullable(),
-      population: z.number().nullable(),
-      country: z.object({ iso2: z.string(), ...NamesSchema, continent: z.string() }),
-    }),
+    partner: ForeignPlaceSchema,
     establishedOn: z.string().nullable().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
     establishedPrecision: z.string().nullable(),
     endedOn: z.string().nullable(),

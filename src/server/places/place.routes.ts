@@ -9,13 +9,13 @@ import {
 } from '../../shared/schemas/place.js';
 import type { Api } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
+import { ForeignPlaceSchema, presentForeignPlace } from './place.presenter.js';
 import {
   getForeignPlace,
   listCountries,
   listDivisions,
   listForeignPlaces,
   listGroups,
-  presentForeignPlace,
   updateForeignPlace,
 } from './place.service.js';
 
@@ -40,22 +40,6 @@ const DivisionSchema = z
     path: z.string().describe('Name path, e.g. 湖南省/长沙市'),
   })
   .meta({ id: 'Division' });
-
-const ForeignPlaceSchema = z
-  .object({
-    id: z.number().int(),
-    nameZh: z.string().nullable(),
-    nameEn: z.string().nullable(),
-    nameLocal: z.string().nullable(),
-    adminLevel: z.string().nullable(),
-    lat: z.number().nullable(),
-    lng: z.number().nullable(),
-    population: z.number().nullable(),
-    geonamesId: z.number().nullable(),
-    wikidataId: z.string().nullable(),
-    country: z.object({ iso2: z.string(), nameZh: z.string(), nameEn: z.string(), continent: z.string() }),
-  })
-  .meta({ id: 'ForeignPlace' });
 
 const GroupSchema = z
   .object({

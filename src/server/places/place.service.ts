@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { selectPartnershipsOfPlace, setSearchFields } from '../partnerships/partnership.repo.js';
 import { derivedColumns } from '../partnerships/partnership.service.js';
 import { findGazetteer } from '../reference/reference.repo.js';
+import { presentForeignPlace } from './place.presenter.js';
 import {
   type ForeignPlaceRow,
   insertForeignPlace,
@@ -130,25 +131,6 @@ export async function listDivisions({ db, query }: { db: DbOrTx; query: Division
     };
   });
   return { data, total, page: query.page, perPage: query.perPage };
-}
-
-export function presentForeignPlace(place: ForeignPlaceRow) {
-  const country = getReferenceCache().countries.get(place.countryIso2);
-  return {
-    id: place.id,
-    nameZh: place.nameZh,
-    nameEn: place.nameEn,
-    nameLocal: place.nameLocal,
-    adminLevel: place.adminLevel,
-    lat: place.lat,
-    lng: place.lng,
-    population: place.population,
-    geonamesId: place.geonamesId,
-    wikidataId: place.wikidataId,
-    country: country
-      ? { iso2: country.iso2, nameZh: country.nameZh, nameEn: country.nameEn, continent: country.continent }
-      : { iso2: place.countryIso2, nameZh: place.countryIso2, nameEn: place.countryIso2, continent: '' },
-  };
 }
 
 export async function listForeignPlaces({ db, query }: { db: DbOrTx; query: ForeignPlaceListQuery }) {
