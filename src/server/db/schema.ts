@@ -157,7 +157,9 @@ export const partnerships = pgTable(
   (t) => [
     uniqueIndex('partnerships_natural_key_idx').on(t.cnCode, t.foreignPlaceId, t.kind),
     index('partnerships_cn_code_idx').on(t.cnCode),
-    index('partnerships_province_idx').on(t.provinceCode, t.establishedOn),
+    // Covers the figures' counting (province, kind and the two dates), so that counting every
+    // province's pairs is an index-only scan once the table is vacuumed.
+    index('partnerships_province_kind_idx').on(t.provinceCode, t.kind, t.establishedOn, t.endedOn),
     index('partnerships_prefecture_idx').on(t.prefectureCode),
     index('partnerships_sort_idx').on(t.sortKey, t.id),
     index('partnerships_country_idx').on(t.countryIso2),

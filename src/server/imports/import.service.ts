@@ -10,10 +10,10 @@ import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
 import { detectType, mapHeaders } from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
-import { insertImportRun } from './import.repo.js';
+import { insertImportRun, vacuumPartnerships } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
 import { formatOfFileName, readTable } from './parsers.js';
-import { importPartnershipRows, readPartnershipRows } from './partnership-import.js';
+import { BULK_LOAD_ROWS, importPartnershipRows, readPartnershipRows } from './partnership-import.js';
 import { ProblemList } from './problems.js';
 
 export type ImportOptions = {
@@ -140,6 +140,7 @@ export async function importData({
   const out = report(target, rest);
   if (out.ok) {
     out.runId = runId;
+    if (target === 'partnerships' && !dryRun && out.added >= BULK_LOAD_ROWS) await vacuumPartnerships(db);
   } else {
     // Nothing was written: counts describe what the file would have done, not what it did.
     out.added = 0;

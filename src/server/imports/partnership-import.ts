@@ -49,7 +49,7 @@ import type { ProblemList } from './problems.js';
 import { CellReader, nameKeyFast, normalizeFast, PRINTABLE_ASCII } from './values.js';
 
 /** New partnerships from which an import builds the secondary indexes once instead of row by row. */
-const BULK_LOAD_ROWS = 20_000;
+export const BULK_LOAD_ROWS = 20_000;
 
 /** One checked row; undefined fields are columns the file does not have (the stored value stays). */
 type PartnershipRow = {
