@@ -388,10 +388,12 @@ function quoteIdent(name: string): string {
 }
 
 /**
- * For a bulk load much larger than the table: drops the secondary (non-unique) indexes and the
+ * For a bulk load much larger than the table: drops the indexes (all but the primary key's) and the
  * foreign keys of partnerships, and returns the function that puts them back exactly as they were
  * defined (building an index once is far cheaper than updating it row by row; adding a foreign key
- * checks every row in one join). The unique indexes stay, so the natural key is enforced throughout.
+ * checks every row in one join). The unique natural-key index is rebuilt first: the file's own
+ * duplicates and the stored pairs were checked before, and the dropped index locks out every other
+ * writer, so a violation there is a writer that slipped in before the lock — a concurrent change.
  * Everything happens in the import's transaction: a failed import leaves the table as it was. The
  * price is a table lock until the import commits — seconds, and only for loads this large.
  */
@@ -399,7 +401,9 @@ export async function suspendPartnershipIndexes(db: DbOrTx): Promise<() => Promi
   const indexes = await queryRows<{ name: string; def: string }>(
     db,
     sql`select indexname as name, indexdef as def from pg_indexes
-        where schemaname = current_schema() and tablename = 'partnerships' and indexdef not like 'CREATE UNIQUE %'`,
+        where schemaname = current_schema() and tablename = 'partnerships'
+          and indexname not in (select conname from pg_constraint where conrelid = 'partnerships'::regclass)
+        order by indexdef not like 'CREATE UNIQUE %', indexname`,
   );
   const foreignKeys = await queryRows<{ name: string; def: string }>(
     db,
@@ -412,7 +416,9 @@ export async function suspendPartnershipIndexes(db: DbOrTx): Promise<() => Promi
     await db.execute(sql.raw(`alter table partnerships ${drops}`));
   }
   return async () => {
-    for (const index of indexes) await db.execute(sql.raw(index.def));
+    await guardUnique(async () => {
+      for (const index of indexes) await db.execute(sql.raw(index.def));
+    });
     if (foreignKeys.length) {
       const adds = foreignKeys.map((fk) => `add constraint ${quoteIdent(fk.name)} ${fk.def}`).join(', ');
       await db.execute(sql.raw(`alter table partnerships ${adds}`));
@@ -568,6 +574,14 @@ export async function upsertMembers(db: DbOrTx, rows: readonly MemberRecord[]): 
 }
 
 // ── runs ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Imports that write take turns: a second one waits for the first to commit (transaction-scoped
+ * advisory lock), instead of failing on rows the first one is writing.
+ */
+export async function lockImports(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(20261125)`);
+}
 
 export async function insertImportRun(
   db: DbOrTx,

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
 import { detectType, mapHeaders } from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
-import { insertImportRun, vacuumPartnerships } from './import.repo.js';
+import { insertImportRun, lockImports, vacuumPartnerships } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
 import { formatOfFileName, readTable } from './parsers.js';
 import { BULK_LOAD_ROWS, importPartnershipRows, readPartnershipRows } from './partnership-import.js';
@@ -114,6 +114,7 @@ export async function importData({
   if (headerProblems.some((p) => p.rule === 'missing_column')) return report(target);
 
   const counts = await db.transaction(async (tx) => {
+    if (!dryRun) await lockImports(tx);
     let result: { added: number; updated: number; unchanged: number; placesAdded: number };
     if (target === 'partnerships') {
       const rows = readPartnershipRows(table.rows, map, problems);
