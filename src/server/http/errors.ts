@@ -1,5 +1,6 @@
 /** Turns every failure into the one JSON error shape, in the caller's language. */
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { AppError, type FieldIssue, validationFailed } from '../../shared/errors.js';
@@ -32,6 +33,10 @@ function isUnavailable(error: unknown): boolean {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationFailed(issuesFromZod(error));
+  // Hono's validator throws this for a body that is not JSON at all (empty, cut, '{').
+  if (error instanceof HTTPException && error.status === 400) {
+    return validationFailed([{ path: '(body)', message: error.message, rule: 'malformed_body' }]);
+  }
   if (isUnavailable(error)) return new AppError('unavailable', 'the database is unavailable');
   return new AppError('internal', 'internal error');
 }
