@@ -105,7 +105,7 @@ export type RestoreOptions = {
 };
 
 function badDump(message: string): AppError {
-  return new AppError('validation_failed', message, { issues: [{ path: 'file', message, rule: 'backup_file' }] });
+  return new AppError('validation_failed', message);
 }
 
 /**
