@@ -22,6 +22,8 @@ type Operation = {
   path: string;
   query: string[];
   json: boolean;
+  /** Every content type the body may have. */
+  contentTypes: string[];
   properties: string[];
 };
 
@@ -58,6 +60,7 @@ beforeAll(async () => {
         path,
         query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
         json: Boolean(op.requestBody?.content['application/json']) && !op.requestBody?.content['text/csv'],
+        contentTypes: Object.keys(op.requestBody?.content ?? {}),
         properties: Object.keys(schema?.properties ?? {}),
       });
     }
@@ -161,6 +164,37 @@ describe('junk at every route', () => {
         });
         expect(res.status, `${op.method} ${op.path} ${raw.slice(0, 20)}`).toBeLessThan(500);
       }
+    }
+  });
+
+  it('never answers 500 to junk bytes of any content type a file upload takes', async () => {
+    const uploads = operations.filter((o) => !o.json && o.contentTypes.length > 0);
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const op of uploads) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...op.contentTypes, 'multipart/form-data; boundary=x', 'application/octet-stream'),
+          fc.uint8Array({ maxLength: 3000 }),
+          fc.dictionary(
+            fc.constantFrom(...op.query),
+            fc.oneof(nasty, fc.constantFrom('true', 'false', 'csv', 'xlsx')),
+            {
+              maxKeys: 3,
+            },
+          ),
+          async (type, bytes, query) => {
+            const before = await counts();
+            const res = await app.request(urlOf(op.path, '1', query), {
+              method: op.method,
+              headers: { 'content-type': type },
+              body: bytes,
+            });
+            expect(res.status, `${op.method} ${op.path} ${type}`).toBeLessThan(500);
+            if (res.status >= 400) expect(await counts()).toBe(before);
+          },
+        ),
+        { numRuns: 100 },
+      );
     }
   });
 

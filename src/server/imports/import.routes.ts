@@ -48,7 +48,19 @@ function formatOfContentType(contentType: string | undefined): ImportFormat | un
 async function readUpload(c: Context<AppEnv>): Promise<{ data: Buffer; fileName?: string; format?: ImportFormat }> {
   const contentType = c.req.header('content-type') ?? '';
   if (contentType.toLowerCase().startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    // A cut or malformed form (no boundary, no parts) is bad input, not a server error.
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError('validation_failed', 'the multipart form cannot be read', {
+        issues: [
+          {
+            path: 'file',
+            rule: 'malformed_body',
+            message: 'the multipart/form-data body cannot be read',
+            fix: 'send the file as the form field "file" of a well-formed form, or as the raw body',
+          },
+        ],
+      });
+    });
     const file = form.file;
     if (!(file instanceof File)) {
       throw new AppError('validation_failed', 'no file in the form', {
