@@ -20,6 +20,8 @@ export type BackupTable = {
   serial?: string;
   /** Columns that order the rows, for stable dumps. */
   orderBy: string;
+  /** A trigger that refuses deletes (the append-only audit trail): a forced restore lifts it for its transaction. */
+  guardTrigger?: string;
 };
 
 export const REFERENCE_GROUP_CODES = ['bri'];
@@ -38,7 +40,13 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'activities', serial: 'id', orderBy: 'id' },
   { name: 'benchmarks', serial: 'id', orderBy: 'id' },
   { name: 'import_runs', serial: 'id', orderBy: 'id' },
+  { name: 'users', serial: 'id', orderBy: 'id' },
+  { name: 'api_tokens', serial: 'id', orderBy: 'id' },
+  { name: 'audit_log', serial: 'id', orderBy: 'id', guardTrigger: 'audit_log_append_only' },
 ];
+
+/** Tables that are neither reference data nor dumped: sign-in sessions end with the database they were made on. */
+export const EPHEMERAL_TABLES = ['sessions'];
 
 const PAGE = 5000;
 
@@ -91,8 +99,13 @@ export async function insertTableRows(db: DbOrTx, table: BackupTable, rows: read
 
 /** Deletes the office's rows of every backup table, children first. */
 export async function deleteOwnRows(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from sessions`);
   for (const table of [...BACKUP_TABLES].reverse()) {
-    await db.execute(sql`delete from ${sql.identifier(table.name)} where ${whereOf(table)}`);
+    const name = sql.identifier(table.name);
+    const guard = table.guardTrigger ? sql.identifier(table.guardTrigger) : undefined;
+    if (guard) await db.execute(sql`alter table ${name} disable trigger ${guard}`);
+    await db.execute(sql`delete from ${name} where ${whereOf(table)}`);
+    if (guard) await db.execute(sql`alter table ${name} enable trigger ${guard}`);
   }
 }
 

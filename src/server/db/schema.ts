@@ -224,3 +224,99 @@ export const importRuns = pgTable('import_runs', {
   summary: jsonb('summary').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** People who sign in. A role and a division subtree bound what each may see and change. */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    /** Lower-case login name. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    /** admin | editor | viewer */
+    role: text('role').notNull(),
+    /** GB/T 2260 code of the division subtree the user works in; 000000 for the whole country. */
+    scopeCode: text('scope_code').notNull(),
+    /** May see contacts (personal data). */
+    canSeeContacts: boolean('can_see_contacts').notNull().default(false),
+    /** argon2id hash (PHC string). */
+    passwordHash: text('password_hash').notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_idx').on(t.username)],
+);
+
+/** Browser sessions; the cookie holds a random id whose SHA-256 is stored here. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back in the X-CSRF-Token header on every change. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** API tokens for scripts: hashed at rest, with their own role and scope within the owner's. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The first characters of the token, shown in lists so people can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    role: text('role').notNull(),
+    scopeCode: text('scope_code').notNull(),
+    canSeeContacts: boolean('can_see_contacts').notNull().default(false),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Every change to a record: who, when, what, before → after, and from which import. Written in the
+ * same transaction as the change; the database refuses to update or delete a row of it.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** user | token | system */
+    actorKind: text('actor_kind').notNull(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    /** The record type, e.g. partnership, activity, user. */
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    /** create | update | delete, or a verb of the record type such as stage or revoke. */
+    action: text('action').notNull(),
+    /** Division code the record belongs to, so that reading the trail follows the same scopes. */
+    cnCode: text('cn_code'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    importRunId: integer('import_run_id'),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId, t.id),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_import_idx').on(t.importRunId),
+  ],
+);

@@ -3,9 +3,11 @@
  * error shape. Features register their routes here; routes stay thin (validate → service → present).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../shared/enums.js';
 import { AppError, validationFailed } from '../../shared/errors.js';
+import type { Actor } from '../auth/actor.js';
 import type { DbHandle } from '../db/client.js';
 import { errorResponse, issuesFromZod } from './errors.js';
 
@@ -13,8 +15,13 @@ export type AppDeps = {
   handle: DbHandle;
   /** The deployment's own scope (AMITY_HOME_SCOPE), checked at start-up; the web app opens on it. */
   homeScope?: string;
+  /**
+   * Who is asking: the session cookie or the API token of the request, resolved by the auth module
+   * (see auth/auth.middleware.ts); tests of other features may pass a fixed actor instead.
+   */
+  resolveActor?: (c: Context<AppEnv>) => Promise<Actor | null>;
 };
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = { Variables: { deps: AppDeps; actor: Actor | null } };
 export type Api = OpenAPIHono<AppEnv>;
 
 export type RouteModule = (app: Api) => void;
@@ -35,6 +42,7 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   const app = createApi();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('actor', deps.resolveActor ? await deps.resolveActor(c) : null);
     await next();
   });
   app.use(
@@ -56,4 +64,14 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => errorResponse(c, error));
   return app;
+}
+
+/** The actor of a request; 401 when nobody is signed in (and the deployment is not open to read). */
+export function actorOf(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor)
+    throw new AppError('unauthenticated', 'sign in first', {
+      fix: 'sign in, or send an API token as Authorization: Bearer <token>',
+    });
+  return actor;
 }

@@ -1,6 +1,7 @@
 /** Test factories: records built through the real services, with missing parents created. */
 
 import type { PartnershipCreateInput } from '../../shared/schemas/partnership.js';
+import { type Actor, systemActor } from '../auth/actor.js';
 import type { DbHandle } from '../db/client.js';
 import { createApp } from '../http/app.js';
 import { ROUTE_MODULES } from '../http/routes.js';
@@ -24,8 +25,9 @@ export async function buildPartnership(handle: DbHandle, overrides: Partial<Part
   return createPartnership({ db: handle.db, input });
 }
 
-export function buildApp(handle: DbHandle) {
-  return createApp({ handle }, ROUTE_MODULES);
+/** The app as a national admin with the contacts permission sees it, or as the given actor. */
+export function buildApp(handle: DbHandle, actor: Actor | null = systemActor('test')) {
+  return createApp({ handle, resolveActor: async () => actor }, ROUTE_MODULES);
 }
 
 /** JSON request helper for app.request(). */
