@@ -38,6 +38,8 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'foreign_places', serial: 'id', orderBy: 'id' },
   { name: 'partnerships', serial: 'id', orderBy: 'id' },
   { name: 'activities', serial: 'id', orderBy: 'id' },
+  { name: 'activity_partnerships', orderBy: 'activity_id, partnership_id' },
+  { name: 'office_rules', orderBy: 'scope_code' },
   { name: 'benchmarks', serial: 'id', orderBy: 'id' },
   { name: 'import_runs', serial: 'id', orderBy: 'id' },
   { name: 'users', serial: 'id', orderBy: 'id' },
