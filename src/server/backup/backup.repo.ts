@@ -20,6 +20,8 @@ export type BackupTable = {
   serial?: string;
   /** Columns that order the rows, for stable dumps. */
   orderBy: string;
+  /** Rows per read and per restore insert when they are large (document bytes); default 5000 and 2000. */
+  page?: number;
   /** A trigger that refuses deletes (the append-only audit trail): a forced restore lifts it for its transaction. */
   guardTrigger?: string;
 };
@@ -39,6 +41,10 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'partnerships', serial: 'id', orderBy: 'id' },
   { name: 'activities', serial: 'id', orderBy: 'id' },
   { name: 'activity_partnerships', orderBy: 'activity_id, partnership_id' },
+  { name: 'partnership_stage_events', serial: 'id', orderBy: 'id' },
+  { name: 'partnership_approvals', serial: 'id', orderBy: 'id' },
+  { name: 'documents', serial: 'id', orderBy: 'id' },
+  { name: 'document_chunks', serial: 'id', orderBy: 'id', page: 8 },
   { name: 'office_rules', orderBy: 'scope_code' },
   { name: 'programmes', serial: 'id', orderBy: 'id' },
   { name: 'programme_areas', serial: 'id', orderBy: 'id' },
@@ -82,12 +88,12 @@ export async function* readTableRows(db: DbOrTx, table: BackupTable): AsyncGener
     const rows = await queryRows<{ j: string; id: number }>(
       db,
       sql`select row_to_json(t)::text as j, t.${id} as id from ${name} t
-          where ${whereOf(table)} and t.${id} > ${after} order by t.${id} limit ${PAGE}`,
+          where ${whereOf(table)} and t.${id} > ${after} order by t.${id} limit ${table.page ?? PAGE}`,
     );
     if (rows.length === 0) return;
     yield rows.map((r) => r.j);
     after = Number(rows[rows.length - 1]?.id);
-    if (rows.length < PAGE) return;
+    if (rows.length < (table.page ?? PAGE)) return;
   }
 }
 

@@ -178,7 +178,7 @@ export async function restoreBackup({ db, input, force = false }: RestoreOptions
         }
         pending.push(JSON.stringify(line.r));
         counts[table.name] = (counts[table.name] ?? 0) + 1;
-        if (pending.length >= 2000) await flush();
+        if (pending.length >= (table.page ?? 2000)) await flush();
       }
       await flush();
       if (!ended) throw badDump('the backup file is cut short (no end line): nothing was restored');

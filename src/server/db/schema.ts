@@ -5,6 +5,7 @@
  */
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -136,6 +137,11 @@ export const partnerships = pgTable(
     countryIso2: text('country_iso2').notNull(),
     /** friendship | exchange */
     kind: text('kind').notNull(),
+    /**
+     * intent | exchanging | proposed | approved | established: the steps before signing, moved only by
+     * the life cycle (src/server/lifecycle); only established pairs are counted in figures.
+     */
+    stage: text('stage').notNull().default('established'),
     /** active | dormant | ended */
     status: text('status').notNull(),
     /** First day of the period when only a year or a month is known; see establishedPrecision. */
@@ -159,7 +165,7 @@ export const partnerships = pgTable(
     index('partnerships_cn_code_idx').on(t.cnCode),
     // Covers the figures' counting (province, kind and the two dates), so that counting every
     // province's pairs is an index-only scan once the table is vacuumed.
-    index('partnerships_province_kind_idx').on(t.provinceCode, t.kind, t.establishedOn, t.endedOn),
+    index('partnerships_province_kind_idx').on(t.provinceCode, t.kind, t.stage, t.establishedOn, t.endedOn),
     index('partnerships_prefecture_idx').on(t.prefectureCode),
     index('partnerships_sort_idx').on(t.sortKey, t.id),
     index('partnerships_country_idx').on(t.countryIso2),
@@ -582,4 +588,117 @@ export const measureActivities = pgTable(
     primaryKey({ columns: [t.measureId, t.activityId] }),
     index('measure_activities_activity_idx').on(t.activityId, t.measureId),
   ],
+);
+
+// --- Life cycle: stage history, approvals, attached documents (issue #4) ---
+
+/** Raw bytes: node-postgres gives a Buffer, PGlite a Uint8Array; both become a Buffer here. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Every move of a partnership through its life cycle (src/shared/lifecycle.ts): the state before and
+ * after, the day it happened, who recorded it and the paper behind it. Replaying the moves from the
+ * first `from` gives the partnership's current stage, status and kind.
+ */
+export const partnershipStageEvents = pgTable(
+  'partnership_stage_events',
+  {
+    id: serial('id').primaryKey(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    /** exchange | propose | approve | establish | dormant | reactivate | end | promote | correct */
+    move: text('move').notNull(),
+    fromStage: text('from_stage').notNull(),
+    fromStatus: text('from_status').notNull(),
+    fromKind: text('from_kind').notNull(),
+    toStage: text('to_stage').notNull(),
+    toStatus: text('to_status').notNull(),
+    toKind: text('to_kind').notNull(),
+    /** The day it happened (the letter's, the approval's, the signing's date), not when it was typed in. */
+    occurredOn: date('occurred_on').notNull(),
+    /** city | province | national, for an approval */
+    approvalLevel: text('approval_level'),
+    /** Who approved or signed: an office, an official, the association. */
+    approver: text('approver'),
+    /** The document number or letter reference, e.g. 湘外办函〔2023〕12号. */
+    reference: text('reference'),
+    /** Why: required to end, to fall dormant and to come back. */
+    reason: text('reason'),
+    /** Where it was signed, for establish and promote. */
+    place: text('place'),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name').notNull(),
+    /** True for an illustrative history of the demo; never for a sourced one. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    sourceUrl: text('source_url'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('partnership_stage_events_partnership_idx').on(t.partnershipId, t.id)],
+);
+
+/** The approvals of a proposed partnership, in their order city → province → national association. */
+export const partnershipApprovals = pgTable(
+  'partnership_approvals',
+  {
+    id: serial('id').primaryKey(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    /** The history event that recorded it. */
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => partnershipStageEvents.id, { onDelete: 'cascade' }),
+    /** city | province | national */
+    level: text('level').notNull(),
+    approver: text('approver').notNull(),
+    approvedOn: date('approved_on').notNull(),
+    reference: text('reference'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('partnership_approvals_partnership_idx').on(t.partnershipId, t.id)],
+);
+
+/** Files attached to a partnership (agreement scans, letters): the metadata; the bytes are in document_chunks. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    /** agreement | letter | approval | photo | other */
+    category: text('category').notNull(),
+    title: text('title'),
+    fileName: text('file_name').notNull(),
+    /** Decided from the file's first bytes, never from its name: application/pdf, image/jpeg, … */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Hex SHA-256 of the whole file, checked on download. */
+    sha256: text('sha256').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_partnership_idx').on(t.partnershipId, t.id)],
+);
+
+/** A document's bytes in pieces of at most 256 KiB, so that backups and restores stay small per row. */
+export const documentChunks = pgTable(
+  'document_chunks',
+  {
+    /** A serial key so that a backup can read the bytes a few rows at a time. */
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [uniqueIndex('document_chunks_document_seq_idx').on(t.documentId, t.seq)],
 );
