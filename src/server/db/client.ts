@@ -46,8 +46,11 @@ export type CreateDbOptions = {
 export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // A server that went away must surface as an error on the next query, not crash the process.
+    // A server that went away (restart, pg_terminate_backend) must surface as an error of the query
+    // that was running, never crash the process: idle clients are the pool's to drop, and a client
+    // checked out for a transaction has no listener of its own, so each gets one when it connects.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return { db, driver: 'postgres', location: redactUrl(options.url), close: () => pool.end() };
   }

@@ -18,14 +18,36 @@ export function issuesFromZod(error: ZodError, prefix = ''): FieldIssue[] {
   }));
 }
 
-/** Error-ish things a database driver throws when the server is gone or the pool is exhausted. */
-function isUnavailable(error: unknown): boolean {
+/**
+ * Connection failures of a database driver: the server is down, restarting or shutting down, the
+ * connection was cut (pg_terminate_backend, a restart, the network) or the pool cannot connect.
+ * SQLSTATE class 08 (connection exception) and 57P01–57P03 (admin/crash shutdown, cannot connect now).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+export function isUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: string }).code ?? '';
     const message = (e as { message?: string }).message ?? '';
-    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code))
+    if (UNAVAILABLE_CODES.has(code)) return true;
+    if (/Connection terminated|connection.*closed|timeout exceeded when trying to connect|not queryable/i.test(message))
       return true;
-    if (/Connection terminated|connection.*closed|timeout exceeded when trying to connect/i.test(message)) return true;
   }
   return false;
 }
@@ -37,13 +59,22 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof HTTPException && error.status === 400) {
     return validationFailed([{ path: '(body)', message: error.message, rule: 'malformed_body' }]);
   }
-  if (isUnavailable(error)) return new AppError('unavailable', 'the database is unavailable');
+  if (isUnavailable(error)) {
+    return new AppError(
+      'unavailable',
+      'the database server cannot be reached or dropped the connection (it may be restarting)',
+      { retryable: true, fix: 'try again in a few seconds' },
+    );
+  }
   return new AppError('internal', 'internal error');
 }
 
 export function errorResponse(c: Context, error: unknown) {
   const appError = toAppError(error);
   if (appError.code === 'internal') console.error(error);
+  if (appError.code === 'unavailable' && !(error instanceof AppError)) {
+    console.warn(`database unavailable: ${(error as Error).message ?? error}`);
+  }
   const lang = pickLanguage(c.req.query('lang') ?? c.req.header('accept-language'));
   const { issues, ...rest } = appError.details;
   const body: ErrorBody = {
@@ -55,5 +86,7 @@ export function errorResponse(c: Context, error: unknown) {
       ...(appError.code === 'internal' ? {} : rest),
     },
   };
+  // A lost database is temporary: say when to ask again.
+  if (appError.code === 'unavailable') c.header('Retry-After', '2');
   return c.json(body, appError.status as ContentfulStatusCode);
 }
