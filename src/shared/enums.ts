@@ -32,6 +32,34 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** Delegations: the activity types that carry leader, size, days, approval and cost sharing. */
+export const DELEGATION_TYPES = ['delegation_out', 'delegation_in'] as const satisfies readonly ActivityType[];
+
+/** Fields of cooperation, shared by activities, projects and the health score. */
+export const FIELDS = [
+  'agriculture',
+  'media',
+  'education',
+  'health',
+  'trade',
+  'culture',
+  'tourism',
+  'science',
+  'governance',
+  'youth',
+  'sports',
+  'other',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Who pays for a delegation. */
+export const COST_SHARING = ['each_own', 'host_pays', 'guest_pays', 'shared', 'other'] as const;
+export type CostSharing = (typeof COST_SHARING)[number];
+
+/** The rules an office can set on activities; each names a flag. */
+export const RULE_CODES = ['delegation_size', 'delegation_days', 'approval_required', 'anniversary_interval'] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
 /** The partnership level follows the level of the Chinese division. */
 export const LEVEL_OF_DIVISION: Record<DivisionLevel, Level> = {
   province: 'provincial',

@@ -1,30 +1,82 @@
-/** Activities: the dated events in a partnership's life. */
+/**
+ * Activities: the dated events in a partnership's life — delegations, visits, agreements, events,
+ * meetings, letters. The primary partnership decides whose record it is (scope and rules); an
+ * activity may also belong to further partnerships. Each activity is returned with the flags of
+ * the office rules it breaks (computed on read, see rules/rules.ts).
+ */
 import { today } from '../../shared/dates.js';
+import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { ActivityCreateInput, ActivityListQuery, ActivityUpdateInput } from '../../shared/schemas/activity.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
-import { selectPartnershipRow, subtreeCondition } from '../partnerships/partnership.repo.js';
+import { subtreeCondition } from '../partnerships/partnership.repo.js';
 import { getDivision } from '../partnerships/partnership.service.js';
+import { getReferenceCache } from '../places/reference-cache.js';
+import { evaluateRules, type Flag } from '../rules/rules.js';
+import { rulesOfPartnerships } from '../rules/rules.service.js';
 import {
   type ActivityRow,
   deleteActivityIfVersion,
   insertActivity,
+  type NewActivity,
+  type PartnershipSummaryRow,
+  replaceActivityLinks,
   selectActivity,
+  selectActivityLinks,
   selectActivityPage,
+  selectPartnershipSummaries,
   updateActivityIfVersion,
 } from './activity.repo.js';
 
-export function presentActivity(row: ActivityRow) {
+export type PartnershipRef = {
+  id: number;
+  cnCode: string;
+  cnNameZh: string;
+  cnNameEn: string;
+  countryIso2: string;
+  partnerNameZh: string | null;
+  partnerNameEn: string | null;
+};
+
+function refOf(p: PartnershipSummaryRow): PartnershipRef {
+  const division = getReferenceCache().divisions.get(p.cnCode);
+  return {
+    id: p.id,
+    cnCode: p.cnCode,
+    cnNameZh: division?.nameZh ?? p.cnCode,
+    cnNameEn: division?.nameEn ?? p.cnCode,
+    countryIso2: p.countryIso2,
+    partnerNameZh: p.partnerNameZh,
+    partnerNameEn: p.partnerNameEn,
+  };
+}
+
+export function presentActivity(row: ActivityRow, partnerships: PartnershipRef[], flags: Flag[]) {
   return {
     id: row.id,
     partnershipId: row.partnershipId,
+    /** Every partnership of the activity, the primary one first. */
+    partnershipIds: partnerships.map((p) => p.id),
+    partnerships,
     type: row.type,
     occurredOn: row.occurredOn,
     titleZh: row.titleZh,
     titleEn: row.titleEn,
     description: row.description,
     sourceUrl: row.sourceUrl,
+    sources: row.sources,
+    leader: row.leader,
+    participants: row.participants,
+    days: row.days,
+    purpose: row.purpose,
+    approvalRef: row.approvalRef,
+    costSharing: row.costSharing,
+    fields: row.fields,
+    anniversary: row.anniversary,
+    flags,
     isDemo: row.isDemo,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -33,10 +85,50 @@ export function presentActivity(row: ActivityRow) {
 }
 export type ActivityView = ReturnType<typeof presentActivity>;
 
-/** An activity belongs to an existing partnership and has happened (letters of intent may predate the signing). */
-async function checkActivity(db: DbOrTx, partnershipId: number, occurredOn: string): Promise<void> {
-  const partnership = await selectPartnershipRow(db, partnershipId);
-  if (!partnership) {
+/** Presents rows with their partnerships and flags: three queries for a whole page. */
+async function presentRows(db: DbOrTx, rows: ActivityRow[]): Promise<ActivityView[]> {
+  const links = await selectActivityLinks(
+    db,
+    rows.map((r) => r.id),
+  );
+  const ids = [...new Set(rows.flatMap((r) => [r.partnershipId, ...(links.get(r.id) ?? [])]))];
+  const summaries = new Map((await selectPartnershipSummaries(db, ids)).map((p) => [p.id, p]));
+  const primaries = rows.map((r) => summaries.get(r.partnershipId)).filter((p) => p !== undefined);
+  const rules = await rulesOfPartnerships(db, primaries);
+  return rows.map((row) => {
+    const linked = [row.partnershipId, ...(links.get(row.id) ?? []).filter((id) => id !== row.partnershipId)];
+    const refs = linked.map((id) => summaries.get(id)).filter((p) => p !== undefined);
+    const primary = summaries.get(row.partnershipId);
+    const applied = rules.get(row.partnershipId);
+    const flags =
+      primary && applied
+        ? evaluateRules({ ...row, establishedOn: primary.establishedOn }, applied.rules, applied.scopeCode)
+        : [];
+    return presentActivity(row, refs.map(refOf), flags);
+  });
+}
+
+async function presentOne(db: DbOrTx, row: ActivityRow): Promise<ActivityView> {
+  const [view] = await presentRows(db, [row]);
+  if (!view) throw new Error('presenting an activity gave nothing');
+  return view;
+}
+
+/**
+ * The primary partnership must exist and be writable by the actor; further partnerships must exist
+ * and be readable by the actor; the activity has happened (letters of intent may predate the signing).
+ */
+async function checkActivity(
+  db: DbOrTx,
+  actor: Actor,
+  partnershipId: number,
+  others: readonly number[],
+  occurredOn: string,
+): Promise<number[]> {
+  const all = [...new Set([partnershipId, ...others])];
+  const found = new Map((await selectPartnershipSummaries(db, all)).map((p) => [p.id, p]));
+  const primary = found.get(partnershipId);
+  if (!primary) {
     throw validationFailed([
       {
         path: 'partnershipId',
@@ -47,7 +139,20 @@ async function checkActivity(db: DbOrTx, partnershipId: number, occurredOn: stri
       },
     ]);
   }
+  assertCanWrite(actor, primary.cnCode);
   const issues: FieldIssue[] = [];
+  others.forEach((id, i) => {
+    const p = found.get(id);
+    if (!p) {
+      issues.push({
+        path: `partnershipIds.${i}`,
+        rule: 'unknown_partnership',
+        value: id,
+        message: `partnership #${id} does not exist`,
+        fix: 'choose existing partnerships',
+      });
+    } else assertCanRead(actor, p.cnCode);
+  });
   if (occurredOn > today()) {
     issues.push({
       path: 'occurredOn',
@@ -58,49 +163,105 @@ async function checkActivity(db: DbOrTx, partnershipId: number, occurredOn: stri
     });
   }
   if (issues.length) throw validationFailed(issues);
+  return all;
+}
+
+type Details = Omit<ActivityUpdateInput, 'version' | 'type' | 'occurredOn' | 'partnershipIds'>;
+
+/** The detail columns of an input, each taken from `current` when the input leaves it out. */
+function detailColumns(input: Details, current?: ActivityRow) {
+  const pick = <K extends keyof Details & keyof ActivityRow>(key: K, empty: ActivityRow[K]): ActivityRow[K] => {
+    const value = input[key];
+    if (value === undefined) return current ? current[key] : empty;
+    return (value ?? empty) as ActivityRow[K];
+  };
+  return {
+    titleZh: pick('titleZh', null) || null,
+    titleEn: pick('titleEn', null) || null,
+    description: pick('description', null) || null,
+    sourceUrl: pick('sourceUrl', null) || null,
+    leader: pick('leader', null) || null,
+    participants: pick('participants', null),
+    days: pick('days', null),
+    purpose: pick('purpose', null) || null,
+    approvalRef: pick('approvalRef', null) || null,
+    costSharing: pick('costSharing', null),
+    fields: [...new Set(pick('fields', []))],
+    sources: pick('sources', []),
+    anniversary: pick('anniversary', false),
+  } satisfies Partial<NewActivity>;
 }
 
 export async function createActivity({
   db,
+  actor,
   input,
   isDemo = false,
 }: {
   db: Db;
+  actor: Actor;
   input: ActivityCreateInput;
   isDemo?: boolean;
-}) {
+}): Promise<ActivityView> {
   return db.transaction(async (tx) => {
-    await checkActivity(tx, input.partnershipId, input.occurredOn);
+    const linked = await checkActivity(tx, actor, input.partnershipId, input.partnershipIds ?? [], input.occurredOn);
     const row = await insertActivity(tx, {
       partnershipId: input.partnershipId,
       type: input.type,
       occurredOn: input.occurredOn,
-      titleZh: input.titleZh ?? null,
-      titleEn: input.titleEn ?? null,
-      description: input.description ?? null,
-      sourceUrl: input.sourceUrl ?? null,
+      ...detailColumns(input),
       isDemo,
     });
-    return presentActivity(row);
+    await replaceActivityLinks(tx, row.id, linked);
+    const view = await presentOne(tx, row);
+    await writeAudit(tx, actor, {
+      entity: 'activity',
+      entityId: row.id,
+      action: 'create',
+      cnCode: cnOf(view),
+      after: view,
+    });
+    return view;
   });
 }
 
-export async function getActivity({ db, id }: { db: DbOrTx; id: number }): Promise<ActivityView> {
-  const row = await selectActivity(db, id);
-  if (!row) throw notFound('activity', id);
-  return presentActivity(row);
+function cnOf(view: ActivityView): string | null {
+  return view.partnerships[0]?.cnCode ?? null;
 }
 
-export async function updateActivity({ db, id, input }: { db: Db; id: number; input: ActivityUpdateInput }) {
+/** The activity's row after checking the actor may read its primary partnership's division. */
+async function readable(db: DbOrTx, actor: Actor, id: number): Promise<ActivityRow> {
+  const row = await selectActivity(db, id);
+  if (!row) throw notFound('activity', id);
+  const [primary] = await selectPartnershipSummaries(db, [row.partnershipId]);
+  if (primary) assertCanRead(actor, primary.cnCode);
+  return row;
+}
+
+export async function getActivity({ db, actor, id }: { db: DbOrTx; actor: Actor; id: number }): Promise<ActivityView> {
+  return presentOne(db, await readable(db, actor, id));
+}
+
+export async function updateActivity({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: ActivityUpdateInput;
+}): Promise<ActivityView> {
   return db.transaction(async (tx) => {
-    const current = await selectActivity(tx, id);
-    if (!current) throw notFound('activity', id);
+    const current = await readable(tx, actor, id);
+    const before = await presentOne(tx, current);
     if (current.version !== input.version) throw stale(current);
     const occurredOn = input.occurredOn ?? current.occurredOn;
-    await checkActivity(tx, current.partnershipId, occurredOn);
-    const titleZh = input.titleZh === undefined ? current.titleZh : input.titleZh;
-    const titleEn = input.titleEn === undefined ? current.titleEn : input.titleEn;
-    if (!titleZh && !titleEn) {
+    const others = input.partnershipIds ?? before.partnershipIds.filter((p) => p !== current.partnershipId);
+    const linked = await checkActivity(tx, actor, current.partnershipId, others, occurredOn);
+    const columns = detailColumns(input, current);
+    if (!columns.titleZh && !columns.titleEn) {
       throw validationFailed([
         {
           path: 'titleZh',
@@ -113,20 +274,41 @@ export async function updateActivity({ db, id, input }: { db: Db; id: number; in
     const updated = await updateActivityIfVersion(tx, id, input.version, {
       type: input.type ?? current.type,
       occurredOn,
-      titleZh,
-      titleEn,
-      description: input.description === undefined ? current.description : input.description,
-      sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
+      ...columns,
     });
     if (!updated) throw stale(current);
-    return presentActivity(updated);
+    await replaceActivityLinks(tx, id, linked);
+    const view = await presentOne(tx, updated);
+    await writeAudit(tx, actor, {
+      entity: 'activity',
+      entityId: id,
+      action: 'update',
+      cnCode: cnOf(view),
+      before,
+      after: view,
+    });
+    return view;
   });
 }
 
-export async function deleteActivity({ db, id, version }: { db: Db; id: number; version: number }) {
-  const current = await selectActivity(db, id);
-  if (!current) throw notFound('activity', id);
-  if (current.version !== version || !(await deleteActivityIfVersion(db, id, version))) throw stale(current);
+export async function deleteActivity({
+  db,
+  actor,
+  id,
+  version,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+}) {
+  await db.transaction(async (tx) => {
+    const current = await readable(tx, actor, id);
+    const before = await presentOne(tx, current);
+    assertCanWrite(actor, cnOf(before) ?? NATIONAL_CODE);
+    if (current.version !== version || !(await deleteActivityIfVersion(tx, id, version))) throw stale(current);
+    await writeAudit(tx, actor, { entity: 'activity', entityId: id, action: 'delete', cnCode: cnOf(before), before });
+  });
 }
 
 function stale(current: ActivityRow): AppError {
@@ -137,16 +319,28 @@ function stale(current: ActivityRow): AppError {
 
 export async function listActivities({
   db,
+  actor,
   query,
 }: {
   db: DbOrTx;
+  actor: Actor;
   query: ActivityListQuery;
 }): Promise<ListEnvelope<ActivityView>> {
-  const subtree = query.cn ? subtreeCondition(getDivision(query.cn, 'cn')) : undefined;
+  const scope = effectiveScope(actor, query.cn);
+  const subtree = scope === NATIONAL_CODE ? undefined : subtreeCondition(getDivision(scope, 'cn'));
   const { rows, total } = await selectActivityPage(
     db,
-    { partnershipId: query.partnership, subtree, types: query.type, from: query.from, to: query.to },
+    {
+      partnershipId: query.partnership,
+      subtree,
+      types: query.type,
+      fields: query.field,
+      from: query.from,
+      to: query.to,
+      flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
+      rules: query.rule,
+    },
     { limit: query.perPage, offset: (query.page - 1) * query.perPage },
   );
-  return { data: rows.map(presentActivity), total, page: query.page, perPage: query.perPage };
+  return { data: await presentRows(db, rows), total, page: query.page, perPage: query.perPage };
 }

@@ -6,6 +6,8 @@ import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
+import { registerReminderRoutes } from '../reminders/reminders.routes.js';
+import { registerRulesRoutes } from '../rules/rules.routes.js';
 import type { RouteModule } from './app.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -13,6 +15,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerPartnershipRoutes,
   registerPlaceRoutes,
   registerActivityRoutes,
+  registerRulesRoutes,
+  registerReminderRoutes,
   registerBenchmarkRoutes,
   registerFigureRoutes,
   registerImportRoutes,

@@ -1,0 +1,141 @@
+/**
+ * Office rules: each scope (a division, or 000000 for national defaults) may set its own; a record
+ * follows the nearest scope above its division. Reading needs the scope, changing needs the admin role there.
+ */
+import { NATIONAL_CODE } from '../../shared/enums.js';
+import { AppError, notFound } from '../../shared/errors.js';
+import { DEFAULT_RULES, type OfficeRules, type OfficeRulesPut, OfficeRulesSchema } from '../../shared/schemas/rules.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { getDivision } from '../partnerships/partnership.service.js';
+import { effectiveRules, scopesAbove } from './rules.js';
+import {
+  deleteRulesIfVersion,
+  insertRules,
+  type OfficeRulesRow,
+  selectRulesRows,
+  updateRulesIfVersion,
+} from './rules.repo.js';
+
+/** Stored settings, read leniently: a key added later takes its default. */
+export function parseSettings(settings: unknown): OfficeRules {
+  const parsed = OfficeRulesSchema.safeParse({ ...DEFAULT_RULES, ...(settings as object) });
+  return parsed.success ? parsed.data : DEFAULT_RULES;
+}
+
+/** The scopes from `code` up to the nation, nearest first; 000000 alone for the nation. */
+export function chainOf(code: string): string[] {
+  if (code === NATIONAL_CODE) return [NATIONAL_CODE];
+  return scopesAbove(getDivision(code, 'scope'));
+}
+
+function presentOwn(row: OfficeRulesRow) {
+  return {
+    scopeCode: row.scopeCode,
+    settings: parseSettings(row.settings),
+    isDemo: row.isDemo,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A scope's own rules (if any), the rules in force there and where they come from, and the chain above it. */
+export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor; scope: string }) {
+  assertCanRead(actor, scope);
+  const chain = chainOf(scope);
+  const rows = new Map((await selectRulesRows(db, chain)).map((r) => [r.scopeCode, r]));
+  const byScope = new Map([...rows].map(([code, row]) => [code, parseSettings(row.settings)]));
+  const effective = effectiveRules(chain, byScope, DEFAULT_RULES);
+  const own = rows.get(scope);
+  return {
+    scopeCode: scope,
+    own: own ? presentOwn(own) : null,
+    effective: effective.rules,
+    /** The scope whose rules are in force here; null when none has any and the defaults apply. */
+    effectiveFrom: rows.has(effective.scopeCode) ? effective.scopeCode : null,
+    defaults: DEFAULT_RULES,
+    chain: chain.map((code) => {
+      const row = rows.get(code);
+      return { scopeCode: code, own: row ? presentOwn(row) : null };
+    }),
+  };
+}
+export type RulesView = Awaited<ReturnType<typeof getRules>>;
+
+function stale(scope: string, current: OfficeRulesRow | undefined): AppError {
+  return new AppError('conflict', `the rules of ${scope} were changed by someone else`, {
+    currentVersion: current?.version ?? null,
+  });
+}
+
+/** Sets a scope's rules: version omitted creates them, the current version replaces them. */
+export async function putRules({
+  db,
+  actor,
+  scope,
+  input,
+  isDemo = false,
+}: {
+  db: Db;
+  actor: Actor;
+  scope: string;
+  input: OfficeRulesPut;
+  isDemo?: boolean;
+}) {
+  assertCanAdmin(actor, scope);
+  chainOf(scope);
+  await db.transaction(async (tx) => {
+    const [current] = await selectRulesRows(tx, [scope]);
+    const entity = { entity: 'office_rules', entityId: Number(scope), cnCode: scope };
+    if (input.version === undefined) {
+      const inserted = await insertRules(tx, scope, input.settings, isDemo);
+      if (!inserted) throw stale(scope, current);
+      await writeAudit(tx, actor, { ...entity, action: 'create', after: inserted });
+    } else {
+      const updated = await updateRulesIfVersion(tx, scope, input.version, input.settings);
+      if (!updated) throw current ? stale(scope, current) : notFound('rules of', scope);
+      await writeAudit(tx, actor, { ...entity, action: 'update', before: current, after: updated });
+    }
+  });
+  return getRules({ db, actor, scope });
+}
+
+/** Removes a scope's own rules: the scope follows the rules above it again. */
+export async function deleteRules({
+  db,
+  actor,
+  scope,
+  version,
+}: {
+  db: Db;
+  actor: Actor;
+  scope: string;
+  version: number;
+}) {
+  assertCanAdmin(actor, scope);
+  await db.transaction(async (tx) => {
+    const [current] = await selectRulesRows(tx, [scope]);
+    if (!current) throw notFound('rules of', scope);
+    if (!(await deleteRulesIfVersion(tx, scope, version))) throw stale(scope, current);
+    await writeAudit(tx, actor, {
+      entity: 'office_rules',
+      entityId: Number(scope),
+      action: 'delete',
+      cnCode: scope,
+      before: current,
+    });
+  });
+}
+
+/** The rules in force for each of the given partnerships' divisions, by partnership id. */
+export async function rulesOfPartnerships(
+  db: DbOrTx,
+  partnerships: readonly { id: number; cnCode: string; prefectureCode: string | null; provinceCode: string }[],
+): Promise<Map<number, { scopeCode: string; rules: OfficeRules }>> {
+  const chains = new Map(partnerships.map((p) => [p.id, scopesAbove({ ...p, code: p.cnCode })]));
+  const codes = [...new Set([...chains.values()].flat())];
+  const rows = await selectRulesRows(db, codes);
+  const byScope = new Map(rows.map((r) => [r.scopeCode, parseSettings(r.settings)]));
+  return new Map([...chains].map(([id, chain]) => [id, effectiveRules(chain, byScope, DEFAULT_RULES)]));
+}
