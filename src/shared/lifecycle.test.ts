@@ -134,11 +134,11 @@ const requestArb: fc.Arbitrary<MoveRequest> = fc.record({
   reference: fc.option(fc.constantFrom('', ' ', '湘外办〔2024〕7号'), { nil: undefined }),
   reason: fc.option(fc.constantFrom('', '双方恢复互访'), { nil: undefined }),
 });
-const initialArb = fc.record({
+const initialArb: fc.Arbitrary<LifecycleState> = fc.record({
   stage: fc.constantFrom(...STAGES),
   kind: fc.constantFrom('friendship' as const, 'exchange' as const),
   status: fc.constant('active' as const),
-  approvals: fc.constant([]),
+  approvals: fc.constant<LifecycleState['approvals']>([]),
 });
 
 describe('property: any sequence of requested moves', () => {

@@ -191,7 +191,7 @@ function nextState(state: LifecycleState, level: LifecycleLevel, request: MoveRe
 }
 
 /** One recorded move as the history keeps it. */
-export type RecordedEvent = MoveRequest & {
+export type RecordedEvent = Omit<MoveRequest, 'move'> & {
   move: RecordedMove;
   from: Pick<LifecycleState, 'stage' | 'status' | 'kind'>;
   to: Pick<LifecycleState, 'stage' | 'status' | 'kind'>;
@@ -231,7 +231,7 @@ export function replayHistory(
       state = { ...state, status: event.to.status, kind: event.to.kind };
       continue;
     }
-    const result = applyMove(state, level, event as MoveRequest);
+    const result = applyMove(state, level, { ...event, move: event.move });
     if (!result.ok) {
       return { ok: false, index, state, message: `move ${index + 1} (${event.move}) is not allowed from there` };
     }
