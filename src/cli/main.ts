@@ -6,6 +6,7 @@ import { registerFigures } from './commands/figures.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
+import { registerUserCommands } from './commands/user.js';
 import { describeError } from './context.js';
 
 const program = new Command('amity')
@@ -20,6 +21,7 @@ registerImportCommands(program);
 registerDemo(program);
 registerFigures(program);
 registerBackup(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,6 +16,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{6}$/, 'a six-digit GB/T 2260 code such as 430000')
     .optional(),
+  /** 1: visitors who are not signed in may read the registry (contacts and the audit trail never). */
+  AMITY_PUBLIC_READ: z.enum(['0', '1']).default('0'),
+  /** `amity demo`: the demo accounts' password (default: a new random one on each start, printed). */
+  AMITY_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   /** Server connections kept by the pool when DATABASE_URL is set. */
   AMITY_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
 });

@@ -1,5 +1,6 @@
 /** Starts the HTTP server on a port, serving the API (and, when built, the web app). */
 import { type ServerType, serve } from '@hono/node-server';
+import { createActorResolver } from './auth/auth.middleware.js';
 import type { DbHandle } from './db/client.js';
 import { createApp } from './http/app.js';
 import { ROUTE_MODULES } from './http/routes.js';
@@ -12,13 +13,20 @@ export async function startServer({
   port,
   hostname = '127.0.0.1',
   homeScope,
+  publicRead = false,
+  demoUsername,
 }: {
   handle: DbHandle;
   port: number;
   hostname?: string;
   homeScope?: string;
+  publicRead?: boolean;
+  demoUsername?: string;
 }): Promise<RunningServer> {
-  const app = createApp({ handle, homeScope }, ROUTE_MODULES);
+  const app = createApp(
+    { handle, homeScope, publicRead, demoUsername, resolveActor: createActorResolver({ publicRead }) },
+    ROUTE_MODULES,
+  );
   registerWebApp(app, { root: WEB_DIST_DIR });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));

@@ -4,6 +4,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/query-client';
+import { AuthGate } from './features/auth/auth-gate';
 import { I18nProvider } from './i18n/i18n';
 import { router } from './router';
 import './styles.css';
@@ -15,7 +16,9 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <RouterProvider router={router} />
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

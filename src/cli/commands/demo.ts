@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openDatabase } from '../../server/db/open.js';
 import { type DemoSummary, loadDemo } from '../../server/demo/demo.service.js';
+import { createDemoAccounts, DEMO_ADMIN, type DemoAccount } from '../../server/demo/demo-accounts.js';
 import { readEnv } from '../../server/env.js';
 import { CliError, globalOptions } from '../context.js';
 import { parsePort, serveUntilStopped } from './serve.js';
@@ -74,6 +75,17 @@ export function demoBanner(summary: Omit<DemoSummary, 'reports'>): string[] {
   return lines;
 }
 
+/** The demo's accounts and passwords, printed so anyone can sign in as them. */
+export function demoAccountLines(accounts: DemoAccount[]): string[] {
+  return [
+    'DEMO ACCOUNTS — this browser is signed in as the demo admin automatically; to try the others, sign out:',
+    ...accounts.map(
+      (a) =>
+        `  ${a.username.padEnd(10)} ${a.password}   ${a.role}, scope ${a.scopeCode}${a.canSeeContacts ? ', sees contacts' : ''} — ${a.note}`,
+    ),
+  ];
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
@@ -98,11 +110,12 @@ export function registerDemo(program: Command): void {
       try {
         if (!dir.startsWith('memory://')) writeFileSync(join(resolve(dir), DEMO_MARKER), 'made by amity demo\n');
         banner = demoBanner(await loadDemo({ db: handle.db }));
+        banner.push(...demoAccountLines(await createDemoAccounts(handle.db, env.AMITY_DEMO_PASSWORD)));
       } catch (error) {
         await handle.close().catch(() => {});
         throw error;
       }
       // The demo is Hunan's: the web app opens on the province unless AMITY_HOME_SCOPE says otherwise.
-      await serveUntilStopped(handle, port, options.host, banner, readEnv().AMITY_HOME_SCOPE ?? '430000');
+      await serveUntilStopped(handle, port, options.host, banner, readEnv().AMITY_HOME_SCOPE ?? '430000', DEMO_ADMIN);
     });
 }

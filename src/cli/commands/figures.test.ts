@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../server/auth/actor.js';
 import { clearRegistry, insertBenchmarks, insertPairs } from '../../server/figures/figure.fixtures.js';
 import { getFigures } from '../../server/figures/figure.service.js';
 import { createTestDb } from '../../server/testing/test-db.js';
@@ -35,7 +36,11 @@ describe('amity figures', () => {
 
   it('prints the exact JSON of the API with --json', async () => {
     const out = await runFigures(db, { scope: '430100', asOf: '2024-11-28', kind: 'friendship', json: true });
-    const api = await getFigures({ db, query: { scope: '430100', asOf: '2024-11-28', kind: 'friendship' } });
+    const api = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430100', asOf: '2024-11-28', kind: 'friendship' },
+    });
     expect(JSON.parse(out)).toEqual(api);
   });
 

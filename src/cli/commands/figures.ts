@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { systemActor } from '../../server/auth/actor.js';
 import type { DbOrTx } from '../../server/db/client.js';
 import { getFigures, listFigureRecords } from '../../server/figures/figure.service.js';
 import { AppError, isAppError } from '../../shared/errors.js';
@@ -63,10 +64,10 @@ export async function runFigures(db: DbOrTx, options: FiguresOptions): Promise<s
         page: options.page,
         perPage: options.perPage,
       });
-      const page = await listFigureRecords({ db, query });
+      const page = await listFigureRecords({ db, actor: systemActor('cli'), query });
       return options.json ? JSON.stringify(page, null, 2) : formatRecords(query.figure, page);
     }
-    const figures = await getFigures({ db, query: parseOptions(FiguresQuerySchema, base) });
+    const figures = await getFigures({ db, actor: systemActor('cli'), query: parseOptions(FiguresQuerySchema, base) });
     return options.json ? JSON.stringify(figures, null, 2) : formatFigures(figures);
   } catch (error) {
     if (isAppError(error) && error.code === 'validation_failed') throw new CliError(oneLine(error), 2);

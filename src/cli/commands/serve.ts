@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { countAdmins } from '../../server/auth/auth.repo.js';
 import { resolveHomeScope } from '../../server/config/config.routes.js';
 import type { DbHandle } from '../../server/db/client.js';
 import { readEnv } from '../../server/env.js';
@@ -24,16 +25,28 @@ export async function serveUntilStopped(
   host: string,
   banner: string[] = [],
   homeScope: string | undefined = readEnv().AMITY_HOME_SCOPE,
+  demoUsername?: string,
 ) {
+  const publicRead = readEnv().AMITY_PUBLIC_READ === '1';
   // A mistyped AMITY_HOME_SCOPE stops the start with a message, rather than a broken web app later.
   const home = homeScope ? resolveHomeScope(homeScope) : undefined;
-  const server = await startServer({ handle, port, hostname: host, homeScope: home?.code }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: stop what uses it or give --port`);
-      throw error;
-    },
-  );
+  const server = await startServer({
+    handle,
+    port,
+    hostname: host,
+    homeScope: home?.code,
+    publicRead,
+    demoUsername,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: stop what uses it or give --port`);
+    throw error;
+  });
   for (const line of banner) console.log(line);
+  console.log(
+    publicRead
+      ? 'Reading is open to visitors who are not signed in (AMITY_PUBLIC_READ=1); every change needs a sign-in.'
+      : 'Every request needs a sign-in (set AMITY_PUBLIC_READ=1 to open reading to visitors).',
+  );
   if (home) console.log(`Home scope: ${home.nameZh} ${home.nameEn} (${home.code})`);
   console.log(
     `Amity is serving ${handle.driver === 'pglite' ? `the embedded database at ${handle.location}` : handle.location}`,
@@ -61,6 +74,15 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; host: string }, command: Command) => {
       const port = parsePort(options.port, readEnv().PORT);
       const handle = await openFromOptions(command);
+      // Nobody could sign in to a deployment without an admin: say how to make the first one.
+      if ((await countAdmins(handle.db)) === 0) {
+        await handle.close();
+        throw new CliError(
+          'no admin account yet: create the first one with\n' +
+            '  amity user add NAME --role admin --scope CODE   (CODE: your division, e.g. 430000; 000000 for all)\n' +
+            'then run amity serve again',
+        );
+      }
       await serveUntilStopped(handle, port, options.host);
     });
 }

@@ -2,7 +2,8 @@
  * Writes and reads the audit trail. Writers call writeAudit inside the transaction of the change, so
  * a change and its trail land together or not at all.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
+import { NATIONAL_CODE } from '../../shared/enums.js';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
@@ -57,4 +58,38 @@ export async function selectRecordAudit(db: DbOrTx, entity: string, entityId: nu
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.id));
+}
+
+/** The office's part of the trail: rows whose division lies in the scope (prefix of the GB/T 2260 code). */
+export function auditScopeCondition(scopeCode: string): SQL | undefined {
+  if (scopeCode === NATIONAL_CODE) return undefined;
+  const prefix = scopeCode.endsWith('0000')
+    ? scopeCode.slice(0, 2)
+    : scopeCode.endsWith('00')
+      ? scopeCode.slice(0, 4)
+      : scopeCode;
+  return like(auditLog.cnCode, `${prefix}%`);
+}
+
+/** Trail rows in id order, page by page (keyset), for exports. */
+export async function selectAuditPage(
+  db: DbOrTx,
+  filter: { scopeCode: string; from?: string; to?: string; entity?: string },
+  afterId: number,
+  limit: number,
+): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        gt(auditLog.id, afterId),
+        auditScopeCondition(filter.scopeCode),
+        filter.from ? gte(auditLog.at, sql`${filter.from}::date`) : undefined,
+        filter.to ? lt(auditLog.at, sql`${filter.to}::date + 1`) : undefined,
+        filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+      ),
+    )
+    .orderBy(asc(auditLog.id))
+    .limit(limit);
 }

@@ -20,6 +20,8 @@ export type Actor = {
   id: number | null;
   /** Shown in the audit trail: the username, `token:name (username)`, or `system:<what>`. */
   name: string;
+  /** The person's name as they gave it, for the screen. */
+  displayName?: string;
   role: Role;
   scopeCode: string;
   canSeeContacts: boolean;
@@ -70,6 +72,15 @@ function forbidden(actor: Actor, message: string, fix: string): AppError {
   return new AppError('forbidden', message, { actor: actor.name, role: actor.role, scope: actor.scopeCode, fix });
 }
 
+/** Anonymous visitors of a public deployment only read the registry: anything else asks them to sign in. */
+export function assertSignedIn(actor: Actor): void {
+  if (actor.kind === 'anonymous') {
+    throw new AppError('unauthenticated', 'sign in first: visitors who are not signed in only read the registry', {
+      fix: 'sign in, or send an API token as Authorization: Bearer <token>',
+    });
+  }
+}
+
 /** Signed-in (or public-read) actors may read what lies in their scope. */
 export function assertCanRead(actor: Actor, code: string): void {
   if (!scopeCovers(actor.scopeCode, code)) {
@@ -83,6 +94,7 @@ export function assertCanRead(actor: Actor, code: string): void {
 
 /** Editors and admins may change records in their scope. */
 export function assertCanWrite(actor: Actor, code: string): void {
+  assertSignedIn(actor);
   if (!roleAtLeast(actor, 'editor')) {
     throw forbidden(actor, `the ${actor.role} role only reads`, 'ask an administrator for the editor role');
   }
@@ -91,6 +103,7 @@ export function assertCanWrite(actor: Actor, code: string): void {
 
 /** Admins manage accounts and office-wide settings in their scope. */
 export function assertCanAdmin(actor: Actor, code: string): void {
+  assertSignedIn(actor);
   if (!roleAtLeast(actor, 'admin')) {
     throw forbidden(actor, `this needs the admin role; you are ${actor.role}`, 'ask an administrator');
   }
@@ -99,7 +112,8 @@ export function assertCanAdmin(actor: Actor, code: string): void {
 
 /** Contacts are personal data: the permission is needed on top of the scope. */
 export function assertCanSeeContacts(actor: Actor, code: string): void {
-  if (!actor.canSeeContacts || actor.kind === 'anonymous') {
+  assertSignedIn(actor);
+  if (!actor.canSeeContacts) {
     throw forbidden(
       actor,
       'contacts are personal data and you are not allowed to see them',

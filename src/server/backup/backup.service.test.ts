@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivity } from '../activities/activity.service.js';
+import { systemActor } from '../auth/actor.js';
 import type { DbHandle } from '../db/client.js';
 import { queryRows } from '../db/sql.js';
 import { loadDemo } from '../demo/demo.service.js';
@@ -56,9 +57,9 @@ beforeAll(async () => {
   expect(report.ok).toBe(true);
   const kept = await buildPartnership(source, { notes: 'line\nbreak, "quotes", 中文 and emoji 🤝' });
   const gone = await buildPartnership(source);
-  await deletePartnership({ db: source.db, id: gone.id, version: gone.version });
+  await deletePartnership({ db: source.db, actor: systemActor('test'), id: gone.id, version: gone.version });
   await createActivity({
-    db: source.db,
+    db: source.db, actor: systemActor('test'),
     input: { partnershipId: kept.id, type: 'visit', occurredOn: '2023-05-10', titleZh: '访问' },
   });
   dump = await collect(backupStream({ db: source.db }));

@@ -4,6 +4,8 @@ import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { BenchmarkCreateInput, BenchmarkListQuery, BenchmarkUpdateInput } from '../../shared/schemas/benchmark.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanAdmin } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
@@ -88,7 +90,16 @@ function toRow(input: BenchmarkCreateInput): NewBenchmark {
   };
 }
 
-export async function createBenchmark({ db, input }: { db: Db; input: BenchmarkCreateInput }) {
+/**
+ * Benchmarks are published figures about any province or the nation: everyone who reads the registry
+ * reads them (rankings need them); admins record and correct them.
+ */
+function assertCanEditBenchmarks(actor: Actor): void {
+  assertCanAdmin(actor, actor.scopeCode);
+}
+
+export async function createBenchmark({ db, actor, input }: { db: Db; actor: Actor; input: BenchmarkCreateInput }) {
+  assertCanEditBenchmarks(actor);
   const issues = checkBenchmark(input);
   if (issues.length) throw validationFailed(issues);
   const row = toRow(input);
@@ -99,11 +110,24 @@ export async function createBenchmark({ db, input }: { db: Db; input: BenchmarkC
         existingId: existing.id,
       });
     }
-    return presentBenchmark(await insertBenchmark(tx, row));
+    const inserted = await insertBenchmark(tx, row);
+    await writeAudit(tx, actor, { entity: 'benchmark', entityId: inserted.id, action: 'create', after: inserted });
+    return presentBenchmark(inserted);
   });
 }
 
-export async function updateBenchmark({ db, id, input }: { db: Db; id: number; input: BenchmarkUpdateInput }) {
+export async function updateBenchmark({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: BenchmarkUpdateInput;
+}) {
+  assertCanEditBenchmarks(actor);
   return db.transaction(async (tx) => {
     const current = await selectBenchmark(tx, id);
     if (!current) throw notFound('benchmark', id);
@@ -127,14 +151,35 @@ export async function updateBenchmark({ db, id, input }: { db: Db; id: number; i
     if (issues.length) throw validationFailed(issues);
     const updated = await updateBenchmarkIfVersion(tx, id, version, toRow(merged));
     if (!updated) throw stale(current);
+    await writeAudit(tx, actor, {
+      entity: 'benchmark',
+      entityId: id,
+      action: 'update',
+      before: current,
+      after: updated,
+    });
     return presentBenchmark(updated);
   });
 }
 
-export async function deleteBenchmark({ db, id, version }: { db: Db; id: number; version: number }) {
-  const current = await selectBenchmark(db, id);
-  if (!current) throw notFound('benchmark', id);
-  if (current.version !== version || !(await deleteBenchmarkIfVersion(db, id, version))) throw stale(current);
+export async function deleteBenchmark({
+  db,
+  actor,
+  id,
+  version,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+}) {
+  assertCanEditBenchmarks(actor);
+  await db.transaction(async (tx) => {
+    const current = await selectBenchmark(tx, id);
+    if (!current) throw notFound('benchmark', id);
+    if (current.version !== version || !(await deleteBenchmarkIfVersion(tx, id, version))) throw stale(current);
+    await writeAudit(tx, actor, { entity: 'benchmark', entityId: id, action: 'delete', before: current });
+  });
 }
 
 function stale(current: BenchmarkRow) {
@@ -143,7 +188,7 @@ function stale(current: BenchmarkRow) {
   });
 }
 
-export async function getBenchmark({ db, id }: { db: DbOrTx; id: number }) {
+export async function getBenchmark({ db, actor: _reader, id }: { db: DbOrTx; actor: Actor; id: number }) {
   const row = await selectBenchmark(db, id);
   if (!row) throw notFound('benchmark', id);
   return presentBenchmark(row);
@@ -151,9 +196,11 @@ export async function getBenchmark({ db, id }: { db: DbOrTx; id: number }) {
 
 export async function listBenchmarks({
   db,
+  actor: _reader,
   query,
 }: {
   db: DbOrTx;
+  actor: Actor;
   query: BenchmarkListQuery;
 }): Promise<ListEnvelope<BenchmarkView>> {
   const { rows, total } = await selectBenchmarkPage(

@@ -11,6 +11,8 @@ const ScopeSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.s
 const ConfigSchema = z
   .object({
     homeScope: ScopeSchema.nullable().describe('The scope the web app opens on; null: not configured'),
+    publicRead: z.boolean().describe('Visitors who are not signed in may read the registry (AMITY_PUBLIC_READ=1)'),
+    demo: z.boolean().describe('A demo: the local browser may sign in as the demo administrator'),
   })
   .meta({ id: 'Config' });
 
@@ -44,8 +46,12 @@ export function registerConfigRoutes(app: Api): void {
       responses: { 200: jsonResponse(ConfigSchema, 'The settings') },
     }),
     (c) => {
-      const code = c.get('deps').homeScope;
-      return c.json({ homeScope: code ? resolveHomeScope(code) : null }, 200);
+      const deps = c.get('deps');
+      const code = deps.homeScope;
+      return c.json(
+        { homeScope: code ? resolveHomeScope(code) : null, publicRead: !!deps.publicRead, demo: !!deps.demoUsername },
+        200,
+      );
     },
   );
 }

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '../auth/actor.js';
 import { queryRows } from '../db/sql.js';
 import { importData } from '../imports/import.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
@@ -74,6 +75,7 @@ describe('a province list imported from a spreadsheet', () => {
 
     const figures = await getFigures({
       db: handle.db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: '2024-11-28', since: '2018-01-01', kind: 'friendship' },
     });
     expect(figures.total).toBe(110);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../shared/dates.js';
 import { CONTINENTS, LEVEL_OF_DIVISION, LEVELS } from '../../shared/enums.js';
 import type { FigureRecord, Figures } from '../../shared/schemas/figures.js';
+import { systemActor } from '../auth/actor.js';
 import { countryGroupMembers } from '../db/schema.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { createTestDb } from '../testing/test-db.js';
@@ -100,7 +101,11 @@ async function allRecords(
   query: { scope: string; asOf: string; since?: string; kind: 'friendship' | 'exchange' },
   figure: string,
 ) {
-  const page = await listFigureRecords({ db, query: { ...query, figure, page: 1, perPage: 500 } });
+  const page = await listFigureRecords({
+    db,
+    actor: systemActor('test'),
+    query: { ...query, figure, page: 1, perPage: 500 },
+  });
   return { total: page.total, rows: page.data as FigureRecord[] };
 }
 
@@ -119,7 +124,7 @@ describe('figures on random registries', () => {
         await clearRegistry(db);
         await insertPairs(db, pairs);
 
-        const figures: Figures = await getFigures({ db, query });
+        const figures: Figures = await getFigures({ db, actor: systemActor('test'), query });
         const want = expectedFigures(pairs, query, bri);
         expect(figures).toMatchObject({
           total: want.total,
@@ -162,7 +167,11 @@ describe('figures on random registries', () => {
         expect(briPlaces.rows.every((r) => bri.has(r.countryIso2))).toBe(true);
 
         // Rank: the records are the provinces compared.
-        const rank = await listFigureRecords({ db, query: { ...query, figure: 'rank', page: 1, perPage: 500 } });
+        const rank = await listFigureRecords({
+          db,
+          actor: systemActor('test'),
+          query: { ...query, figure: 'rank', page: 1, perPage: 500 },
+        });
         expect(rank.total).toBe(figures.rank?.of ?? 0);
       }),
       { numRuns: 40 },

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { FigureRecord, RankRecord } from '../../shared/schemas/figures.js';
+import { systemActor } from '../auth/actor.js';
 import { createApp } from '../http/app.js';
 import type { ErrorBody } from '../http/errors.js';
 import { createTestDb } from '../testing/test-db.js';
@@ -8,7 +9,7 @@ import { clearRegistry, insertBenchmarks, insertPairs } from './figure.fixtures.
 import { registerFigureRoutes } from './figure.routes.js';
 
 const handle = await createTestDb();
-const app = createApp({ handle }, [registerFigureRoutes]);
+const app = createApp({ handle, resolveActor: async () => systemActor('test') }, [registerFigureRoutes]);
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const res = await app.request(path, { headers });

@@ -9,7 +9,7 @@ import {
   FiguresSchema,
   RankRecordSchema,
 } from '../../shared/schemas/figures.js';
-import type { Api } from '../http/app.js';
+import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { getFigures, listFigureRecords } from './figure.service.js';
 
@@ -29,7 +29,8 @@ export function registerFigureRoutes(app: Api): void {
         404: errorResponses[404],
       },
     }),
-    async (c) => c.json(await getFigures({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(await getFigures({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }), 200),
   );
 
   app.openapi(
@@ -45,6 +46,10 @@ export function registerFigureRoutes(app: Api): void {
         404: errorResponses[404],
       },
     }),
-    async (c) => c.json(await listFigureRecords({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(
+        await listFigureRecords({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
   );
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FigureRecord, FigureRecordsQuery, RankRecord } from '../../shared/schemas/figures.js';
+import { systemActor } from '../auth/actor.js';
 import { cnDivisions } from '../db/schema.js';
 import { createTestDb } from '../testing/test-db.js';
 import {
@@ -22,7 +23,11 @@ const COUNTRIES = ['JP', 'KR', 'US', 'FR', 'DE', 'GH', 'AU', 'BR', 'RU', 'MN'];
 async function recordIds(
   query: Omit<FigureRecordsQuery, 'page' | 'perPage' | 'kind'> & { kind?: 'friendship' | 'exchange' },
 ) {
-  const page = await listFigureRecords({ db, query: { kind: 'friendship', page: 1, perPage: 500, ...query } });
+  const page = await listFigureRecords({
+    db,
+    actor: systemActor('test'),
+    query: { kind: 'friendship', page: 1, perPage: 500, ...query },
+  });
   return { total: page.total, ids: (page.data as FigureRecord[]).map((r) => r.id).sort((a, b) => a - b), page };
 }
 
@@ -81,6 +86,7 @@ describe('figures of Hunan as of 2024-11-28', () => {
 
     const figures = await getFigures({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: AS_OF, since: '2018-01-01', kind: 'friendship' },
     });
     expect(figures.total).toBe(110);
@@ -134,7 +140,7 @@ describe('dates', () => {
       { cnCode: '430100', country: 'JP', establishedOn: null, endedOn: '2010-01-01' },
     ]);
     const at = (asOf: string, since?: string) =>
-      getFigures({ db, query: { scope: '430100', asOf, since, kind: 'friendship' } });
+      getFigures({ db, actor: systemActor('test'), query: { scope: '430100', asOf, since, kind: 'friendship' } });
 
     const onTheDay = await at('2020-06-15', '2020-01-01');
     expect(onTheDay.total).toBe(3); // onDay, endedDayAfter, undated
@@ -161,7 +167,8 @@ describe('dates', () => {
       { cnCode: '430100', country: 'FR', establishedOn: '2018-06' },
       { cnCode: '430100', country: 'FR', establishedOn: '2018-06-20' },
     ]);
-    const at = (asOf: string) => getFigures({ db, query: { scope: '430100', asOf, kind: 'friendship' } });
+    const at = (asOf: string) =>
+      getFigures({ db, actor: systemActor('test'), query: { scope: '430100', asOf, kind: 'friendship' } });
     expect((await at('2017-12-31')).total).toBe(0);
     expect((await at('2018-01-01')).total).toBe(1);
     expect((await at('2018-05-31')).total).toBe(1);
@@ -169,11 +176,13 @@ describe('dates', () => {
     expect((await at('2018-06-20')).total).toBe(3);
     const since = await getFigures({
       db,
+      actor: systemActor('test'),
       query: { scope: '430100', asOf: '2018-12-31', since: '2018-06', kind: 'friendship' },
     });
     expect(since.since).toMatchObject({ from: '2018-06-01', count: 2 });
     const page = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430100', asOf: '2018-12-31', kind: 'friendship', figure: 'total', page: 1, perPage: 10 },
     });
     expect((page.data as FigureRecord[]).map((r) => r.establishedOn).sort()).toEqual(['2018', '2018-06', '2018-06-20']);
@@ -181,15 +190,27 @@ describe('dates', () => {
 
   it('defaults asOf to today and refuses since after asOf', async () => {
     await insertPairs(db, [{ cnCode: '430100', country: 'FR', establishedOn: '2018' }]);
-    const figures = await getFigures({ db, query: { scope: '430100', kind: 'friendship' } });
+    const figures = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430100', kind: 'friendship' },
+    });
     expect(figures.asOf).toBe(new Date().toISOString().slice(0, 10));
     expect(figures.total).toBe(1);
     expect(figures.since).toBeNull();
     await expect(
-      getFigures({ db, query: { scope: '430100', asOf: '2020-01-01', since: '2021', kind: 'friendship' } }),
+      getFigures({
+        db,
+        actor: systemActor('test'),
+        query: { scope: '430100', asOf: '2020-01-01', since: '2021', kind: 'friendship' },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed', details: { issues: [{ path: 'since' }] } });
     await expect(
-      getFigures({ db, query: { scope: '430100', asOf: '2023-02-30', kind: 'friendship' } }),
+      getFigures({
+        db,
+        actor: systemActor('test'),
+        query: { scope: '430100', asOf: '2023-02-30', kind: 'friendship' },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed', details: { issues: [{ path: 'asOf' }] } });
   });
 });
@@ -201,8 +222,16 @@ describe('what counts', () => {
       { cnCode: '430100', country: 'JP', place: 'Kagoshima', kind: 'exchange', establishedOn: '1980' },
       { cnCode: '430100', country: 'FR', kind: 'exchange', establishedOn: '2010' },
     ]);
-    const friendship = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'friendship' } });
-    const exchange = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'exchange' } });
+    const friendship = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'friendship' },
+    });
+    const exchange = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'exchange' },
+    });
     expect(friendship).toMatchObject({ kind: 'friendship', total: 1, countries: 1 });
     expect(exchange).toMatchObject({ kind: 'exchange', total: 2, countries: 2 });
     expect((await recordIds({ scope: '430000', asOf: AS_OF, kind: 'exchange', figure: 'total' })).total).toBe(2);
@@ -219,7 +248,7 @@ describe('what counts', () => {
       { cnCode: '110101', country: 'FR', establishedOn: '1990' }, // 东城区, directly under Beijing
     ]);
     const total = async (scope: string) =>
-      (await getFigures({ db, query: { scope, asOf: AS_OF, kind: 'friendship' } })).total;
+      (await getFigures({ db, actor: systemActor('test'), query: { scope, asOf: AS_OF, kind: 'friendship' } })).total;
     expect(await total('430000')).toBe(5);
     expect(await total('430100')).toBe(3);
     expect(await total('430181')).toBe(1);
@@ -228,22 +257,30 @@ describe('what counts', () => {
     expect(await total('110101')).toBe(1);
     expect(await total('000000')).toBe(7);
 
-    const changsha = await getFigures({ db, query: { scope: '430100', asOf: AS_OF, kind: 'friendship' } });
+    const changsha = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430100', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(changsha.byLevel).toEqual({ provincial: 0, city: 1, county: 2 });
     expect(changsha.rank).toBeNull();
     expect(changsha.scope).toEqual({ code: '430100', nameZh: '长沙市', nameEn: 'Changsha' });
-    const national = await getFigures({ db, query: { scope: '000000', asOf: AS_OF, kind: 'friendship' } });
+    const national = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '000000', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(national.scope).toEqual({ code: '000000', nameZh: '全国', nameEn: 'China' });
     expect(national.rank).toBeNull();
     expect(national.byLevel).toEqual({ provincial: 2, city: 2, county: 3 });
   });
 
   it('refuses a scope code that is no division', async () => {
-    await expect(getFigures({ db, query: { scope: '439999', asOf: AS_OF, kind: 'friendship' } })).rejects.toMatchObject(
-      {
-        code: 'not_found',
-      },
-    );
+    await expect(
+      getFigures({ db, actor: systemActor('test'), query: { scope: '439999', asOf: AS_OF, kind: 'friendship' } }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('counts distinct partner countries and foreign places', async () => {
@@ -254,15 +291,21 @@ describe('what counts', () => {
       { cnCode: '430100', country: 'US', place: 'Saint Paul', establishedOn: '1988' },
       { cnCode: '430200', country: 'US', place: 'Saint Paul', establishedOn: '2000', endedOn: '2010-01-01' },
     ]);
-    const figures = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'friendship' } });
+    const figures = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(figures).toMatchObject({ total: 4, countries: 2, foreignPlaces: 3 });
     const byCountry = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: AS_OF, kind: 'friendship', figure: 'countries', page: 1, perPage: 50 },
     });
     expect((byCountry.data as FigureRecord[]).map((r) => r.countryIso2)).toEqual(['JP', 'JP', 'JP', 'US']);
     const byPlace = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: AS_OF, kind: 'friendship', figure: 'foreignPlaces', page: 1, perPage: 50 },
     });
     expect((byPlace.data as FigureRecord[]).map((r) => r.partnerNameEn)).toEqual([
@@ -285,10 +328,15 @@ describe('what counts', () => {
       { cnCode: '430100', country: 'CA', establishedOn: '1990' },
       { cnCode: '430100', country: 'NZ', establishedOn: '1990' },
     ]);
-    const figures = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'friendship' } });
+    const figures = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(figures.byContinent).toEqual({ asia: 2, europe: 1, africa: 2, americas: 3, oceania: 1 });
     const africa = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: AS_OF, kind: 'friendship', figure: 'byContinent.africa', page: 1, perPage: 50 },
     });
     expect((africa.data as FigureRecord[]).map((r) => r.countryIso2)).toEqual(['CG', 'GH']);
@@ -309,7 +357,8 @@ describe('what counts', () => {
         { cnCode: '430100', country: 'GH', establishedOn: '1995' },
         { cnCode: '430100', country: 'US', establishedOn: '1995' },
       ]);
-      const at = (asOf: string) => getFigures({ db, query: { scope: '430000', asOf, kind: 'friendship' } });
+      const at = (asOf: string) =>
+        getFigures({ db, actor: systemActor('test'), query: { scope: '430000', asOf, kind: 'friendship' } });
       const before = await at('2018-09-02');
       expect(before.groups).toEqual({
         bri: { countries: 2, places: 2 },
@@ -350,16 +399,25 @@ describe('rank', () => {
       { scopeCode: '000000', total: 3054, asOf: '2024' }, // the nation is no province
       { scopeCode: '430000', total: 999, asOf: '2024' }, // the scope's own total comes from the registry
     ]);
-    const hunan = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'friendship' } });
+    const hunan = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(hunan.total).toBe(100);
     expect(hunan.rank).toEqual({ position: 3, of: 6, basis: 'benchmarks' });
 
-    const zhejiang = await getFigures({ db, query: { scope: '330000', asOf: AS_OF, kind: 'friendship' } });
+    const zhejiang = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '330000', asOf: AS_OF, kind: 'friendship' },
+    });
     // Zhejiang's registry total is 0; Hunan's benchmark now counts as another province's.
     expect(zhejiang.rank).toEqual({ position: 6, of: 6, basis: 'benchmarks' });
 
     const page = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: AS_OF, kind: 'friendship', figure: 'rank', page: 1, perPage: 50 },
     });
     const rows = page.data as RankRecord[];
@@ -377,6 +435,7 @@ describe('rank', () => {
 
     const ofCounty = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430100', asOf: AS_OF, kind: 'friendship', figure: 'rank', page: 1, perPage: 50 },
     });
     expect(ofCounty).toEqual({ data: [], total: 0, page: 1, perPage: 50 });
@@ -399,13 +458,22 @@ describe('rank', () => {
     await insertPairs(db, specs);
     await insertBenchmarks(db, [{ scopeCode: '440000', total: 500, asOf: '2020' }]);
 
-    const before = await getFigures({ db, query: { scope: '430000', asOf: '2023-12-31', kind: 'friendship' } });
+    const before = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: '2023-12-31', kind: 'friendship' },
+    });
     expect(before.total).toBe(3);
     expect(before.rank).toEqual({ position: 2, of: 31, basis: 'registry' });
-    const hubei = await getFigures({ db, query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' } });
+    const hubei = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' },
+    });
     expect(hubei.rank).toEqual({ position: 4, of: 31, basis: 'registry' });
     const records = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { scope: '430000', asOf: '2023-12-31', kind: 'friendship', figure: 'rank', page: 1, perPage: 5 },
     });
     expect(records.total).toBe(31);
@@ -418,22 +486,42 @@ describe('rank', () => {
     ]);
 
     // The province totals are reused only while nothing has been written since.
-    const again = await getFigures({ db, query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' } });
+    const again = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' },
+    });
     expect(again.rank).toEqual(hubei.rank);
     await insertPairs(db, [
       { cnCode: '420100', country: 'FR', establishedOn: '2001' },
       { cnCode: '420100', country: 'JP', establishedOn: '2001' },
     ]);
-    const moved = await getFigures({ db, query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' } });
+    const moved = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '420000', asOf: '2023-12-31', kind: 'friendship' },
+    });
     expect(moved).toMatchObject({ total: 4, rank: { position: 2, of: 31, basis: 'registry' } });
-    const hunanNow = await getFigures({ db, query: { scope: '430000', asOf: '2023-12-31', kind: 'friendship' } });
+    const hunanNow = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: '2023-12-31', kind: 'friendship' },
+    });
     expect(hunanNow.rank).toEqual({ position: 3, of: 31, basis: 'registry' });
 
     // From 2024 Yunnan has no pair: back to the benchmarks (only Guangdong has one).
-    const after = await getFigures({ db, query: { scope: '430000', asOf: AS_OF, kind: 'friendship' } });
+    const after = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: AS_OF, kind: 'friendship' },
+    });
     expect(after.rank).toEqual({ position: 2, of: 2, basis: 'benchmarks' });
     // The exchange kind has no pairs at all.
-    const exchange = await getFigures({ db, query: { scope: '430000', asOf: '2023-12-31', kind: 'exchange' } });
+    const exchange = await getFigures({
+      db,
+      actor: systemActor('test'),
+      query: { scope: '430000', asOf: '2023-12-31', kind: 'exchange' },
+    });
     expect(exchange.rank).toEqual({ position: 1, of: 1, basis: 'benchmarks' });
   });
 });
@@ -450,7 +538,7 @@ describe('records behind figures', () => {
     ]);
     const [provincial, paris, accra, undated, , mongolia] = ids as number[];
     const query = { scope: '430000', asOf: AS_OF, since: '2019-01-01' };
-    const figures = await getFigures({ db, query: { ...query, kind: 'friendship' } });
+    const figures = await getFigures({ db, actor: systemActor('test'), query: { ...query, kind: 'friendship' } });
     const expected: Record<string, number[]> = {
       total: [provincial, paris, accra, undated, mongolia] as number[],
       'byLevel.provincial': [provincial] as number[],
@@ -468,10 +556,12 @@ describe('records behind figures', () => {
 
     const first = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { ...query, kind: 'friendship', figure: 'since', page: 1, perPage: 2 },
     });
     const second = await listFigureRecords({
       db,
+      actor: systemActor('test'),
       query: { ...query, kind: 'friendship', figure: 'since', page: 2, perPage: 2 },
     });
     expect(first.total).toBe(3);

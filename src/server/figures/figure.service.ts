@@ -21,6 +21,7 @@ import type {
   FiguresQuery,
   RankRecord,
 } from '../../shared/schemas/figures.js';
+import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { getReferenceCache, type ReferenceCache } from '../places/reference-cache.js';
 import { presentFigureRecord } from './figure.presenter.js';
@@ -98,7 +99,16 @@ function resolveQuery(query: FiguresQuery): Resolved {
 }
 
 /** The figures of a scope as of a date. */
-export async function getFigures({ db, query }: { db: DbOrTx; query: FiguresQuery }): Promise<Figures> {
+export async function getFigures({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: FiguresQuery;
+}): Promise<Figures> {
+  assertCanRead(actor, query.scope);
   const { scope, filter, since } = resolveQuery(query);
   const [counts, rankInputs] = await Promise.all([
     selectFigureSummary(db, filter, since),
@@ -262,11 +272,14 @@ function figureRefOf(name: string, since: string | null): FigureRef {
  */
 export async function listFigureRecords({
   db,
+  actor,
   query,
 }: {
   db: DbOrTx;
+  actor: Actor;
   query: FigureRecordsQuery;
 }): Promise<ListEnvelope<FigureRecord> | ListEnvelope<RankRecord>> {
+  assertCanRead(actor, query.scope);
   const { scope, filter, since } = resolveQuery(query);
   const { page, perPage } = query;
   const ref = figureRefOf(query.figure, since);

@@ -20,8 +20,16 @@ export type AppDeps = {
    * (see auth/auth.middleware.ts); tests of other features may pass a fixed actor instead.
    */
   resolveActor?: (c: Context<AppEnv>) => Promise<Actor | null>;
+  /** AMITY_PUBLIC_READ=1: visitors who are not signed in read the registry (never contacts or the audit trail). */
+  publicRead?: boolean;
+  /** `amity demo`: the demo administrator a local browser may be signed in as. */
+  demoUsername?: string;
+  /** Secure cookies; unset: when the request came over https. */
+  secureCookies?: boolean;
 };
-export type AppEnv = { Variables: { deps: AppDeps; actor: Actor | null } };
+export type AppEnv = {
+  Variables: { deps: AppDeps; actor: Actor | null /** of the session in use, for /api/auth/me */; csrfToken?: string };
+};
 export type Api = OpenAPIHono<AppEnv>;
 
 export type RouteModule = (app: Api) => void;
@@ -42,7 +50,7 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   const app = createApi();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('actor', deps.resolveActor ? await deps.resolveActor(c) : null);
+    c.set('actor', deps.resolveActor && c.req.path.startsWith('/api/') ? await deps.resolveActor(c) : null);
     await next();
   });
   app.use(

@@ -26,8 +26,11 @@ const errorContent = { content: { 'application/json': { schema: ErrorSchema } } 
 
 export const errorResponses = {
   400: { ...errorContent, description: 'Invalid input: each field with what is wrong and how to fix it' },
+  401: { ...errorContent, description: 'Not signed in, or the API token is unknown, revoked or expired' },
+  403: { ...errorContent, description: 'Not allowed for your role or scope, or a change without the CSRF token' },
   404: { ...errorContent, description: 'No such record' },
   409: { ...errorContent, description: 'Conflict: a stale version, or a duplicate' },
+  429: { ...errorContent, description: 'Too many failed sign-ins: the account or the address waits' },
   503: { ...errorContent, description: 'The database is unavailable' },
 } as const;
 

@@ -7,15 +7,16 @@ import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { envelopeSchema, type ListEnvelope } from '../../shared/list.js';
 import type { Db } from '../db/client.js';
-import type { Api } from './app.js';
+import type { Actor } from '../auth/actor.js';
+import { type Api, actorOf } from './app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from './openapi.js';
 
 type Services<Q, C, U, V> = {
-  list(args: { db: Db; query: Q }): Promise<ListEnvelope<V>>;
-  get(args: { db: Db; id: number }): Promise<V>;
-  create(args: { db: Db; input: C }): Promise<V>;
-  update(args: { db: Db; id: number; input: U }): Promise<V>;
-  remove(args: { db: Db; id: number; version: number }): Promise<void>;
+  list(args: { db: Db; actor: Actor; query: Q }): Promise<ListEnvelope<V>>;
+  get(args: { db: Db; actor: Actor; id: number }): Promise<V>;
+  create(args: { db: Db; actor: Actor; input: C }): Promise<V>;
+  update(args: { db: Db; actor: Actor; id: number; input: U }): Promise<V>;
+  remove(args: { db: Db; actor: Actor; id: number; version: number }): Promise<void>;
 };
 
 export type RecordRoutes<Q, C, U, V> = {
@@ -28,6 +29,8 @@ export type RecordRoutes<Q, C, U, V> = {
   /** Status codes the create route can answer besides 201 and 400 (e.g. 409 for a duplicate). */
   createConflicts?: boolean;
 };
+
+const denied = { 401: errorResponses[401], 403: errorResponses[403] } as const;
 
 export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q, C, U, V>): void {
   const { path, schemas, summaries, services } = spec;
@@ -43,9 +46,9 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       tags,
       summary: summaries.list,
       request: { query: schemas.listQuery as z.ZodObject },
-      responses: { 200: jsonResponse(envelopeSchema(schemas.item), 'One page'), 400: errorResponses[400] },
+      responses: { 200: jsonResponse(envelopeSchema(schemas.item), 'One page'), ...denied, 400: errorResponses[400] },
     }),
-    async (c) => c.json(await services.list({ db: c.get('deps').handle.db, query: valid(c, 'query') as Q }), 200),
+    async (c) => c.json(await services.list({ db: c.get('deps').handle.db, actor: actorOf(c), query: valid(c, 'query') as Q }), 200),
   );
 
   app.openapi(
@@ -55,10 +58,10 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       tags,
       summary: summaries.get,
       request: { params: IdParamSchema },
-      responses: { 200: jsonResponse(schemas.item, 'The record'), 404: errorResponses[404] },
+      responses: { 200: jsonResponse(schemas.item, 'The record'), ...denied, 404: errorResponses[404] },
     }),
     async (c) =>
-      c.json((await services.get({ db: c.get('deps').handle.db, id: c.req.valid('param').id })) as object, 200),
+      c.json((await services.get({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id })) as object, 200),
   );
 
   app.openapi(
@@ -70,12 +73,13 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       request: jsonBody(schemas.create),
       responses: {
         201: jsonResponse(schemas.item, 'Created'),
+        ...denied,
         400: errorResponses[400],
         ...(spec.createConflicts ? { 409: errorResponses[409] } : {}),
       },
     }),
     async (c) =>
-      c.json((await services.create({ db: c.get('deps').handle.db, input: valid(c, 'json') as C })) as object, 201),
+      c.json((await services.create({ db: c.get('deps').handle.db, actor: actorOf(c), input: valid(c, 'json') as C })) as object, 201),
   );
 
   app.openapi(
@@ -87,6 +91,7 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       request: { params: IdParamSchema, ...jsonBody(schemas.update) },
       responses: {
         200: jsonResponse(schemas.item, 'Updated'),
+        ...denied,
         400: errorResponses[400],
         404: errorResponses[404],
         409: errorResponses[409],
@@ -96,6 +101,7 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       c.json(
         (await services.update({
           db: c.get('deps').handle.db,
+          actor: actorOf(c),
           id: c.req.valid('param').id,
           input: valid(c, 'json') as U,
         })) as object,
@@ -110,11 +116,12 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       tags,
       summary: summaries.remove,
       request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 204: { description: 'Deleted' }, 404: errorResponses[404], 409: errorResponses[409] },
+      responses: { 204: { description: 'Deleted' }, ...denied, 404: errorResponses[404], 409: errorResponses[409] },
     }),
     async (c) => {
       await services.remove({
         db: c.get('deps').handle.db,
+        actor: actorOf(c),
         id: c.req.valid('param').id,
         version: c.req.valid('query').version,
       });

@@ -1,5 +1,7 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
+import { registerAuditRoutes } from '../audit/audit.routes.js';
+import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerConfigRoutes } from '../config/config.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
@@ -12,6 +14,8 @@ import type { RouteModule } from './app.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
   registerConfigRoutes,
+  registerAuthRoutes,
+  registerAuditRoutes,
   registerPartnershipRoutes,
   registerPlaceRoutes,
   registerActivityRoutes,

@@ -12,6 +12,7 @@ import { formatPartialDate } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
 import type { PartnershipFilter } from '../../shared/schemas/partnership.js';
+import { type Actor, systemActor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { filterConditions, iteratePartnerships, type PartnershipJoined } from '../partnerships/partnership.repo.js';
 import { resolveFilter } from '../partnerships/partnership.service.js';
@@ -76,14 +77,23 @@ export type ExportOptions = {
   headers?: HeaderLanguage;
   /** Counts the rows written, for a summary line. */
   counter?: { rows: number };
+  /** Who exports: the rows are those of their scope. Omitted: the command line, acting as the system. */
+  actor?: Actor;
 };
 
 /**
  * The export as a stream of chunks. The filter is checked before the first chunk, so a bad filter
  * is an error of the call, never a broken file.
  */
-export function exportPartnershipsStream({ db, filter, format, headers = 'en', counter }: ExportOptions): Readable {
-  const resolved = resolveFilter(filter);
+export function exportPartnershipsStream({
+  db,
+  filter,
+  format,
+  headers = 'en',
+  counter,
+  actor = systemActor('export'),
+}: ExportOptions): Readable {
+  const resolved = resolveFilter(filter, actor);
   const conditions = filterConditions(resolved.filter, resolved.division);
   const batches = counted(iteratePartnerships(db, conditions), counter);
   const out = new PassThrough();

@@ -5,6 +5,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
+import type { Actor } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { importRuns } from '../db/schema.js';
 import { pgArray, queryRows } from '../db/sql.js';
@@ -583,9 +584,33 @@ export async function lockImports(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(20261125)`);
 }
 
+/** Takes the next import run id before the import writes, so its changes can name it. */
+export async function reserveImportRunId(db: DbOrTx): Promise<number> {
+  const rows = await queryRows<{ id: number | string }>(
+    db,
+    sql`select nextval(pg_get_serial_sequence('import_runs', 'id')) as id`,
+  );
+  return Number(rows[0]?.id);
+}
+
+/**
+ * The audit trail of an import's new partnerships, in one statement: every pair created in this
+ * transaction (created_at is the transaction's start) is written as a `create` of the run.
+ */
+export async function auditCreatedPartnerships(db: DbOrTx, actor: Actor, runId: number): Promise<void> {
+  await db.execute(sql`
+    insert into audit_log (actor_kind, actor_id, actor_name, entity, entity_id, action, cn_code, after, import_run_id)
+    select ${actor.kind === 'anonymous' ? 'system' : actor.kind}, ${actor.id}, ${actor.name}, 'partnership', p.id, 'create', p.cn_code,
+      jsonb_build_object('id', p.id, 'cnCode', p.cn_code, 'foreignPlaceId', p.foreign_place_id, 'countryIso2', p.country_iso2,
+        'kind', p.kind, 'status', p.status, 'establishedOn', p.established_on, 'establishedPrecision', p.established_precision,
+        'endedOn', p.ended_on, 'endedReason', p.ended_reason, 'sourceUrl', p.source_url, 'notes', p.notes, 'isDemo', p.is_demo),
+      ${runId}
+    from partnerships p where p.created_at = now() order by p.id`);
+}
+
 export async function insertImportRun(
   db: DbOrTx,
-  run: { fileName: string; format: string; target: string; summary: Record<string, unknown> },
+  run: { id?: number; fileName: string; format: string; target: string; summary: Record<string, unknown> },
 ): Promise<number> {
   const rows = await db.insert(importRuns).values(run).returning({ id: importRuns.id });
   return rows[0]?.id ?? 0;

@@ -3,12 +3,13 @@
  * the file from the request, call one service function, answer with the report or the file.
  */
 import { Readable } from 'node:stream';
+import { assertCanWrite } from '../auth/actor.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
-import type { Api, AppEnv } from '../http/app.js';
+import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { buildTemplate, CONTENT_TYPES, exportPartnershipsStream } from './export.service.js';
 import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, ImportReportSchema } from './import.schema.js';
@@ -114,11 +115,16 @@ export function registerImportRoutes(app: Api): void {
       responses: {
         200: jsonResponse(ImportReportSchema, 'The report: rows read, added, updated, unchanged'),
         400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
         409: errorResponses[409],
       },
     }),
     async (c) => {
       const query = c.req.valid('query');
+      // Who asks is settled before the upload is read.
+      const actor = actorOf(c);
+      assertCanWrite(actor, actor.scopeCode);
       const upload = await readUpload(c);
       const fileName = query.fileName ?? upload.fileName ?? 'upload';
       const format = query.format ?? upload.format ?? resolveFormat(fileName);
@@ -129,6 +135,7 @@ export function registerImportRoutes(app: Api): void {
         format,
         type: query.type,
         dryRun: query.dryRun,
+        actor,
       });
       if (!report.ok) {
         throw new AppError('validation_failed', `the file has ${report.problemCount} problem(s); nothing was written`, {
@@ -151,11 +158,13 @@ export function registerImportRoutes(app: Api): void {
         responses: {
           200: { content: { [CONTENT_TYPES[format]]: { schema: fileSchema } }, description: 'The file, streamed' },
           400: errorResponses[400],
+          401: errorResponses[401],
+          403: errorResponses[403],
         },
       }),
       (c) => {
         const { headers, ...filter } = c.req.valid('query');
-        const stream = exportPartnershipsStream({ db: c.get('deps').handle.db, filter, format, headers });
+        const stream = exportPartnershipsStream({ db: c.get('deps').handle.db, actor: actorOf(c), filter, format, headers });
         return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
           'content-type': CONTENT_TYPES[format],
           'content-disposition': attachment(`partnerships.${format}`),
@@ -176,10 +185,12 @@ export function registerImportRoutes(app: Api): void {
         },
         responses: {
           200: { content: { [CONTENT_TYPES[format]]: { schema: fileSchema } }, description: 'The template' },
+          401: errorResponses[401],
         },
       }),
       async (c) => {
         const { type, headers } = c.req.valid('query');
+        actorOf(c);
         const body = await buildTemplate({ type, format, headers });
         return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
           'content-type': CONTENT_TYPES[format],

@@ -5,12 +5,15 @@
  * transaction, and only when no problem was found is anything written (in that same transaction).
  * A file with problems is not an error of the program: the report lists every problem and ok=false.
  */
+import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanAdmin, assertCanWrite, scopeCovers, systemActor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
 import { detectType, mapHeaders } from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
-import { insertImportRun, lockImports, vacuumPartnerships } from './import.repo.js';
+import { insertImportRun, lockImports, reserveImportRunId, vacuumPartnerships } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
 import { formatOfFileName, readTable } from './parsers.js';
 import { BULK_LOAD_ROWS, importPartnershipRows, readPartnershipRows } from './partnership-import.js';
@@ -28,6 +31,11 @@ export type ImportOptions = {
   dryRun?: boolean;
   /** Mark written partnerships as demo records (the demo loader's illustrative data). */
   isDemo?: boolean;
+  /**
+   * Who imports: partnerships need an editor whose scope holds every row; benchmarks and groups
+   * (facts about others) an admin. Omitted: the command line and the demo loader, acting as the system.
+   */
+  actor?: Actor;
 };
 
 export type { ImportProblem, ImportReport } from './import.schema.js';
@@ -64,7 +72,9 @@ export async function importData({
   type,
   dryRun = false,
   isDemo = false,
+  actor = systemActor('import'),
 }: ImportOptions): Promise<ImportReport> {
+  assertCanWrite(actor, actor.scopeCode);
   const fmt = resolveFormat(fileName, format);
   const table = await readTable(data, fmt);
   const problems = new ProblemList();
@@ -113,12 +123,37 @@ export async function importData({
   // Without the columns that identify a row there is nothing more to check.
   if (headerProblems.some((p) => p.rule === 'missing_column')) return report(target);
 
+  if (target !== 'partnerships') assertCanAdmin(actor, NATIONAL_CODE);
+
   const counts = await db.transaction(async (tx) => {
     if (!dryRun) await lockImports(tx);
+    // The run's id is taken first, so that every change the import makes names it in the audit trail.
+    const reservedRunId = dryRun ? null : await reserveImportRunId(tx);
     let result: { added: number; updated: number; unchanged: number; placesAdded: number };
     if (target === 'partnerships') {
       const rows = readPartnershipRows(table.rows, map, problems);
-      result = await importPartnershipRows({ tx, rows, problems, columns: map, dryRun, isDemo });
+      for (const row of rows) {
+        if (!scopeCovers(actor.scopeCode, row.division.code)) {
+          problems.add({
+            row: row.row,
+            column: map.header('cn_division_code'),
+            field: 'cn_division_code',
+            rule: 'outside_scope',
+            value: row.division.code,
+            message: `${row.division.code} ${row.division.nameZh} is outside your scope ${actor.scopeCode}`,
+            fix: 'remove the row, or ask the office of that division to import it',
+          });
+        }
+      }
+      result = await importPartnershipRows({
+        tx,
+        rows,
+        problems,
+        columns: map,
+        dryRun,
+        isDemo,
+        audit: reservedRunId === null ? undefined : { actor, runId: reservedRunId },
+      });
     } else if (target === 'benchmarks') {
       const rows = readBenchmarkRows(table.rows, map, problems);
       result = await importBenchmarkRows({ tx, rows, problems, dryRun });
@@ -129,10 +164,21 @@ export async function importData({
     let runId: number | null = null;
     if (problems.count === 0 && !dryRun && result.added + result.updated > 0) {
       runId = await insertImportRun(tx, {
+        id: reservedRunId ?? undefined,
         fileName,
         format: fmt,
         target,
         summary: { rows: table.rows.length, ...result, isDemo },
+      });
+    }
+    if (runId !== null) {
+      await writeAudit(tx, actor, {
+        entity: 'import_run',
+        entityId: runId,
+        action: 'import',
+        cnCode: actor.scopeCode,
+        after: { fileName, format: fmt, target, rows: table.rows.length, ...result },
+        importRunId: runId,
       });
     }
     return { ...result, runId };

@@ -21,11 +21,14 @@ import {
 } from '../../shared/enums.js';
 import type { FieldIssue } from '../../shared/errors.js';
 import { buildSearchText, sortKeyOf } from '../../shared/text.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { checkDates } from '../partnerships/partnership.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
 import {
+  auditCreatedPartnerships,
   countPartnerships,
   type ExistingPartnership,
   insertPartnerships,
@@ -379,6 +382,9 @@ type Planned = { row: PartnershipRow; place: PlaceRef; fields: Omit<PartnershipF
  * Plans the import of checked rows: looks up places and existing pairs, reports duplicates and date
  * problems, and (unless dryRun or there are problems) writes everything.
  */
+/** Audit entries per insert statement (11 parameters each, well under PostgreSQL's 65,535). */
+const AUDIT_BATCH = 2000;
+
 export async function importPartnershipRows({
   tx,
   rows,
@@ -386,6 +392,7 @@ export async function importPartnershipRows({
   columns,
   dryRun,
   isDemo,
+  audit,
 }: {
   tx: DbOrTx;
   rows: readonly PartnershipRow[];
@@ -393,6 +400,8 @@ export async function importPartnershipRows({
   columns: ColumnMap;
   dryRun: boolean;
   isDemo: boolean;
+  /** Who imports and the run's id, for the audit trail of every pair written. */
+  audit?: { actor: Actor; runId: number };
 }): Promise<PartnershipImportResult> {
   // 1. Every place the rows may mean, in one read.
   const byKey: [string, string][] = [];
@@ -609,5 +618,23 @@ export async function importPartnershipRows({
       return { id: e.id, version: e.version, ...fields, search: derived.search, sortKey: derived.sortKey };
     }),
   );
+  if (audit) {
+    if (inserts.length > 0) await auditCreatedPartnerships(tx, audit.actor, audit.runId);
+    for (let at = 0; at < updated.length; at += AUDIT_BATCH) {
+      await writeAudit(
+        tx,
+        audit.actor,
+        updated.slice(at, at + AUDIT_BATCH).map(({ row, fields, existing: e }) => ({
+          entity: 'partnership',
+          entityId: e.id,
+          action: 'update',
+          cnCode: row.division.code,
+          before: e,
+          after: { ...e, ...fields, version: e.version + 1 },
+          importRunId: audit.runId,
+        })),
+      );
+    }
+  }
   return result;
 }

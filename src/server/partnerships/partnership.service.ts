@@ -4,7 +4,7 @@
  */
 
 import { parsePartialDate, today } from '../../shared/dates.js';
-import { LEVEL_OF_DIVISION } from '../../shared/enums.js';
+import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type {
@@ -14,6 +14,8 @@ import type {
   PartnershipUpdateInput,
 } from '../../shared/schemas/partnership.js';
 import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
@@ -144,22 +146,34 @@ function conflictWithExisting(existing: PartnershipRow): AppError {
   });
 }
 
-export async function getPartnership({ db, id }: { db: DbOrTx; id: number }): Promise<PartnershipView> {
+export async function getPartnership({
+  db,
+  actor,
+  id,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: number;
+}): Promise<PartnershipView> {
   const joined = await selectPartnership(db, id);
   if (!joined) throw notFound('partnership', id);
+  assertCanRead(actor, joined.p.cnCode);
   return presentPartnership(joined);
 }
 
 export async function createPartnership({
   db,
+  actor,
   input,
   isDemo = false,
 }: {
   db: Db;
+  actor: Actor;
   input: PartnershipCreateInput;
   isDemo?: boolean;
 }): Promise<PartnershipView> {
   const division = getDivision(input.cnCode);
+  assertCanWrite(actor, division.code);
   const issues = checkDates(input);
   if (issues.length) throw validationFailed(issues);
   const id = await db.transaction(async (tx) => {
@@ -183,25 +197,37 @@ export async function createPartnership({
       isDemo,
       ...derivedColumns(division, place),
     };
-    return (await insertPartnership(tx, row)).id;
+    const inserted = await insertPartnership(tx, row);
+    await writeAudit(tx, actor, {
+      entity: 'partnership',
+      entityId: inserted.id,
+      action: 'create',
+      cnCode: inserted.cnCode,
+      after: inserted,
+    });
+    return inserted.id;
   });
-  return getPartnership({ db, id });
+  return getPartnership({ db, actor, id });
 }
 
 export async function updatePartnership({
   db,
+  actor,
   id,
   input,
 }: {
   db: Db;
+  actor: Actor;
   id: number;
   input: PartnershipUpdateInput;
 }): Promise<PartnershipView> {
   await db.transaction(async (tx) => {
     const current = await selectPartnershipRow(tx, id);
     if (!current) throw notFound('partnership', id);
+    assertCanWrite(actor, current.cnCode);
     if (current.version !== input.version) throw staleVersion(current);
     const division = getDivision(input.cnCode ?? current.cnCode);
+    if (division.code !== current.cnCode) assertCanWrite(actor, division.code);
     const place = await getForeignPlace(tx, input.partnerPlaceId ?? current.foreignPlaceId);
     const kind = input.kind ?? current.kind;
     const status = input.status ?? current.status;
@@ -231,16 +257,44 @@ export async function updatePartnership({
     const updated = await updatePartnershipIfVersion(tx, id, input.version, patch);
     // Another writer got in between our read and our write: theirs stands, ours is refused.
     if (!updated) throw staleVersion(current);
+    await writeAudit(tx, actor, {
+      entity: 'partnership',
+      entityId: id,
+      action: 'update',
+      cnCode: updated.cnCode,
+      before: current,
+      after: updated,
+    });
   });
-  return getPartnership({ db, id });
+  return getPartnership({ db, actor, id });
 }
 
-export async function deletePartnership({ db, id, version }: { db: Db; id: number; version: number }) {
-  const current = await selectPartnershipRow(db, id);
-  if (!current) throw notFound('partnership', id);
-  if (current.version !== version || !(await deletePartnershipIfVersion(db, id, version))) {
-    throw staleVersion(current);
-  }
+export async function deletePartnership({
+  db,
+  actor,
+  id,
+  version,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  version: number;
+}) {
+  await db.transaction(async (tx) => {
+    const current = await selectPartnershipRow(tx, id);
+    if (!current) throw notFound('partnership', id);
+    assertCanWrite(actor, current.cnCode);
+    if (current.version !== version || !(await deletePartnershipIfVersion(tx, id, version))) {
+      throw staleVersion(current);
+    }
+    await writeAudit(tx, actor, {
+      entity: 'partnership',
+      entityId: id,
+      action: 'delete',
+      cnCode: current.cnCode,
+      before: current,
+    });
+  });
 }
 
 function staleVersion(current: PartnershipRow): AppError {
@@ -257,20 +311,23 @@ function storedPartialDate(row: PartnershipRow): string | null {
 }
 
 /** Resolves a list filter: the division must exist, the text is normalised like the haystack. */
-export function resolveFilter(filter: PartnershipFilter) {
-  const division = filter.cn ? getDivision(filter.cn, 'cn') : undefined;
+export function resolveFilter(filter: PartnershipFilter, actor: Actor) {
+  const cn = effectiveScope(actor, filter.cn);
+  const division = cn === NATIONAL_CODE ? undefined : getDivision(cn, 'cn');
   const q = filter.q ? normalizeQuery(filter.q) : undefined;
   return { division, filter: { ...filter, q: q || undefined } };
 }
 
 export async function listPartnerships({
   db,
+  actor,
   query,
 }: {
   db: DbOrTx;
+  actor: Actor;
   query: PartnershipListQuery;
 }): Promise<ListEnvelope<PartnershipView>> {
-  const { division, filter } = resolveFilter(query);
+  const { division, filter } = resolveFilter(query, actor);
   const { rows, total } = await selectPartnershipPage(db, filterConditions(filter, division), query.sort, {
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,

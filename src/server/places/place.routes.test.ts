@@ -89,6 +89,10 @@ describe('deployment config', () => {
     const { ROUTE_MODULES } = await import('../http/routes.js');
     const configured = createApp({ handle, homeScope: '430100' }, ROUTE_MODULES);
     const res = await configured.request('/api/config');
-    expect(await res.json()).toEqual({ homeScope: { code: '430100', nameZh: '长沙市', nameEn: 'Changsha' } });
+    expect(await res.json()).toEqual({
+      homeScope: { code: '430100', nameZh: '长沙市', nameEn: 'Changsha' },
+      publicRead: false,
+      demo: false,
+    });
   });
 });

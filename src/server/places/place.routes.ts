@@ -7,15 +7,15 @@ import {
   ForeignPlaceListQuerySchema,
   ForeignPlaceUpdateSchema,
 } from '../../shared/schemas/place.js';
-import type { Api } from '../http/app.js';
+import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { ForeignPlaceSchema, presentForeignPlace } from './place.presenter.js';
 import {
-  getForeignPlace,
   listCountries,
   listDivisions,
   listForeignPlaces,
   listGroups,
+  readForeignPlace,
   updateForeignPlace,
 } from './place.service.js';
 
@@ -75,7 +75,8 @@ export function registerPlaceRoutes(app: Api): void {
       request: { query: DivisionListQuerySchema },
       responses: { 200: jsonResponse(envelopeSchema(DivisionSchema), 'One page'), 400: errorResponses[400] },
     }),
-    async (c) => c.json(await listDivisions({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(await listDivisions({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }), 200),
   );
 
   app.openapi(
@@ -87,7 +88,11 @@ export function registerPlaceRoutes(app: Api): void {
       request: { query: ForeignPlaceListQuerySchema },
       responses: { 200: jsonResponse(envelopeSchema(ForeignPlaceSchema), 'One page'), 400: errorResponses[400] },
     }),
-    async (c) => c.json(await listForeignPlaces({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(
+        await listForeignPlaces({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -100,7 +105,12 @@ export function registerPlaceRoutes(app: Api): void {
       responses: { 200: jsonResponse(ForeignPlaceSchema, 'The place'), 404: errorResponses[404] },
     }),
     async (c) =>
-      c.json(presentForeignPlace(await getForeignPlace(c.get('deps').handle.db, c.req.valid('param').id)), 200),
+      c.json(
+        presentForeignPlace(
+          await readForeignPlace({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id }),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -121,6 +131,7 @@ export function registerPlaceRoutes(app: Api): void {
       c.json(
         await updateForeignPlace({
           db: c.get('deps').handle.db,
+          actor: actorOf(c),
           id: c.req.valid('param').id,
           input: c.req.valid('json'),
         }),
@@ -136,6 +147,6 @@ export function registerPlaceRoutes(app: Api): void {
       summary: 'Country groups (e.g. bri: Belt and Road countries along the route) with their members',
       responses: { 200: jsonResponse(z.object({ data: z.array(GroupSchema) }), 'All groups') },
     }),
-    async (c) => c.json({ data: await listGroups({ db: c.get('deps').handle.db }) }, 200),
+    async (c) => c.json({ data: await listGroups({ db: c.get('deps').handle.db, actor: actorOf(c) }) }, 200),
   );
 }

@@ -3,6 +3,8 @@ import { AppError, type FieldIssue, notFound, validationFailed } from '../../sha
 import type { ForeignPlaceInput } from '../../shared/schemas/partnership.js';
 import type { DivisionListQuery, ForeignPlaceListQuery, ForeignPlaceUpdateInput } from '../../shared/schemas/place.js';
 import { buildSearchText, nameKeyOf, normalizeQuery, sortKeyOf } from '../../shared/text.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { selectPartnershipsOfPlace, setSearchFields } from '../partnerships/partnership.repo.js';
 import { derivedColumns } from '../partnerships/partnership.service.js';
@@ -95,6 +97,23 @@ async function findExistingPlace(tx: DbOrTx, input: ForeignPlaceInput): Promise<
   return undefined;
 }
 
+/** Reference data and places are read by anyone who may read the registry (signed in, or a public deployment). */
+function assertReader(_actor: Actor): void {}
+
+/** A foreign place, for whoever may read the registry. */
+export async function readForeignPlace({
+  db,
+  actor,
+  id,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: number;
+}): Promise<ForeignPlaceRow> {
+  assertReader(actor);
+  return getForeignPlace(db, id);
+}
+
 export async function getForeignPlace(db: DbOrTx, id: number): Promise<ForeignPlaceRow> {
   const place = await selectForeignPlace(db, id);
   if (!place) throw notFound('foreign place', id);
@@ -111,7 +130,8 @@ export function unknownCountryIssue(path: string, value: string): FieldIssue {
   };
 }
 
-export async function listDivisions({ db, query }: { db: DbOrTx; query: DivisionListQuery }) {
+export async function listDivisions({ db, actor, query }: { db: DbOrTx; actor: Actor; query: DivisionListQuery }) {
+  assertReader(actor);
   const q = query.q ? normalizeQuery(query.q) : undefined;
   const { rows, total } = await selectDivisionPage(
     db,
@@ -133,7 +153,16 @@ export async function listDivisions({ db, query }: { db: DbOrTx; query: Division
   return { data, total, page: query.page, perPage: query.perPage };
 }
 
-export async function listForeignPlaces({ db, query }: { db: DbOrTx; query: ForeignPlaceListQuery }) {
+export async function listForeignPlaces({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: ForeignPlaceListQuery;
+}) {
+  assertReader(actor);
   const q = query.q ? normalizeQuery(query.q) : undefined;
   const { rows, total } = await selectForeignPlacePage(
     db,
@@ -147,9 +176,23 @@ export async function listForeignPlaces({ db, query }: { db: DbOrTx; query: Fore
  * Corrects a foreign place (names, coordinates). Renaming it re-keys the place and refreshes the
  * search text of its partnerships, in one transaction; a rename onto another place's name is a conflict.
  */
-export async function updateForeignPlace({ db, id, input }: { db: Db; id: number; input: ForeignPlaceUpdateInput }) {
+export async function updateForeignPlace({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: ForeignPlaceUpdateInput;
+}) {
   await db.transaction(async (tx) => {
     const current = await getForeignPlace(tx, id);
+    // A place is shared by every pair it is in: only someone who may edit all of them renames it.
+    const pairs = await selectPartnershipsOfPlace(tx, id);
+    if (pairs.length === 0) assertCanWrite(actor, actor.scopeCode);
+    for (const joined of pairs) assertCanWrite(actor, joined.p.cnCode);
     const merged = { ...current, ...definedFields(input) };
     if (!merged.nameZh && !merged.nameEn) {
       throw validationFailed([
@@ -172,7 +215,14 @@ export async function updateForeignPlace({ db, id, input }: { db: Db; id: number
       search: placeSearchText(merged, cache),
       sortKey: sortKeyOf(merged.nameZh || merged.nameEn),
     });
-    for (const joined of await selectPartnershipsOfPlace(tx, id)) {
+    await writeAudit(tx, actor, {
+      entity: 'foreign_place',
+      entityId: id,
+      action: 'update',
+      before: current,
+      after: { ...current, ...definedFields(input), nameKey },
+    });
+    for (const joined of pairs) {
       const division = cache.divisions.get(joined.p.cnCode);
       if (!division) continue;
       const derived = derivedColumns(division, { ...joined.place, ...definedFields(input) });
@@ -190,7 +240,8 @@ export function listCountries() {
   return [...getReferenceCache().countries.values()];
 }
 
-export async function listGroups({ db }: { db: DbOrTx }) {
+export async function listGroups({ db, actor }: { db: DbOrTx; actor: Actor }) {
+  assertReader(actor);
   const groups = await selectGroupsWithMembers(db);
   return groups.map((g) => ({
     code: g.code,

@@ -22,7 +22,7 @@ export async function buildPartnership(handle: DbHandle, overrides: Partial<Part
   if (input.partner === undefined && input.partnerPlaceId === undefined) {
     input.partner = { countryIso2: 'GH', nameEn: `Testville ${counter}` };
   }
-  return createPartnership({ db: handle.db, input });
+  return createPartnership({ db: handle.db, actor: systemActor('test'), input });
 }
 
 /** The app as a national admin with the contacts permission sees it, or as the given actor. */

@@ -7,6 +7,19 @@ import type { Language } from '../../shared/messages';
 
 let language: Language = 'zh-CN';
 
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** The session's CSRF token, sent as X-CSRF-Token with every change. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (401), so the app can ask to sign in again. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
 /** Sent as Accept-Language so error messages come back in the user's language. */
 export function setApiLanguage(lang: Language): void {
   language = lang;
@@ -98,6 +111,7 @@ export async function request<T>(
         Accept: 'application/json',
         'Accept-Language': language,
         ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
         ...headers,
       },
       body: json === undefined ? body : JSON.stringify(json),
@@ -106,7 +120,11 @@ export async function request<T>(
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', (error as Error).message);
   }
-  if (!response.ok) throw await parseError(response);
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (error.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

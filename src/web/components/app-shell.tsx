@@ -7,6 +7,8 @@ import { Layout } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
+import { requestSignIn } from '../features/auth/auth-gate';
+import { DemoBanner, UserMenu } from '../features/auth/user-menu';
 import { LanguageSwitch } from './language-switch';
 import { ScopePicker } from './scope-picker';
 
@@ -53,10 +55,12 @@ export function AppShell() {
             ))}
           </nav>
           <div className="app-lang">
+            <UserMenu onSignIn={requestSignIn} />
             <LanguageSwitch />
           </div>
         </div>
       </header>
+      <DemoBanner />
       {showContext ? (
         <div className="context-bar">
           <div className="context-field">

@@ -14,6 +14,23 @@ export const en: Record<WebMessageKey, string> = {
   'nav.menu': 'Menu',
   'nav.main': 'Main navigation',
 
+  // Accounts and sign-in
+  'auth.signIn': 'Sign in',
+  'auth.signOut': 'Sign out',
+  'auth.account': 'Account',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.usernameRequired': 'Enter your username',
+  'auth.passwordRequired': 'Enter your password',
+  'auth.wrongPassword': 'Wrong username or password',
+  'auth.locked': 'Too many failed sign-ins: the account is locked for a while. Try again later or ask an administrator',
+  'auth.disabled': 'This account is disabled; ask an administrator',
+  'auth.continueAsVisitor': 'Browse as a visitor',
+  'auth.role.admin': 'Admin',
+  'auth.role.editor': 'Editor',
+  'auth.role.viewer': 'Read only',
+  'auth.demoBanner': 'Demo: this browser was signed in automatically as “{name}”. The demo accounts and password are printed in the terminal.',
+
   'lang.label': 'Language',
   'lang.zh-CN': '中文',
   'lang.en': 'English',

@@ -16,6 +16,23 @@ export const zhCN = {
   'nav.menu': '菜单',
   'nav.main': '主导航',
 
+  // Accounts and sign-in
+  'auth.signIn': '登录',
+  'auth.signOut': '退出',
+  'auth.account': '账户',
+  'auth.username': '用户名',
+  'auth.password': '密码',
+  'auth.usernameRequired': '请输入用户名',
+  'auth.passwordRequired': '请输入密码',
+  'auth.wrongPassword': '用户名或密码不正确',
+  'auth.locked': '登录失败次数过多，账户已暂时锁定，请稍后再试或联系管理员',
+  'auth.disabled': '该账户已停用，请联系管理员',
+  'auth.continueAsVisitor': '以访客身份浏览',
+  'auth.role.admin': '管理员',
+  'auth.role.editor': '编辑',
+  'auth.role.viewer': '只读',
+  'auth.demoBanner': '演示模式：本浏览器已自动以“{name}”登录。演示账户和密码见启动时的终端输出。',
+
   'lang.label': '语言',
   'lang.zh-CN': '中文',
   'lang.en': 'English',

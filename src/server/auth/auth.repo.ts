@@ -1,0 +1,147 @@
+/** SQL of accounts, sessions and API tokens. */
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { apiTokens, sessions, users } from '../db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type TokenRow = typeof apiTokens.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertUser(db: DbOrTx, row: NewUser): Promise<UserRow> {
+  const [inserted] = await db.insert(users).values(row).returning();
+  if (!inserted) throw new Error('insert returned no row');
+  return inserted;
+}
+
+export async function selectUser(db: DbOrTx, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function selectUserByName(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function selectUsers(db: DbOrTx): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export async function countAdmins(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+  return Number(row?.n ?? 0);
+}
+
+/** Applies a patch when the version matches; the updated row, or undefined for a stale version. */
+export async function updateUserIfVersion(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  patch: Partial<NewUser>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning();
+  return row;
+}
+
+/** Sign-in bookkeeping, outside the version (it is not an edit of the account). */
+export async function recordLoginResult(
+  db: DbOrTx,
+  id: number,
+  result: { failedLogins: number; lockedUntil: Date | null },
+): Promise<void> {
+  await db.update(users).set(result).where(eq(users.id, id));
+}
+
+export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(row);
+}
+
+/** A live session and its user. */
+export async function selectLiveSession(
+  db: DbOrTx,
+  idHash: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`)));
+  return row;
+}
+
+export async function deleteSession(db: DbOrTx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSessionsOf(db: DbOrTx, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}
+
+export async function insertToken(db: DbOrTx, row: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+  const [inserted] = await db.insert(apiTokens).values(row).returning();
+  if (!inserted) throw new Error('insert returned no row');
+  return inserted;
+}
+
+export async function selectToken(db: DbOrTx, id: number): Promise<TokenRow | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row;
+}
+
+export async function selectTokensOf(db: DbOrTx, userId: number | undefined): Promise<TokenRow[]> {
+  const query = db.select().from(apiTokens);
+  return (userId === undefined ? query : query.where(eq(apiTokens.userId, userId))).orderBy(asc(apiTokens.id));
+}
+
+/** A token that is neither revoked nor expired, and its owner. */
+export async function selectLiveToken(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ token: TokenRow; user: UserRow } | undefined> {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    );
+  return row;
+}
+
+export async function markTokenRevoked(db: DbOrTx, id: number): Promise<TokenRow | undefined> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** Notes the last use at most once a minute, so a busy script does not write on every request. */
+export async function touchToken(db: DbOrTx, id: number): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
+}

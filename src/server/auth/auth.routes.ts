@@ -1,0 +1,399 @@
+/** /api/auth (sign in and out, who am I), /api/users (accounts), /api/tokens (API tokens). */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import {
+  LoginSchema,
+  PasswordChangeSchema,
+  PasswordResetSchema,
+  TokenCreateSchema,
+  UserCreateSchema,
+  UserUpdateSchema,
+} from '../../shared/schemas/auth.js';
+import { type Api, type AppEnv, actorOf } from '../http/app.js';
+import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
+import { SESSION_COOKIE } from './auth.middleware.js';
+import { changeOwnPassword } from './password.service.js';
+import { login, logout, type SessionStart, startSession } from './session.service.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './token.service.js';
+import {
+  createUser,
+  currentUserOf,
+  findUserByName,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+} from './user.service.js';
+
+const tags = ['auth'];
+
+const CurrentUserSchema = z
+  .object({
+    id: z.number().int().nullable(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(['viewer', 'editor', 'admin']),
+    scopeCode: z.string(),
+    canSeeContacts: z.boolean(),
+    kind: z.enum(['user', 'token', 'anonymous', 'system']),
+  })
+  .meta({ id: 'CurrentUser' });
+
+const SessionSchema = z
+  .object({
+    user: CurrentUserSchema,
+    csrfToken: z.string().nullable().describe('Send it back as X-CSRF-Token with every change'),
+    expiresAt: z.string().nullable(),
+    demo: z.boolean().describe('Signed in automatically as the demo administrator'),
+  })
+  .meta({ id: 'Session' });
+
+const UserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    scopeCode: z.string(),
+    canSeeContacts: z.boolean(),
+    disabled: z.boolean(),
+    locked: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'User' });
+
+const TokenSchema = z
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    name: z.string(),
+    prefix: z.string(),
+    role: z.string(),
+    scopeCode: z.string(),
+    canSeeContacts: z.boolean(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ApiToken' });
+
+const authErrors = { 401: errorResponses[401], 403: errorResponses[403] } as const;
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function setSessionCookie(c: Context<AppEnv>, start: SessionStart): void {
+  setCookie(c, SESSION_COOKIE, start.sessionId, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: c.get('deps').secureCookies ?? new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    expires: start.expiresAt,
+  });
+}
+
+function sessionBody(start: SessionStart, demo: boolean) {
+  return {
+    user: currentUserOf(start.actor),
+    csrfToken: start.csrfToken,
+    expiresAt: start.expiresAt.toISOString(),
+    demo,
+  };
+}
+
+export function registerAuthRoutes(app: Api): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags,
+      summary: 'Sign in with username and password; sets an httpOnly session cookie',
+      request: jsonBody(LoginSchema),
+      responses: {
+        200: jsonResponse(SessionSchema, 'Signed in'),
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+        429: errorResponses[429],
+      },
+    }),
+    async (c) => {
+      const start = await login({ db: c.get('deps').handle.db, input: c.req.valid('json'), address: clientAddress(c) });
+      setSessionCookie(c, start);
+      return c.json(sessionBody(start, false), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/demo-sign-in',
+      tags,
+      summary: 'On a demo only: sign this browser in as the demo administrator',
+      responses: { 200: jsonResponse(SessionSchema, 'Signed in as the demo user'), 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { demoUsername, handle } = c.get('deps');
+      const user = demoUsername ? await findUserByName(handle.db, demoUsername) : undefined;
+      if (!user || user.disabled) throw new AppError('not_found', 'this deployment is not a demo');
+      const start = await startSession(handle.db, user);
+      setSessionCookie(c, start);
+      return c.json(sessionBody(start, true), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags,
+      summary: 'Sign out: ends the session',
+      responses: { 204: { description: 'Signed out' }, 403: authErrors[403] },
+    }),
+    async (c) => {
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      if (sessionId) await logout(c.get('deps').handle.db, sessionId);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags,
+      summary: 'Who is signed in (401 when nobody; on a demo the answer says a demo sign-in is offered)',
+      responses: { 200: jsonResponse(SessionSchema, 'The current user'), 401: authErrors[401] },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const deps = c.get('deps');
+      if (!actor) {
+        throw new AppError('unauthenticated', 'nobody is signed in', { demoSignIn: !!deps.demoUsername });
+      }
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      const csrfToken = actor.kind === 'user' && sessionId ? (c.get('csrfToken') ?? null) : null;
+      return c.json(
+        {
+          user: currentUserOf(actor),
+          csrfToken,
+          expiresAt: null,
+          demo: !!deps.demoUsername && actor.name === deps.demoUsername,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      tags,
+      summary: 'Change your own password (your other sessions end)',
+      request: jsonBody(PasswordChangeSchema),
+      responses: {
+        204: { description: 'Changed' },
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+      },
+    }),
+    async (c) => {
+      await changeOwnPassword({
+        db: c.get('deps').handle.db,
+        actor: actorOf(c),
+        input: c.req.valid('json'),
+        keepSession: getCookie(c, SESSION_COOKIE),
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  // Accounts
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/users',
+      tags,
+      summary: 'Accounts inside your scope (admins)',
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(UserSchema) }), 'The accounts'),
+        401: authErrors[401],
+        403: authErrors[403],
+      },
+    }),
+    async (c) => c.json({ data: await listUsers({ db: c.get('deps').handle.db, actor: actorOf(c) }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/users',
+      tags,
+      summary: 'Create an account inside your scope, at most your role (admins)',
+      request: jsonBody(UserCreateSchema),
+      responses: {
+        201: jsonResponse(UserSchema, 'Created'),
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(await createUser({ db: c.get('deps').handle.db, actor: actorOf(c), input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/users/{id}',
+      tags,
+      summary: 'One account (admins)',
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(UserSchema, 'The account'),
+        401: authErrors[401],
+        403: authErrors[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) =>
+      c.json(await getUser({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/users/{id}',
+      tags,
+      summary: 'Change an account: name, role, scope, contacts permission, disabled (admins)',
+      request: { params: IdParamSchema, ...jsonBody(UserUpdateSchema) },
+      responses: {
+        200: jsonResponse(UserSchema, 'Updated'),
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await updateUser({
+          db: c.get('deps').handle.db,
+          actor: actorOf(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/users/{id}/password',
+      tags,
+      summary: "Set a user's password; ends their sessions and lifts a lock (admins)",
+      request: { params: IdParamSchema, ...jsonBody(PasswordResetSchema) },
+      responses: {
+        200: jsonResponse(UserSchema, 'Password set'),
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await resetPassword({
+          db: c.get('deps').handle.db,
+          actor: actorOf(c),
+          id: c.req.valid('param').id,
+          password: c.req.valid('json').password,
+        }),
+        200,
+      ),
+  );
+
+  // API tokens
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tokens',
+      tags,
+      summary: 'Your API tokens',
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(TokenSchema) }), 'Your tokens'),
+        401: authErrors[401],
+        403: authErrors[403],
+      },
+    }),
+    async (c) => c.json({ data: await listApiTokens({ db: c.get('deps').handle.db, actor: actorOf(c) }) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tokens',
+      tags,
+      summary: 'Create an API token (shown once) with at most your role and scope',
+      request: jsonBody(TokenCreateSchema),
+      responses: {
+        201: jsonResponse(
+          z.object({ token: z.string(), info: TokenSchema }),
+          'Created: keep the token, it is not shown again',
+        ),
+        400: errorResponses[400],
+        401: authErrors[401],
+        403: authErrors[403],
+      },
+    }),
+    async (c) => {
+      const { token, view } = await createApiToken({
+        db: c.get('deps').handle.db,
+        actor: actorOf(c),
+        input: c.req.valid('json'),
+      });
+      return c.json({ token, info: view }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/tokens/{id}',
+      tags,
+      summary: 'Revoke an API token',
+      request: { params: IdParamSchema },
+      responses: {
+        200: jsonResponse(TokenSchema, 'Revoked'),
+        401: authErrors[401],
+        403: authErrors[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await revokeApiToken({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id }),
+        200,
+      ),
+  );
+}

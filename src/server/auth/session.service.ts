@@ -1,0 +1,157 @@
+/**
+ * Signing in and out, and turning a request's cookie or token into an actor. Failed sign-ins are
+ * counted per account (5 in a row lock it for 15 minutes) and per client address (30 a quarter-hour).
+ */
+import { AppError } from '../../shared/errors.js';
+import type { LoginInput } from '../../shared/schemas/auth.js';
+import type { Db } from '../db/client.js';
+import type { Actor, Role } from './actor.js';
+import { ROLES, scopeCovers } from './actor.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  insertSession,
+  recordLoginResult,
+  selectLiveSession,
+  selectLiveToken,
+  selectUserByName,
+  touchToken,
+  type UserRow,
+} from './auth.repo.js';
+import { decoyHash, randomSecret, sha256, verifyPassword } from './secrets.js';
+
+export const SESSION_HOURS = 12;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const ADDRESS_ATTEMPTS = 30;
+const ADDRESS_WINDOW_MS = 15 * 60_000;
+
+export function actorOfUser(user: UserRow): Actor {
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    scopeCode: user.scopeCode,
+    canSeeContacts: user.canSeeContacts,
+  };
+}
+
+/** Failed attempts per client address in the current window (kept in memory: one process serves). */
+const attemptsByAddress = new Map<string, { count: number; since: number }>();
+
+function countAttempt(address: string, now: number): void {
+  const entry = attemptsByAddress.get(address);
+  if (!entry || now - entry.since > ADDRESS_WINDOW_MS) attemptsByAddress.set(address, { count: 1, since: now });
+  else entry.count += 1;
+}
+
+function assertAddressAllowed(address: string, now: number): void {
+  const entry = attemptsByAddress.get(address);
+  if (entry && now - entry.since <= ADDRESS_WINDOW_MS && entry.count >= ADDRESS_ATTEMPTS) {
+    const wait = Math.ceil((entry.since + ADDRESS_WINDOW_MS - now) / 60_000);
+    throw new AppError('rate_limited', `too many failed sign-ins from this address; try again in ${wait} min`, {
+      retryAfterSeconds: wait * 60,
+    });
+  }
+}
+
+/** For tests: forget the per-address counts. */
+export function resetLoginLimits(): void {
+  attemptsByAddress.clear();
+}
+
+export type SessionStart = { sessionId: string; csrfToken: string; expiresAt: Date; actor: Actor };
+
+const WRONG = 'wrong username or password';
+
+export async function login(args: { db: Db; input: LoginInput; address: string }): Promise<SessionStart> {
+  const { db, input, address } = args;
+  const now = Date.now();
+  assertAddressAllowed(address, now);
+  const user = await selectUserByName(db, input.username);
+  if (!user) {
+    await verifyPassword(await decoyHash(), input.password);
+    countAttempt(address, now);
+    throw new AppError('unauthenticated', WRONG);
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+    throw new AppError(
+      'rate_limited',
+      `this account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins until ${user.lockedUntil.toISOString()}`,
+      {
+        retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now) / 1000),
+        fix: 'wait, or ask an administrator to reset the password',
+      },
+    );
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    countAttempt(address, now);
+    const failed = user.failedLogins + 1;
+    const lock = failed >= LOCK_AFTER_FAILURES;
+    await recordLoginResult(db, user.id, {
+      failedLogins: lock ? 0 : failed,
+      lockedUntil: lock ? new Date(now + LOCK_MINUTES * 60_000) : null,
+    });
+    throw new AppError('unauthenticated', WRONG);
+  }
+  if (user.disabled) throw new AppError('forbidden', 'this account is disabled', { fix: 'ask an administrator' });
+  if (user.failedLogins > 0 || user.lockedUntil)
+    await recordLoginResult(db, user.id, { failedLogins: 0, lockedUntil: null });
+  return startSession(db, user);
+}
+
+/** Opens a session for a user who has proved who they are (or the demo user on a demo). */
+export async function startSession(db: Db, user: UserRow): Promise<SessionStart> {
+  const sessionId = randomSecret();
+  const csrfToken = randomSecret();
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+  await deleteExpiredSessions(db);
+  await insertSession(db, { idHash: sha256(sessionId), userId: user.id, csrfToken, expiresAt });
+  return { sessionId, csrfToken, expiresAt, actor: actorOfUser(user) };
+}
+
+export async function logout(db: Db, sessionId: string): Promise<void> {
+  await deleteSession(db, sha256(sessionId));
+}
+
+/** The actor of a session cookie, and the CSRF token its changes must carry; undefined when gone. */
+export async function resolveSession(
+  db: Db,
+  sessionId: string,
+): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+  const found = await selectLiveSession(db, sha256(sessionId));
+  if (!found || found.user.disabled) return undefined;
+  return { actor: actorOfUser(found.user), csrfToken: found.session.csrfToken };
+}
+
+/** The actor of an API token: the token's own role and scope, never more than its owner has now. */
+export async function resolveToken(db: Db, token: string): Promise<Actor> {
+  const found = await selectLiveToken(db, sha256(token));
+  if (!found || found.user.disabled) {
+    throw new AppError('unauthenticated', 'this API token is unknown, revoked or expired', {
+      fix: 'create a new token (amity token create, or the account page)',
+    });
+  }
+  const { token: row, user } = found;
+  if (!scopeCovers(user.scopeCode, row.scopeCode)) {
+    throw new AppError('unauthenticated', `this API token's scope ${row.scopeCode} is no longer inside its owner's`, {
+      fix: 'revoke it and create a new token',
+    });
+  }
+  const ownerRole = ROLES.indexOf(user.role as Role);
+  const role = ROLES[Math.min(ownerRole, ROLES.indexOf(row.role as Role))] ?? 'viewer';
+  await touchToken(db, row.id);
+  return {
+    kind: 'token',
+    id: user.id,
+    tokenId: row.id,
+    name: `token:${row.name} (${user.username})`,
+    displayName: user.displayName,
+    role,
+    scopeCode: row.scopeCode,
+    canSeeContacts: row.canSeeContacts && user.canSeeContacts,
+  };
+}
