@@ -6,6 +6,7 @@ import {
   HEALTH_RULES,
   type HealthActivity,
   type HealthInput,
+  monthsBefore,
   scoreHealth,
   suggestionRank,
   wholeMonths,
@@ -290,6 +291,17 @@ describe('scoreHealth: properties', () => {
         expect(deeper.dimensions.depth.score).toBeGreaterThanOrEqual(scoreHealth(input).dimensions.depth.score);
       }),
     );
+  });
+
+  it('n whole months have passed exactly when the earlier day is on or before monthsBefore(day, n)', () => {
+    fc.assert(
+      fc.property(dayArb, dayArb, fc.integer({ min: 0, max: 120 }), (from, to, n) => {
+        expect(wholeMonths(from, to) >= n).toBe(from <= monthsBefore(to, n) || (n === 0 && from > to));
+      }),
+    );
+    expect(monthsBefore('2025-05-31', 3)).toBe('2025-02-28');
+    expect(monthsBefore('2024-05-31', 3)).toBe('2024-02-29');
+    expect(monthsBefore('2025-01-15', 36)).toBe('2022-01-15');
   });
 
   it('status does not change the scores: health is read from the records, not from what is claimed', () => {

@@ -130,6 +130,16 @@ export function wholeMonths(from: string, to: string): number {
   return Math.max(0, months);
 }
 
+/** The same day `months` months earlier, or the last day of that month when it is shorter. */
+export function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 /** Age bucket of an activity: 0 for the last 12 months up to the day, … windowYears-1; -1 outside. */
 function ageBucket(occurredOn: string, asOf: string): number {
   if (occurredOn > asOf) return -1;
@@ -142,7 +152,7 @@ function ageBucket(occurredOn: string, asOf: string): number {
 const both = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, en });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function scoreLength(input: HealthInput): DimensionScore {
+function scoreLength(input: HealthCounts): DimensionScore {
   const est = input.establishedOn;
   if (!est) return { score: 0, explanation: both('建立日期不详', 'Date of establishment not known') };
   if (est > input.asOf) {
@@ -164,8 +174,8 @@ function scoreLength(input: HealthInput): DimensionScore {
   };
 }
 
-function scoreBreadth(recent: readonly HealthActivity[]): DimensionScore {
-  const fields = [...new Set(recent.flatMap((a) => a.fields))].sort();
+function scoreBreadth(summary: ActivitySummary): DimensionScore {
+  const fields = [...new Set(summary.fields)].sort();
   const w = HEALTH_RULES.windowYears;
   if (fields.length === 0) {
     return {
@@ -184,7 +194,7 @@ function scoreBreadth(recent: readonly HealthActivity[]): DimensionScore {
   };
 }
 
-function scoreDepth(input: HealthInput): DimensionScore {
+function scoreDepth(input: HealthCounts): DimensionScore {
   const projects = Math.max(0, input.projects);
   const measured = Math.max(0, Math.min(projects, input.projectsWithOutcomes));
   const score = clamp(
@@ -209,43 +219,34 @@ function scoreDepth(input: HealthInput): DimensionScore {
   };
 }
 
-function scoreIntensity(recent: readonly HealthActivity[]): DimensionScore {
-  let people = 0;
-  let personDays = 0;
-  for (const a of recent) {
-    const p = a.participants && a.participants > 0 ? a.participants : 0;
-    people += p;
-    personDays += p * (a.days && a.days > 0 ? a.days : 1);
-  }
+function scoreIntensity(summary: ActivitySummary): DimensionScore {
   const w = HEALTH_RULES.windowYears;
-  if (people === 0) {
+  if (summary.participants === 0) {
     return { score: 0, explanation: both(`近${w}年未记录参与人数`, `No participants recorded in the last ${w} years`) };
   }
   return {
-    score: clamp(100 * Math.sqrt(personDays / HEALTH_RULES.intensityFullPersonDays)),
+    score: clamp(100 * Math.sqrt(summary.personDays / HEALTH_RULES.intensityFullPersonDays)),
     explanation: both(
-      `近${w}年参与 ${people} 人次，共 ${personDays} 人·天`,
-      `${plural(people, 'participant', 'participants')}, ${personDays} person-days in the last ${w} years`,
+      `近${w}年参与 ${summary.participants} 人次，共 ${summary.personDays} 人·天`,
+      `${plural(summary.participants, 'participant', 'participants')}, ${summary.personDays} person-days in the last ${w} years`,
     ),
   };
 }
 
-function scoreFrequency(input: HealthInput, counted: readonly HealthActivity[], last: string | null): DimensionScore {
+function scoreFrequency(summary: ActivitySummary): DimensionScore {
   const weights = HEALTH_RULES.frequencyWeights;
   const totalWeight = weights.reduce((s, x) => s + x, 0);
   let weighted = 0;
   let recent = 0;
-  let lastYear = 0;
-  for (const a of counted) {
-    const k = ageBucket(a.occurredOn, input.asOf);
-    if (k < 0) continue;
-    weighted += weights[k] ?? 0;
-    recent += 1;
-    if (k === 0) lastYear += 1;
-  }
+  summary.byAge.forEach((n, k) => {
+    weighted += n * (weights[k] ?? 0);
+    recent += n;
+  });
+  const lastYear = summary.byAge[0] ?? 0;
   const perYear = weighted / totalWeight;
   const score = clamp((100 * perYear) / HEALTH_RULES.frequencyFullPerYear);
   const w = HEALTH_RULES.windowYears;
+  const last = summary.lastActivityOn;
   if (!last) return { score, explanation: both('没有记录任何活动', 'No activity recorded') };
   if (recent === 0) {
     return {
@@ -266,7 +267,7 @@ function scoreFrequency(input: HealthInput, counted: readonly HealthActivity[], 
 }
 
 function suggest(
-  input: HealthInput,
+  input: HealthCounts,
   overall: number,
   last: string | null,
 ): { suggestion: Suggestion; reason: Bilingual; monthsQuiet: number | null } {
@@ -328,23 +329,71 @@ function suggest(
   };
 }
 
-/** The health of one partnership on `input.asOf`. */
-export function scoreHealth(input: HealthInput): Health {
-  const counted = input.activities.filter((a) => a.occurredOn <= input.asOf);
-  const recent = counted.filter((a) => ageBucket(a.occurredOn, input.asOf) >= 0);
-  let last: string | null = null;
-  for (const a of counted) if (!last || a.occurredOn > last) last = a.occurredOn;
+/** What the scores need from the activities: the same whether counted here or by the database. */
+export type ActivitySummary = {
+  /** The last activity on or before the day. */
+  lastActivityOn: string | null;
+  /** Activities by age in whole years before the day: [last 12 months, the 12 before, …], windowYears long. */
+  byAge: number[];
+  /** Distinct fields of the activities of the window. */
+  fields: string[];
+  /** Participants of the activities of the window. */
+  participants: number;
+  /** Participants × days (a day when not known) of the activities of the window. */
+  personDays: number;
+};
 
+/** The window's boundaries: an activity on day d is of age k when bounds[k+1] < d <= bounds[k]. */
+export function ageBounds(asOf: string): string[] {
+  return Array.from({ length: HEALTH_RULES.windowYears + 1 }, (_, k) => yearsBefore(asOf, k));
+}
+
+export function summarizeActivities(activities: readonly HealthActivity[], asOf: string): ActivitySummary {
+  const summary: ActivitySummary = {
+    lastActivityOn: null,
+    byAge: Array.from({ length: HEALTH_RULES.windowYears }, () => 0),
+    fields: [],
+    participants: 0,
+    personDays: 0,
+  };
+  const fields = new Set<string>();
+  for (const a of activities) {
+    if (a.occurredOn > asOf) continue;
+    if (!summary.lastActivityOn || a.occurredOn > summary.lastActivityOn) summary.lastActivityOn = a.occurredOn;
+    const k = ageBucket(a.occurredOn, asOf);
+    if (k < 0) continue;
+    summary.byAge[k] = (summary.byAge[k] ?? 0) + 1;
+    for (const f of a.fields) fields.add(f);
+    const p = a.participants && a.participants > 0 ? a.participants : 0;
+    summary.participants += p;
+    summary.personDays += p * (a.days && a.days > 0 ? a.days : 1);
+  }
+  summary.fields = [...fields].sort();
+  return summary;
+}
+
+/** Everything but the activities: establishment, status, projects and the day. */
+export type HealthCounts = Omit<HealthInput, 'activities'>;
+
+/** The health from counts and an activity summary (how the database-backed lists score in bulk). */
+export function scoreSummary(input: HealthCounts, summary: ActivitySummary): Health {
   const dimensions: Record<Dimension, DimensionScore> = {
     length: scoreLength(input),
-    breadth: scoreBreadth(recent),
+    breadth: scoreBreadth(summary),
     depth: scoreDepth(input),
-    intensity: scoreIntensity(recent),
-    frequency: scoreFrequency(input, counted, last),
+    intensity: scoreIntensity(summary),
+    frequency: scoreFrequency(summary),
   };
   const overall = clamp(DIMENSIONS.reduce((s, d) => s + HEALTH_RULES.weights[d] * dimensions[d].score, 0));
+  const last = summary.lastActivityOn;
   const { suggestion, reason, monthsQuiet } = suggest(input, overall, last);
   return { asOf: input.asOf, dimensions, overall, suggestion, reason, lastActivityOn: last, monthsQuiet };
+}
+
+/** The health of one partnership on `input.asOf`. */
+export function scoreHealth(input: HealthInput): Health {
+  const { activities, ...counts } = input;
+  return scoreSummary(counts, summarizeActivities(activities, input.asOf));
 }
 
 /** Orders suggestions from the healthiest: active < at_risk < dormant. */
