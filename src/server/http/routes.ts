@@ -8,6 +8,8 @@ import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
+import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
+import { registerProjectRoutes } from '../projects/project.routes.js';
 import { registerReminderRoutes } from '../reminders/reminders.routes.js';
 import { registerRulesRoutes } from '../rules/rules.routes.js';
 import type { RouteModule } from './app.js';
@@ -24,4 +26,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerBenchmarkRoutes,
   registerFigureRoutes,
   registerImportRoutes,
+  registerProjectRoutes,
+  registerProgrammeRoutes,
 ];

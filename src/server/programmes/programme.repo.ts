@@ -1,0 +1,215 @@
+/** Database access for programmes, their areas and measures, and what carries each measure out. */
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import {
+  activities,
+  measureActivities,
+  measureProjects,
+  partnerships,
+  programmeAreas,
+  programmeMeasures,
+  programmes,
+  projects,
+} from '../db/schema.js';
+import type { Division } from '../places/reference-cache.js';
+
+export type ProgrammeRow = typeof programmes.$inferSelect;
+export type NewProgramme = typeof programmes.$inferInsert;
+export type AreaRow = typeof programmeAreas.$inferSelect;
+export type NewArea = typeof programmeAreas.$inferInsert;
+export type MeasureRow = typeof programmeMeasures.$inferSelect;
+export type NewMeasure = typeof programmeMeasures.$inferInsert;
+
+export function programmeSubtree(division: Pick<Division, 'code' | 'level'>): SQL {
+  if (division.level === 'province') return eq(programmes.provinceCode, division.code);
+  if (division.level === 'prefecture') return eq(programmes.prefectureCode, division.code);
+  return eq(programmes.cnCode, division.code);
+}
+
+export async function selectProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow | undefined> {
+  const rows = await db.select().from(programmes).where(eq(programmes.id, id));
+  return rows[0];
+}
+
+export async function selectProgrammeByCode(db: DbOrTx, code: string): Promise<ProgrammeRow | undefined> {
+  const rows = await db.select().from(programmes).where(eq(programmes.code, code));
+  return rows[0];
+}
+
+export async function insertProgramme(db: DbOrTx, row: NewProgramme): Promise<ProgrammeRow> {
+  const rows = await db.insert(programmes).values(row).returning();
+  if (!rows[0]) throw new Error('insert returned no row');
+  return rows[0];
+}
+
+export async function updateProgrammeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProgramme>) {
+  const rows = await db
+    .update(programmes)
+    .set({ ...patch, version: sql`${programmes.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteProgrammeIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(programmes)
+    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
+    .returning({ id: programmes.id });
+  return rows.length > 0;
+}
+
+export async function selectProgrammePage(
+  db: DbOrTx,
+  subtree: SQL | undefined,
+  page: { limit: number; offset: number },
+) {
+  const [rows, counted] = await Promise.all([
+    db
+      .select()
+      .from(programmes)
+      .where(subtree)
+      .orderBy(asc(programmes.code), asc(programmes.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(subtree),
+  ]);
+  return { rows, total: counted[0]?.n ?? 0 };
+}
+
+// --- areas ---
+
+export async function selectAreasOf(db: DbOrTx, programmeId: number): Promise<AreaRow[]> {
+  return db
+    .select()
+    .from(programmeAreas)
+    .where(eq(programmeAreas.programmeId, programmeId))
+    .orderBy(asc(programmeAreas.position), asc(programmeAreas.id));
+}
+
+export async function selectArea(db: DbOrTx, id: number): Promise<AreaRow | undefined> {
+  const rows = await db.select().from(programmeAreas).where(eq(programmeAreas.id, id));
+  return rows[0];
+}
+
+export async function insertAreas(db: DbOrTx, rows: NewArea[]): Promise<AreaRow[]> {
+  if (!rows.length) return [];
+  return db.insert(programmeAreas).values(rows).returning();
+}
+
+export async function updateAreaIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewArea>) {
+  const rows = await db
+    .update(programmeAreas)
+    .set({ ...patch, version: sql`${programmeAreas.version} + 1` })
+    .where(and(eq(programmeAreas.id, id), eq(programmeAreas.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteAreaIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(programmeAreas)
+    .where(and(eq(programmeAreas.id, id), eq(programmeAreas.version, version)))
+    .returning({ id: programmeAreas.id });
+  return rows.length > 0;
+}
+
+// --- measures ---
+
+export async function selectMeasuresOf(db: DbOrTx, programmeId: number): Promise<MeasureRow[]> {
+  return db
+    .select()
+    .from(programmeMeasures)
+    .where(eq(programmeMeasures.programmeId, programmeId))
+    .orderBy(asc(programmeMeasures.code), asc(programmeMeasures.id));
+}
+
+export async function selectMeasure(db: DbOrTx, id: number): Promise<MeasureRow | undefined> {
+  const rows = await db.select().from(programmeMeasures).where(eq(programmeMeasures.id, id));
+  return rows[0];
+}
+
+export async function selectMeasureByCode(db: DbOrTx, programmeId: number, code: string) {
+  const rows = await db
+    .select()
+    .from(programmeMeasures)
+    .where(and(eq(programmeMeasures.programmeId, programmeId), eq(programmeMeasures.code, code)));
+  return rows[0];
+}
+
+export async function insertMeasure(db: DbOrTx, row: NewMeasure): Promise<MeasureRow> {
+  const rows = await db.insert(programmeMeasures).values(row).returning();
+  if (!rows[0]) throw new Error('insert returned no row');
+  return rows[0];
+}
+
+export async function updateMeasureIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewMeasure>) {
+  const rows = await db
+    .update(programmeMeasures)
+    .set({ ...patch, version: sql`${programmeMeasures.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(programmeMeasures.id, id), eq(programmeMeasures.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function deleteMeasureIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const rows = await db
+    .delete(programmeMeasures)
+    .where(and(eq(programmeMeasures.id, id), eq(programmeMeasures.version, version)))
+    .returning({ id: programmeMeasures.id });
+  return rows.length > 0;
+}
+
+// --- links ---
+
+export async function replaceMeasureActivities(db: DbOrTx, measureId: number, ids: readonly number[]) {
+  await db.delete(measureActivities).where(eq(measureActivities.measureId, measureId));
+  if (ids.length) await db.insert(measureActivities).values(ids.map((activityId) => ({ measureId, activityId })));
+}
+
+export async function replaceMeasureProjects(db: DbOrTx, measureId: number, ids: readonly number[]) {
+  await db.delete(measureProjects).where(eq(measureProjects.measureId, measureId));
+  if (ids.length) await db.insert(measureProjects).values(ids.map((projectId) => ({ measureId, projectId })));
+}
+
+/** The activity and project ids linked to each of some measures. */
+export async function selectMeasureLinks(db: DbOrTx, measureIds: readonly number[]) {
+  const links = new Map<number, { activityIds: number[]; projectIds: number[] }>();
+  for (const id of measureIds) links.set(id, { activityIds: [], projectIds: [] });
+  if (!measureIds.length) return links;
+  const ids = [...measureIds];
+  const [as, ps] = await Promise.all([
+    db
+      .select()
+      .from(measureActivities)
+      .where(inArray(measureActivities.measureId, ids))
+      .orderBy(asc(measureActivities.activityId)),
+    db
+      .select()
+      .from(measureProjects)
+      .where(inArray(measureProjects.measureId, ids))
+      .orderBy(asc(measureProjects.projectId)),
+  ]);
+  for (const r of as) links.get(r.measureId)?.activityIds.push(r.activityId);
+  for (const r of ps) links.get(r.measureId)?.projectIds.push(r.projectId);
+  return links;
+}
+
+/** Activities by id with the division they fall under (their partnership's). */
+export async function selectActivityScopes(db: DbOrTx, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: activities.id, cnCode: partnerships.cnCode })
+    .from(activities)
+    .innerJoin(partnerships, eq(partnerships.id, activities.partnershipId))
+    .where(inArray(activities.id, [...ids]));
+}
+
+/** Projects by id with their division. */
+export async function selectProjectScopes(db: DbOrTx, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: projects.id, cnCode: projects.cnCode })
+    .from(projects)
+    .where(inArray(projects.id, [...ids]));
+}

@@ -1,0 +1,292 @@
+/** /api/projects and /api/outcomes: thin handlers — validate, pass the actor to one service function. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { envelopeSchema } from '../../shared/list.js';
+import {
+  OutcomeCreateSchema,
+  OutcomeTotalsQuerySchema,
+  OutcomeUpdateSchema,
+  ProjectCreateSchema,
+  ProjectListQuerySchema,
+  ProjectUpdateSchema,
+} from '../../shared/schemas/project.js';
+import type { Db } from '../db/client.js';
+import { type Api, actorOf } from '../http/app.js';
+import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
+import {
+  createOutcome,
+  createProject,
+  deleteOutcome,
+  deleteProject,
+  getProject,
+  listProjects,
+  sumOutcomes,
+  updateOutcome,
+  updateProject,
+} from './project.service.js';
+
+const tags = ['projects'];
+
+export const OutcomeSchema = z
+  .object({
+    id: z.number().int(),
+    projectId: z.number().int(),
+    metricZh: z.string().nullable(),
+    metricEn: z.string().nullable(),
+    value: z.number(),
+    unit: z.string(),
+    asOf: z.string().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
+    evidence: z.string().nullable(),
+    evidenceUrl: z.string().nullable(),
+    isDemo: z.boolean().describe('Illustrative, not a sourced figure'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Outcome' });
+
+const projectShape = {
+  id: z.number().int(),
+  cnCode: z.string(),
+  nameZh: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  field: z.string(),
+  description: z.string().nullable(),
+  startOn: z.string().nullable(),
+  endOn: z.string().nullable(),
+  status: z.string(),
+  sdgs: z.array(z.number().int()),
+  sources: z.array(z.string()),
+  partnershipIds: z.array(z.number().int()),
+  countries: z.array(z.string()),
+  measureIds: z.array(z.number().int()),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+export const ProjectSchema = z.object(projectShape).meta({ id: 'Project' });
+
+const ProjectDetailSchema = z
+  .object({
+    ...projectShape,
+    cn: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    partnerships: z.array(
+      z.object({
+        id: z.number().int(),
+        cnCode: z.string(),
+        partnerNameZh: z.string().nullable(),
+        partnerNameEn: z.string().nullable(),
+      }),
+    ),
+    measures: z.array(
+      z.object({
+        id: z.number().int(),
+        code: z.string(),
+        textZh: z.string().nullable(),
+        textEn: z.string().nullable(),
+        programmeId: z.number().int(),
+        programmeCode: z.string(),
+        programmeNameZh: z.string().nullable(),
+        programmeNameEn: z.string().nullable(),
+        cnCode: z.string(),
+        areaNameZh: z.string().nullable(),
+        areaNameEn: z.string().nullable(),
+      }),
+    ),
+    outcomes: z.array(OutcomeSchema),
+  })
+  .meta({ id: 'ProjectDetail' });
+
+const TotalSchema = z.object({
+  key: z.string().describe('The field, the goal number, or "all"'),
+  unit: z.string(),
+  total: z.number(),
+  outcomes: z.number().int(),
+  projects: z.number().int(),
+  demo: z.number().int().describe('Illustrative outcomes among those counted'),
+});
+const OutcomeTotalsSchema = z
+  .object({
+    scope: z.string(),
+    asOf: z.string(),
+    byField: z.array(TotalSchema),
+    bySdg: z.array(TotalSchema),
+    byUnit: z.array(TotalSchema),
+  })
+  .meta({ id: 'OutcomeTotals' });
+
+const read = { 401: errorResponses[401], 403: errorResponses[403] };
+const write = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
+const dbOf = (c: { get(key: 'deps'): { handle: { db: Db } } }) => c.get('deps').handle.db;
+
+export function registerProjectRoutes(app: Api): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects',
+      tags,
+      summary: 'List projects of a scope, filtered by field, status, SDG, country, partnership or measure',
+      request: { query: ProjectListQuerySchema },
+      responses: { 200: jsonResponse(envelopeSchema(ProjectSchema), 'One page'), 400: errorResponses[400], ...read },
+    }),
+    async (c) => c.json(await listProjects({ db: dbOf(c), actor: actorOf(c), query: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/outcome-totals',
+      tags,
+      summary: 'Outcome totals of a scope as of a day, by field, by SDG and by unit',
+      request: { query: OutcomeTotalsQuerySchema },
+      responses: { 200: jsonResponse(OutcomeTotalsSchema, 'The totals'), 400: errorResponses[400], ...read },
+    }),
+    async (c) => c.json(await sumOutcomes({ db: dbOf(c), actor: actorOf(c), query: c.req.valid('query') }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{id}',
+      tags,
+      summary: 'One project with its outcomes, partnerships and programme measures',
+      request: { params: IdParamSchema },
+      responses: { 200: jsonResponse(ProjectDetailSchema, 'The project'), 404: errorResponses[404], ...read },
+    }),
+    async (c) => c.json(await getProject({ db: dbOf(c), actor: actorOf(c), id: c.req.valid('param').id }), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/projects',
+      tags,
+      summary: 'Create a project (countries default to those of its partnerships)',
+      request: jsonBody(ProjectCreateSchema),
+      responses: { 201: jsonResponse(ProjectSchema, 'Created'), ...write },
+    }),
+    async (c) => c.json(await createProject({ db: dbOf(c), actor: actorOf(c), input: c.req.valid('json') }), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/projects/{id}',
+      tags,
+      summary: 'Update a project; a stale version gets 409',
+      request: { params: IdParamSchema, ...jsonBody(ProjectUpdateSchema) },
+      responses: {
+        200: jsonResponse(ProjectSchema, 'Updated'),
+        ...write,
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await updateProject({
+          db: dbOf(c),
+          actor: actorOf(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/projects/{id}',
+      tags,
+      summary: 'Delete a project and its outcomes; ?version= must be current',
+      request: { params: IdParamSchema, query: VersionQuerySchema },
+      responses: {
+        204: { description: 'Deleted' },
+        ...write,
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      await deleteProject({
+        db: dbOf(c),
+        actor: actorOf(c),
+        id: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/projects/{id}/outcomes',
+      tags,
+      summary: 'Record an outcome of a project: a value in a unit, as of a date, with its evidence',
+      request: { params: IdParamSchema, ...jsonBody(OutcomeCreateSchema) },
+      responses: { 201: jsonResponse(OutcomeSchema, 'Created'), ...write, 404: errorResponses[404] },
+    }),
+    async (c) =>
+      c.json(
+        await createOutcome({
+          db: dbOf(c),
+          actor: actorOf(c),
+          projectId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/outcomes/{id}',
+      tags,
+      summary: 'Update an outcome; a stale version gets 409',
+      request: { params: IdParamSchema, ...jsonBody(OutcomeUpdateSchema) },
+      responses: {
+        200: jsonResponse(OutcomeSchema, 'Updated'),
+        ...write,
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await updateOutcome({
+          db: dbOf(c),
+          actor: actorOf(c),
+          id: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/outcomes/{id}',
+      tags,
+      summary: 'Delete an outcome; ?version= must be current',
+      request: { params: IdParamSchema, query: VersionQuerySchema },
+      responses: {
+        204: { description: 'Deleted' },
+        ...write,
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      await deleteOutcome({
+        db: dbOf(c),
+        actor: actorOf(c),
+        id: c.req.valid('param').id,
+        version: c.req.valid('query').version,
+      });
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,612 @@
+/**
+ * Projects (cooperation born of partnerships) and their outcomes (measured values with evidence).
+ * A project belongs to the office that runs it (cnCode): reading needs that division in the actor's
+ * scope, writing the editor role there too. Every change is written to the audit trail.
+ */
+import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
+import type { Precision } from '../../shared/enums.js';
+import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import type { ListEnvelope } from '../../shared/list.js';
+import {
+  type OutcomeCreateInput,
+  type OutcomeTotalsQuery,
+  type OutcomeUnit,
+  type OutcomeUpdateInput,
+  outcomeValueProblem,
+  type ProjectCreateInput,
+  type ProjectListQuery,
+  type ProjectUpdateInput,
+} from '../../shared/schemas/project.js';
+import { buildSearchText, normalizeQuery } from '../../shared/text.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { getDivision } from '../partnerships/partnership.service.js';
+import { getReferenceCache } from '../places/reference-cache.js';
+import {
+  deleteOutcomeIfVersion,
+  deleteProjectIfVersion,
+  insertOutcome,
+  insertProject,
+  type OutcomeRow,
+  type ProjectRow,
+  projectSubtree,
+  replaceProjectCountries,
+  replaceProjectMeasures,
+  replaceProjectPartnerships,
+  selectCountedOutcomes,
+  selectMeasuresByIds,
+  selectOutcome,
+  selectOutcomesOf,
+  selectPartnershipsByIds,
+  selectProject,
+  selectProjectLinks,
+  selectProjectPage,
+  updateOutcomeIfVersion,
+  updateProjectIfVersion,
+} from './project.repo.js';
+
+const partial = (date: string | null, precision: string | null) =>
+  date ? formatPartialDate(date, precision as Precision) : null;
+
+export function presentOutcome(row: OutcomeRow) {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    metricZh: row.metricZh,
+    metricEn: row.metricEn,
+    value: row.value,
+    unit: row.unit,
+    asOf: formatPartialDate(row.asOf, row.asOfPrecision as Precision),
+    evidence: row.evidence,
+    evidenceUrl: row.evidenceUrl,
+    isDemo: row.isDemo,
+    version: row.version,
+  };
+}
+export type OutcomeView = ReturnType<typeof presentOutcome>;
+
+type Links = { partnershipIds: number[]; countries: string[]; measureIds: number[] };
+
+export function presentProject(row: ProjectRow, links: Links) {
+  return {
+    id: row.id,
+    cnCode: row.cnCode,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    field: row.field,
+    description: row.description,
+    startOn: partial(row.startOn, row.startPrecision),
+    endOn: partial(row.endOn, row.endPrecision),
+    status: row.status,
+    sdgs: row.sdgs,
+    sources: row.sources,
+    partnershipIds: links.partnershipIds,
+    countries: links.countries,
+    measureIds: links.measureIds,
+    isDemo: row.isDemo,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type ProjectView = ReturnType<typeof presentProject>;
+
+/** The detail: the project, its outcomes, and names of what it links to. */
+export type ProjectDetail = ProjectView & {
+  cn: { code: string; nameZh: string; nameEn: string };
+  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
+  measures: Awaited<ReturnType<typeof selectMeasuresByIds>>;
+  outcomes: OutcomeView[];
+};
+
+function issue(path: string, rule: string, value: unknown, message: string, fix: string): FieldIssue {
+  return { path, rule, value, message, fix };
+}
+
+type Resolved = {
+  partnershipIds: number[];
+  countries: string[];
+  measureIds: number[];
+};
+
+/**
+ * Checks what a project links to — partnerships and measures exist and lie in the actor's scope,
+ * countries are known, the dates are in order — and fills the countries from the partnerships
+ * when none are given.
+ */
+async function resolveLinks(
+  tx: DbOrTx,
+  actor: Actor,
+  input: {
+    partnershipIds: number[];
+    countries: string[];
+    measureIds: number[];
+    startOn?: string | null;
+    endOn?: string | null;
+  },
+): Promise<Resolved> {
+  const issues: FieldIssue[] = [];
+  const partnershipIds = [...new Set(input.partnershipIds)];
+  const found = await selectPartnershipsByIds(tx, partnershipIds);
+  for (const id of partnershipIds) {
+    const p = found.find((f) => f.id === id);
+    if (!p)
+      issues.push(
+        issue(
+          'partnershipIds',
+          'unknown_partnership',
+          id,
+          `partnership #${id} does not exist`,
+          'choose an existing partnership',
+        ),
+      );
+    else assertCanRead(actor, p.cnCode);
+  }
+  const measureIds = [...new Set(input.measureIds)];
+  const measures = await selectMeasuresByIds(tx, measureIds);
+  for (const id of measureIds) {
+    const m = measures.find((f) => f.id === id);
+    if (!m)
+      issues.push(
+        issue(
+          'measureIds',
+          'unknown_measure',
+          id,
+          `programme measure #${id} does not exist`,
+          'choose an existing measure',
+        ),
+      );
+    else assertCanRead(actor, m.cnCode);
+  }
+  const cache = getReferenceCache();
+  let countries = [...new Set(input.countries.map((c) => c.toUpperCase()))];
+  for (const code of countries) {
+    if (!cache.countries.has(code)) {
+      issues.push(
+        issue(
+          'countries',
+          'unknown_country',
+          code,
+          `${code} is not a country known to Amity`,
+          'use an ISO 3166 alpha-2 code such as BB',
+        ),
+      );
+    }
+  }
+  if (countries.length === 0) countries = [...new Set(found.map((p) => p.countryIso2))].sort();
+  const start = input.startOn ? parsePartialDate(input.startOn) : undefined;
+  const end = input.endOn ? parsePartialDate(input.endOn) : undefined;
+  if (start && end && end.date < start.date) {
+    issues.push(
+      issue('endOn', 'end_before_start', input.endOn, 'the project ends before it starts', 'check the two dates'),
+    );
+  }
+  if (issues.length) throw validationFailed(issues);
+  return { partnershipIds, countries, measureIds };
+}
+
+function searchOf(input: { nameZh?: string | null; nameEn?: string | null; description?: string | null }) {
+  return buildSearchText([input.nameZh, input.nameEn, input.description?.slice(0, 500)]);
+}
+
+function divisionColumns(cnCode: string) {
+  const division = getDivision(cnCode);
+  return { cnCode: division.code, provinceCode: division.provinceCode, prefectureCode: division.prefectureCode };
+}
+
+function stale(what: string, current: { id: number; version: number }): AppError {
+  return new AppError('conflict', `${what} #${current.id} was changed by someone else`, {
+    currentVersion: current.version,
+  });
+}
+
+async function loadProject(db: DbOrTx, id: number): Promise<ProjectRow> {
+  const row = await selectProject(db, id);
+  if (!row) throw notFound('project', id);
+  return row;
+}
+
+async function viewOf(db: DbOrTx, row: ProjectRow): Promise<ProjectView> {
+  const links = await selectProjectLinks(db, [row.id]);
+  return presentProject(row, links.get(row.id) ?? { partnershipIds: [], countries: [], measureIds: [] });
+}
+
+export async function createProject({
+  db,
+  actor,
+  input,
+  isDemo = false,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ProjectCreateInput;
+  isDemo?: boolean;
+}): Promise<ProjectView> {
+  const division = getDivision(input.cnCode);
+  assertCanWrite(actor, division.code);
+  return db.transaction(async (tx) => {
+    const links = await resolveLinks(tx, actor, input);
+    const start = input.startOn ? parsePartialDate(input.startOn) : undefined;
+    const end = input.endOn ? parsePartialDate(input.endOn) : undefined;
+    const row = await insertProject(tx, {
+      ...divisionColumns(division.code),
+      nameZh: input.nameZh ?? null,
+      nameEn: input.nameEn ?? null,
+      field: input.field,
+      description: input.description ?? null,
+      startOn: start?.date ?? null,
+      startPrecision: start?.precision ?? null,
+      endOn: end?.date ?? null,
+      endPrecision: end?.precision ?? null,
+      status: input.status,
+      sdgs: [...input.sdgs].sort((a, b) => a - b),
+      sources: input.sources,
+      isDemo,
+      search: searchOf(input),
+    });
+    await replaceProjectPartnerships(tx, row.id, links.partnershipIds);
+    await replaceProjectCountries(tx, row.id, links.countries);
+    await replaceProjectMeasures(tx, row.id, links.measureIds);
+    const view = await viewOf(tx, row);
+    await writeAudit(tx, actor, {
+      entity: 'project',
+      entityId: row.id,
+      action: 'create',
+      cnCode: row.cnCode,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function getProject({ db, actor, id }: { db: DbOrTx; actor: Actor; id: number }): Promise<ProjectDetail> {
+  const row = await loadProject(db, id);
+  assertCanRead(actor, row.cnCode);
+  const view = await viewOf(db, row);
+  const [partnerships, measures, outcomes] = await Promise.all([
+    selectPartnershipsByIds(db, view.partnershipIds),
+    selectMeasuresByIds(db, view.measureIds),
+    selectOutcomesOf(db, [id]),
+  ]);
+  const division = getDivision(row.cnCode);
+  return {
+    ...view,
+    cn: { code: division.code, nameZh: division.nameZh, nameEn: division.nameEn },
+    partnerships: partnerships
+      .map(({ id, cnCode, partnerNameZh, partnerNameEn }) => ({ id, cnCode, partnerNameZh, partnerNameEn }))
+      .sort((a, b) => a.id - b.id),
+    measures,
+    outcomes: outcomes.map(presentOutcome),
+  };
+}
+
+export async function updateProject({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: ProjectUpdateInput;
+}): Promise<ProjectView> {
+  const first = await loadProject(db, id);
+  assertCanWrite(actor, first.cnCode);
+  if (input.cnCode) assertCanWrite(actor, getDivision(input.cnCode).code);
+  return db.transaction(async (tx) => {
+    const current = await loadProject(tx, id);
+    if (current.version !== input.version) throw stale('project', current);
+    const before = await viewOf(tx, current);
+    const pick = <T>(next: T | undefined, now: T) => (next === undefined ? now : next);
+    const nameZh = pick(input.nameZh, before.nameZh);
+    const nameEn = pick(input.nameEn, before.nameEn);
+    if (!nameZh && !nameEn) {
+      throw validationFailed([
+        issue('nameZh', 'required', null, 'a project needs nameZh or nameEn', 'keep at least one name'),
+      ]);
+    }
+    const startOn = pick(input.startOn, before.startOn);
+    const endOn = pick(input.endOn, before.endOn);
+    const partnershipIds = input.partnershipIds ?? before.partnershipIds;
+    // Countries follow the partnerships unless given: a change of partnerships with no countries
+    // re-derives them.
+    const countries = input.countries ?? (input.partnershipIds ? [] : before.countries);
+    const links = await resolveLinks(tx, actor, {
+      partnershipIds,
+      countries,
+      measureIds: input.measureIds ?? before.measureIds,
+      startOn,
+      endOn,
+    });
+    const start = startOn ? parsePartialDate(startOn) : undefined;
+    const end = endOn ? parsePartialDate(endOn) : undefined;
+    const description = pick(input.description, before.description);
+    const updated = await updateProjectIfVersion(tx, id, input.version, {
+      ...(input.cnCode ? divisionColumns(input.cnCode) : {}),
+      nameZh,
+      nameEn,
+      field: input.field ?? current.field,
+      description,
+      startOn: start?.date ?? null,
+      startPrecision: start?.precision ?? null,
+      endOn: end?.date ?? null,
+      endPrecision: end?.precision ?? null,
+      status: input.status ?? current.status,
+      sdgs: input.sdgs ? [...input.sdgs].sort((a, b) => a - b) : current.sdgs,
+      sources: input.sources ?? current.sources,
+      search: searchOf({ nameZh, nameEn, description }),
+    });
+    if (!updated) throw stale('project', current);
+    await replaceProjectPartnerships(tx, id, links.partnershipIds);
+    await replaceProjectCountries(tx, id, links.countries);
+    await replaceProjectMeasures(tx, id, links.measureIds);
+    const after = await viewOf(tx, updated);
+    await writeAudit(tx, actor, {
+      entity: 'project',
+      entityId: id,
+      action: 'update',
+      cnCode: updated.cnCode,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function deleteProject({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version: number }) {
+  const first = await loadProject(db, id);
+  assertCanWrite(actor, first.cnCode);
+  await db.transaction(async (tx) => {
+    const current = await loadProject(tx, id);
+    const before = await viewOf(tx, current);
+    if (current.version !== version || !(await deleteProjectIfVersion(tx, id, version)))
+      throw stale('project', current);
+    await writeAudit(tx, actor, { entity: 'project', entityId: id, action: 'delete', cnCode: current.cnCode, before });
+  });
+}
+
+export async function listProjects({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: ProjectListQuery;
+}): Promise<ListEnvelope<ProjectView>> {
+  const scope = effectiveScope(actor, query.cn);
+  const subtree = getReferenceCache().divisions.has(scope) ? projectSubtree(getDivision(scope, 'cn')) : undefined;
+  const { rows, total } = await selectProjectPage(
+    db,
+    {
+      subtree,
+      fields: query.field,
+      statuses: query.status,
+      sdg: query.sdg,
+      countries: query.country,
+      partnershipId: query.partnership,
+      measureId: query.measure,
+      q: query.q ? normalizeQuery(query.q) : undefined,
+    },
+    { limit: query.perPage, offset: (query.page - 1) * query.perPage },
+  );
+  const links = await selectProjectLinks(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    data: rows.map((r) => presentProject(r, links.get(r.id) ?? { partnershipIds: [], countries: [], measureIds: [] })),
+    total,
+    page: query.page,
+    perPage: query.perPage,
+  };
+}
+
+// --- outcomes ---
+
+export async function createOutcome({
+  db,
+  actor,
+  projectId,
+  input,
+  isDemo = false,
+}: {
+  db: Db;
+  actor: Actor;
+  projectId: number;
+  input: OutcomeCreateInput;
+  isDemo?: boolean;
+}): Promise<OutcomeView> {
+  const project = await loadProject(db, projectId);
+  assertCanWrite(actor, project.cnCode);
+  const asOf = parsePartialDate(input.asOf);
+  if (!asOf)
+    throw validationFailed([issue('asOf', 'invalid_date', input.asOf, 'not a date', 'YYYY, YYYY-MM or YYYY-MM-DD')]);
+  checkNotFuture(asOf.date, input.asOf);
+  return db.transaction(async (tx) => {
+    const row = await insertOutcome(tx, {
+      projectId,
+      metricZh: input.metricZh ?? null,
+      metricEn: input.metricEn ?? null,
+      value: input.value,
+      unit: input.unit,
+      asOf: asOf.date,
+      asOfPrecision: asOf.precision,
+      evidence: input.evidence ?? null,
+      evidenceUrl: input.evidenceUrl ?? null,
+      isDemo,
+    });
+    await writeAudit(tx, actor, {
+      entity: 'project_outcome',
+      entityId: row.id,
+      action: 'create',
+      cnCode: project.cnCode,
+      after: row,
+    });
+    return presentOutcome(row);
+  });
+}
+
+function checkNotFuture(day: string, given: string) {
+  if (day > today()) {
+    throw validationFailed([
+      issue(
+        'asOf',
+        'future_date',
+        given,
+        'an outcome is measured, so its date cannot be in the future',
+        'record it once it is measured',
+      ),
+    ]);
+  }
+}
+
+async function loadOutcome(db: DbOrTx, id: number): Promise<{ outcome: OutcomeRow; project: ProjectRow }> {
+  const outcome = await selectOutcome(db, id);
+  if (!outcome) throw notFound('outcome', id);
+  return { outcome, project: await loadProject(db, outcome.projectId) };
+}
+
+export async function updateOutcome({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: OutcomeUpdateInput;
+}): Promise<OutcomeView> {
+  const first = await loadOutcome(db, id);
+  assertCanWrite(actor, first.project.cnCode);
+  return db.transaction(async (tx) => {
+    const { outcome: current, project } = await loadOutcome(tx, id);
+    if (current.version !== input.version) throw stale('outcome', current);
+    const metricZh = input.metricZh === undefined ? current.metricZh : input.metricZh;
+    const metricEn = input.metricEn === undefined ? current.metricEn : input.metricEn;
+    const value = input.value ?? current.value;
+    const unit = (input.unit ?? current.unit) as OutcomeUnit;
+    const issues: FieldIssue[] = [];
+    if (!metricZh && !metricEn)
+      issues.push(issue('metricZh', 'required', null, 'an outcome needs metricZh or metricEn', 'keep at least one'));
+    const problem = outcomeValueProblem(value, unit);
+    if (problem) issues.push(issue('value', 'value_unit', value, problem, 'check the value against its unit'));
+    if (issues.length) throw validationFailed(issues);
+    const asOf = input.asOf ? parsePartialDate(input.asOf) : undefined;
+    if (asOf && input.asOf) checkNotFuture(asOf.date, input.asOf);
+    const updated = await updateOutcomeIfVersion(tx, id, input.version, {
+      metricZh,
+      metricEn,
+      value,
+      unit,
+      ...(asOf ? { asOf: asOf.date, asOfPrecision: asOf.precision } : {}),
+      evidence: input.evidence === undefined ? current.evidence : input.evidence,
+      evidenceUrl: input.evidenceUrl === undefined ? current.evidenceUrl : input.evidenceUrl,
+    });
+    if (!updated) throw stale('outcome', current);
+    await writeAudit(tx, actor, {
+      entity: 'project_outcome',
+      entityId: id,
+      action: 'update',
+      cnCode: project.cnCode,
+      before: current,
+      after: updated,
+    });
+    return presentOutcome(updated);
+  });
+}
+
+export async function deleteOutcome({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version: number }) {
+  const first = await loadOutcome(db, id);
+  assertCanWrite(actor, first.project.cnCode);
+  await db.transaction(async (tx) => {
+    const { outcome, project } = await loadOutcome(tx, id);
+    if (outcome.version !== version || !(await deleteOutcomeIfVersion(tx, id, version)))
+      throw stale('outcome', outcome);
+    await writeAudit(tx, actor, {
+      entity: 'project_outcome',
+      entityId: id,
+      action: 'delete',
+      cnCode: project.cnCode,
+      before: outcome,
+    });
+  });
+}
+
+export type OutcomeTotal = {
+  key: string;
+  unit: string;
+  total: number;
+  outcomes: number;
+  projects: number;
+  demo: number;
+};
+export type OutcomeTotals = {
+  scope: string;
+  asOf: string;
+  byField: OutcomeTotal[];
+  bySdg: OutcomeTotal[];
+  byUnit: OutcomeTotal[];
+};
+
+/**
+ * Totals of outcomes for a scope on a day, grouped by field, by SDG and by unit (values are only
+ * ever added within one unit). Each project's metric counts once, with its latest value on or
+ * before the day; a project tagged with several goals counts under each (so the SDG rows may add
+ * up to more than the unit total). `demo` counts the illustrative outcomes among them.
+ */
+export function totalOutcomes(rows: readonly CountedRow[]): Pick<OutcomeTotals, 'byField' | 'bySdg' | 'byUnit'> {
+  const group = (keysOf: (r: CountedRow) => string[]) => {
+    const acc = new Map<
+      string,
+      { key: string; unit: string; total: number; outcomes: number; projects: Set<number>; demo: number }
+    >();
+    for (const r of rows) {
+      for (const key of keysOf(r)) {
+        const id = `${key}\u0000${r.unit}`;
+        const g = acc.get(id) ?? { key, unit: r.unit, total: 0, outcomes: 0, projects: new Set<number>(), demo: 0 };
+        g.total += r.value;
+        g.outcomes += 1;
+        g.projects.add(r.projectId);
+        if (r.isDemo) g.demo += 1;
+        acc.set(id, g);
+      }
+    }
+    return [...acc.values()]
+      .map((g) => ({
+        key: g.key,
+        unit: g.unit,
+        total: g.total,
+        outcomes: g.outcomes,
+        projects: g.projects.size,
+        demo: g.demo,
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }) || a.unit.localeCompare(b.unit));
+  };
+  return {
+    byField: group((r) => [r.field]),
+    bySdg: group((r) => r.sdgs.map(String)),
+    byUnit: group(() => ['all']),
+  };
+}
+type CountedRow = Awaited<ReturnType<typeof selectCountedOutcomes>>[number];
+
+/** sumOutcomes: the figures' entry point (see totalOutcomes for the rules). */
+export async function sumOutcomes({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: OutcomeTotalsQuery;
+}): Promise<OutcomeTotals> {
+  const scope = effectiveScope(actor, query.scope);
+  const asOf = query.asOf ?? today();
+  const subtree = getReferenceCache().divisions.has(scope) ? projectSubtree(getDivision(scope, 'scope')) : undefined;
+  const rows = await selectCountedOutcomes(db, { subtree, asOf });
+  return { scope, asOf, ...totalOutcomes(rows) };
+}
