@@ -1,7 +1,10 @@
 /** Test factories: records built through the real services, with missing parents created. */
 
+import type { UserCreateInput } from '../../shared/schemas/auth.js';
 import type { PartnershipCreateInput } from '../../shared/schemas/partnership.js';
 import { type Actor, systemActor } from '../auth/actor.js';
+import { createActorResolver } from '../auth/auth.middleware.js';
+import { createUser } from '../auth/user.service.js';
 import type { DbHandle } from '../db/client.js';
 import { createApp } from '../http/app.js';
 import { ROUTE_MODULES } from '../http/routes.js';
@@ -28,6 +31,32 @@ export async function buildPartnership(handle: DbHandle, overrides: Partial<Part
 /** The app as a national admin with the contacts permission sees it, or as the given actor. */
 export function buildApp(handle: DbHandle, actor: Actor | null = systemActor('test')) {
   return createApp({ handle, resolveActor: async () => actor }, ROUTE_MODULES);
+}
+
+/** The app as a deployment serves it: sessions, tokens and CSRF checked for real. */
+export function buildAuthApp(handle: DbHandle, options: { publicRead?: boolean; demoUsername?: string } = {}) {
+  const publicRead = options.publicRead ?? false;
+  return createApp(
+    { handle, publicRead, demoUsername: options.demoUsername, resolveActor: createActorResolver({ publicRead }) },
+    ROUTE_MODULES,
+  );
+}
+
+/** Creates a user through the service (as the system) and returns it with its password. */
+export async function buildUser(
+  handle: DbHandle,
+  overrides: Partial<UserCreateInput> & Pick<UserCreateInput, 'role' | 'scopeCode'>,
+) {
+  counter += 1;
+  const input: UserCreateInput = {
+    username: `user${counter}`,
+    displayName: `User ${counter}`,
+    canSeeContacts: false,
+    password: 'correct horse battery',
+    ...overrides,
+  };
+  const user = await createUser({ db: handle.db, actor: systemActor('test'), input });
+  return { ...user, password: input.password };
 }
 
 /** JSON request helper for app.request(). */
