@@ -56,6 +56,8 @@ export function countedWhere(filter: CountedFilter): SQL {
   return and(
     eq(p.kind, filter.kind),
     scopeCondition(filter.scope),
+    // Letters of intent, proposals and approved pairs not yet signed are not partnerships yet.
+    eq(p.stage, 'established'),
     or(isNull(p.establishedOn), lte(p.establishedOn, filter.asOf)),
     or(isNull(p.endedOn), gt(p.endedOn, filter.asOf)),
   ) as SQL;

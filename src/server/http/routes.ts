@@ -4,8 +4,10 @@ import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerConfigRoutes } from '../config/config.routes.js';
+import { registerDocumentRoutes } from '../documents/document.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
+import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
@@ -26,6 +28,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerBenchmarkRoutes,
   registerFigureRoutes,
   registerImportRoutes,
+  registerLifecycleRoutes,
+  registerDocumentRoutes,
   registerProjectRoutes,
   registerProgrammeRoutes,
 ];

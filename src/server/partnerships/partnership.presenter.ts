@@ -9,6 +9,7 @@ export function presentPartnership({ p, cn, place }: PartnershipJoined) {
     id: p.id,
     level: p.level,
     kind: p.kind,
+    stage: p.stage,
     status: p.status,
     cn: { code: cn.code, nameZh: cn.nameZh, nameEn: cn.nameEn, level: cn.level },
     partner: presentForeignPlace(place),

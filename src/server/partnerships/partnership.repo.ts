@@ -94,6 +94,7 @@ export function filterConditions(filter: PartnershipFilter, division: Division |
     filter.level ? inArray(partnerships.level, filter.level) : undefined,
     filter.kind ? inArray(partnerships.kind, filter.kind) : undefined,
     filter.status ? inArray(partnerships.status, filter.status) : undefined,
+    filter.stage ? inArray(partnerships.stage, filter.stage) : undefined,
     filter.country ? inArray(partnerships.countryIso2, filter.country) : undefined,
     filter.continent
       ? inArray(

@@ -22,6 +22,7 @@ export const PartnershipSchema = z
     id: z.number().int(),
     level: z.string().describe('provincial | city | county, from the Chinese side'),
     kind: z.string(),
+    stage: z.string().describe('intent | exchanging | proposed | approved | established (see /lifecycle)'),
     status: z.string(),
     cn: z.object({ code: z.string(), ...NamesSchema, level: z.string() }),
     partner: ForeignPlaceSchema,

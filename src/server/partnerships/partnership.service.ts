@@ -6,6 +6,7 @@
 import { parsePartialDate, today } from '../../shared/dates.js';
 import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import type { Stage } from '../../shared/lifecycle.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type {
   PartnershipCreateInput,
@@ -17,6 +18,7 @@ import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { recordCorrection, stageEditIssues } from '../lifecycle/lifecycle.service.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
@@ -174,7 +176,7 @@ export async function createPartnership({
 }): Promise<PartnershipView> {
   const division = getDivision(input.cnCode);
   assertCanWrite(actor, division.code);
-  const issues = checkDates(input);
+  const issues = [...checkDates(input), ...stageEditIssues(input.stage ?? 'established', input, false)];
   if (issues.length) throw validationFailed(issues);
   const id = await db.transaction(async (tx) => {
     const place = input.partner
@@ -187,6 +189,7 @@ export async function createPartnership({
       cnCode: division.code,
       foreignPlaceId: place.id,
       kind: input.kind,
+      stage: input.stage ?? 'established',
       status: input.status,
       establishedOn: established?.date ?? null,
       establishedPrecision: established?.precision ?? null,
@@ -234,7 +237,16 @@ export async function updatePartnership({
     const establishedText =
       input.establishedOn === undefined ? storedPartialDate(current) : (input.establishedOn ?? null);
     const endedOn = input.endedOn === undefined ? current.endedOn : input.endedOn;
-    const issues = checkDates({ status, establishedOn: establishedText, endedOn });
+    const issues = [
+      ...checkDates({ status, establishedOn: establishedText, endedOn }),
+      // The stage itself is not editable here (the schema has no stage); before establishment the
+      // status moves by the life cycle only.
+      ...stageEditIssues(
+        current.stage as Stage,
+        { status, establishedOn: input.establishedOn },
+        input.status !== undefined && input.status !== current.status,
+      ),
+    ];
     if (issues.length) throw validationFailed(issues);
     if (division.code !== current.cnCode || place.id !== current.foreignPlaceId || kind !== current.kind) {
       const existing = await selectByNaturalKey(tx, division.code, place.id, kind);
@@ -257,6 +269,7 @@ export async function updatePartnership({
     const updated = await updatePartnershipIfVersion(tx, id, input.version, patch);
     // Another writer got in between our read and our write: theirs stands, ours is refused.
     if (!updated) throw staleVersion(current);
+    await recordCorrection(tx, actor, current, updated);
     await writeAudit(tx, actor, {
       entity: 'partnership',
       entityId: id,

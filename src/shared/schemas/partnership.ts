@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parsePartialDate } from '../dates.js';
 import { ADMIN_LEVELS, CONTINENTS, KINDS, LEVELS, LIMITS, STATUSES } from '../enums.js';
+import { STAGES } from '../lifecycle.js';
 import { csvList, PageQuerySchema } from '../list.js';
 
 export const DivisionCodeSchema = z
@@ -54,6 +55,10 @@ const partnershipFields = {
 export const PartnershipCreateSchema = z
   .object({
     ...partnershipFields,
+    stage: z
+      .enum(STAGES)
+      .default('established')
+      .describe('intent | exchanging | proposed | approved | established; later stages only by life-cycle moves'),
     partnerPlaceId: z.number().int().positive().optional().describe('An existing foreign place'),
     partner: ForeignPlaceInputSchema.optional().describe('A foreign place, found or created by country and name'),
   })
@@ -87,6 +92,7 @@ export const PartnershipFilterSchema = z.object({
   level: csvList(z.enum(LEVELS)).describe('provincial, city, county (comma-separated)'),
   kind: csvList(z.enum(KINDS)),
   status: csvList(z.enum(STATUSES)),
+  stage: csvList(z.enum(STAGES)).describe('intent, exchanging, proposed, approved, established (comma-separated)'),
   country: csvList(CountryCodeSchema).describe('ISO alpha-2 codes, comma-separated'),
   continent: csvList(z.enum(CONTINENTS)),
   group: z

@@ -1,0 +1,274 @@
+/**
+ * /api/contacts: personal data, so every route needs the contacts permission (403 without it) and
+ * none is open to anonymous readers. The export is a POST with a confirmation and a purpose.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { envelopeSchema } from '../../shared/list.js';
+import {
+  ContactCreateSchema,
+  ContactExportSchema,
+  ContactListQuerySchema,
+  ContactStaleQuerySchema,
+  ContactTouchCreateSchema,
+  ContactUpdateSchema,
+  PostHoldersQuerySchema,
+} from '../../shared/schemas/contact.js';
+import { type Api, actorOf } from '../http/app.js';
+import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
+import { registerRecordRoutes } from '../http/record-routes.js';
+import {
+  addTouch,
+  createContact,
+  deleteContact,
+  exportContacts,
+  findPostHolders,
+  getContact,
+  listContacts,
+  listSilentContacts,
+  removeTouch,
+  updateContact,
+} from './contact.service.js';
+
+const RoleSchema = z
+  .object({
+    id: z.number().int(),
+    organisation: z.string(),
+    post: z.string(),
+    from: z.string().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
+    to: z.string().nullable().describe('Null while the term runs'),
+    isCurrent: z.boolean().describe('The term runs today (or on the day asked for)'),
+  })
+  .meta({ id: 'ContactRole' });
+
+const summaryShape = {
+  id: z.number().int(),
+  cnCode: z.string().describe('The division of the office that keeps the contact'),
+  cnNameZh: z.string(),
+  cnNameEn: z.string(),
+  category: z.string(),
+  nameZh: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  nameOriginal: z.string().nullable(),
+  countryIso2: z.string().nullable(),
+  city: z.string().nullable(),
+  organisation: z.string().nullable(),
+  currentRoles: z.array(RoleSchema),
+  lastContact: z.string().nullable().describe('The latest touch or linked activity, YYYY-MM-DD; null: never'),
+  isDemo: z.boolean(),
+  version: z.number().int(),
+};
+const ContactSummarySchema = z.object(summaryShape).meta({ id: 'ContactSummary' });
+
+const TouchSchema = z
+  .object({
+    id: z.number().int(),
+    contactId: z.number().int(),
+    touchedOn: z.string(),
+    channel: z.string(),
+    note: z.string().nullable(),
+    isDemo: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ContactTouch' });
+
+const ContactSchema = z
+  .object({
+    ...summaryShape,
+    languages: z.array(z.string()),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    notes: z.string().nullable(),
+    roles: z.array(RoleSchema).describe('Every post held, the latest term first'),
+    partnershipIds: z.array(z.number().int()),
+    partnerships: z.array(
+      z.object({
+        id: z.number().int(),
+        cnCode: z.string(),
+        cnNameZh: z.string(),
+        cnNameEn: z.string(),
+        countryIso2: z.string(),
+        partnerNameZh: z.string().nullable(),
+        partnerNameEn: z.string().nullable(),
+      }),
+    ),
+    activityIds: z.array(z.number().int()),
+    activities: z.array(
+      z.object({
+        id: z.number().int(),
+        partnershipId: z.number().int(),
+        type: z.string(),
+        occurredOn: z.string(),
+        titleZh: z.string().nullable(),
+        titleEn: z.string().nullable(),
+      }),
+    ),
+    touches: z.array(TouchSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Contact' });
+
+const SilentListSchema = envelopeSchema(ContactSummarySchema).extend({
+  asOf: z.string(),
+  months: z.number().int(),
+  cutoff: z.string().describe('Contacts whose last contact is before this day (or who were never contacted)'),
+});
+
+const PostHoldersSchema = z.object({
+  at: z.string().nullable(),
+  data: z.array(
+    z.object({
+      role: RoleSchema,
+      contact: z.object({
+        id: z.number().int(),
+        category: z.string(),
+        nameZh: z.string().nullable(),
+        nameEn: z.string().nullable(),
+        nameOriginal: z.string().nullable(),
+        isDemo: z.boolean(),
+      }),
+    }),
+  ),
+});
+
+const denied = { 401: errorResponses[401], 403: errorResponses[403] } as const;
+const tags = ['contacts'];
+
+function attachment(name: string): string {
+  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function registerContactRoutes(app: Api): void {
+  // The fixed paths come before /api/contacts/{id}.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contacts/silent',
+      tags,
+      summary: 'Contacts not contacted for N months (default 12) as of a day, or never: the never contacted first',
+      request: { query: ContactStaleQuerySchema },
+      responses: { 200: jsonResponse(SilentListSchema, 'One page'), ...denied, 400: errorResponses[400] },
+    }),
+    async (c) =>
+      c.json(
+        await listSilentContacts({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/contacts/post-holders',
+      tags,
+      summary: 'Who held a post on a day (?at=), or every holder of it in order',
+      request: { query: PostHoldersQuerySchema },
+      responses: { 200: jsonResponse(PostHoldersSchema, 'The holders'), ...denied, 400: errorResponses[400] },
+    }),
+    async (c) =>
+      c.json(
+        await findPostHolders({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/contacts/export',
+      tags,
+      summary: 'Export contacts as CSV or XLSX: needs confirm: true and a purpose, which goes into the audit trail',
+      request: jsonBody(ContactExportSchema),
+      responses: {
+        200: {
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+          },
+          description: 'The file',
+        },
+        ...denied,
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => {
+      const file = await exportContacts({ db: c.get('deps').handle.db, actor: actorOf(c), input: c.req.valid('json') });
+      return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, {
+        'content-type': file.contentType,
+        'content-disposition': attachment(file.fileName),
+        'x-exported-rows': String(file.count),
+        'cache-control': 'no-store',
+      });
+    },
+  );
+
+  registerRecordRoutes(app, {
+    path: '/api/contacts',
+    tag: 'contacts',
+    schemas: {
+      item: ContactSchema,
+      listQuery: ContactListQuerySchema,
+      create: ContactCreateSchema,
+      update: ContactUpdateSchema,
+    },
+    summaries: {
+      list: 'List contacts in name order, each with its current posts and last contact',
+      get: 'One contact with its role history, links and touches',
+      create: 'Add a contact',
+      update: 'Update a contact; roles and links replace the lists; a stale version gets 409',
+      remove: 'Delete a contact; ?version= must be current',
+    },
+    services: {
+      list: listContacts,
+      get: getContact,
+      create: createContact,
+      update: updateContact,
+      remove: deleteContact,
+    },
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/contacts/{id}/touches',
+      tags,
+      summary: 'Record that the contact was contacted on a day',
+      request: { params: IdParamSchema, ...jsonBody(ContactTouchCreateSchema) },
+      responses: {
+        201: jsonResponse(TouchSchema, 'Recorded'),
+        ...denied,
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await addTouch({
+          db: c.get('deps').handle.db,
+          actor: actorOf(c),
+          contactId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/contacts/{id}/touches/{touchId}',
+      tags,
+      summary: 'Delete a recorded touch',
+      request: {
+        params: IdParamSchema.extend({ touchId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      },
+      responses: { 204: { description: 'Deleted' }, ...denied, 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { id, touchId } = c.req.valid('param');
+      await removeTouch({ db: c.get('deps').handle.db, actor: actorOf(c), contactId: id, touchId });
+      return c.body(null, 204);
+    },
+  );
+}
