@@ -61,9 +61,12 @@ export function registerPlaceRoutes(app: Api): void {
       path: '/api/countries',
       tags,
       summary: 'Every foreign country (ISO 3166), with Chinese and English names and continent',
-      responses: { 200: jsonResponse(z.object({ data: z.array(CountrySchema) }), 'All countries') },
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(CountrySchema) }), 'All countries'),
+        401: errorResponses[401],
+      },
     }),
-    (c) => c.json({ data: listCountries() }, 200),
+    (c) => c.json({ data: listCountries(actorOf(c)) }, 200),
   );
 
   app.openapi(

@@ -236,7 +236,8 @@ function definedFields<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function listCountries() {
+export function listCountries(actor: Actor) {
+  assertReader(actor);
   return [...getReferenceCache().countries.values()];
 }
 

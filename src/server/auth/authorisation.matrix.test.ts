@@ -1,0 +1,448 @@
+/**
+ * The authorisation matrix: every API route × every role × a record inside and a record outside the
+ * actor's scope, each with the exact status expected. The routes come from the OpenAPI document, so
+ * a new route without an entry here fails the test (add one: its policy and how to call it).
+ *
+ * Actors: a city admin (with the contacts permission), a city editor and a city viewer of 长沙市
+ * 430100, and an anonymous caller. "in" records belong to 长沙市 (or a county under it), "out"
+ * records to 岳阳市 430600.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActivity } from '../activities/activity.service.js';
+import { createBenchmark } from '../benchmarks/benchmark.service.js';
+import type { DbHandle } from '../db/client.js';
+import { buildAuthApp, buildPartnership, buildUser, jsonInit } from '../testing/factories.js';
+import { createTestDb } from '../testing/test-db.js';
+import { systemActor } from './actor.js';
+import { actorOfUser, resetLoginLimits } from './session.service.js';
+import { createApiToken } from './token.service.js';
+import { findUserByName } from './user.service.js';
+
+const handle: DbHandle = await createTestDb();
+const app = buildAuthApp(handle);
+const SYSTEM = systemActor('test');
+
+type Role = 'admin' | 'editor' | 'viewer' | 'anonymous';
+type Scope = 'in' | 'out';
+const ROLES: Role[] = ['admin', 'editor', 'viewer', 'anonymous'];
+const CODES: Record<Scope, string> = { in: '430100', out: '430600' };
+
+type Caller = { role: Role; username?: string; password?: string; headers: Record<string, string> };
+type Call = { path: string; method?: string; json?: unknown; body?: BodyInit };
+type Ctx = { scope: Scope; code: string; caller: Caller };
+
+/**
+ * Who may call a route:
+ * public — anyone; signed — anyone signed in; read / write / admin / contacts — that level over the
+ * record's division (out-of-scope → 403); adminAny — any admin, whatever the scope (benchmarks).
+ */
+type Policy = 'public' | 'signed' | 'read' | 'write' | 'admin' | 'contacts' | 'adminAny';
+
+type Entry = {
+  policy: Policy;
+  ok: number;
+  call(ctx: Ctx): Promise<Call> | Call;
+  /** Exceptions to what the policy implies, e.g. an out-of-scope import row is a 400 problem list. */
+  expect?(role: Role, scope: Scope): number | undefined;
+};
+
+let unique = 0;
+const next = () => {
+  unique += 1;
+  return unique;
+};
+
+async function partnershipIn(scope: Scope) {
+  return buildPartnership(handle, {
+    cnCode: CODES[scope],
+    partner: { countryIso2: 'GH', nameEn: `Matrixville ${next()}` },
+  });
+}
+
+function csvFile(code: string): FormData {
+  const form = new FormData();
+  const csv = `cn_division_code,partner_name_en,partner_country,kind,established_on,status\n${code},Importton ${next()},GH,friendship,2015,active\n`;
+  form.set('file', new File([csv], 'rows.csv', { type: 'text/csv' }));
+  return form;
+}
+
+const partnershipBody = (code: string) => ({
+  cnCode: code,
+  kind: 'friendship',
+  status: 'active',
+  partner: { countryIso2: 'GH', nameEn: `Createville ${next()}` },
+});
+
+export const MATRIX: Record<string, Entry> = {
+  'GET /api/config': { policy: 'public', ok: 200, call: () => ({ path: '/api/config' }) },
+  'GET /api/openapi.json': { policy: 'public', ok: 200, call: () => ({ path: '/api/openapi.json' }) },
+  // Signing in answers to credentials, not to a session: every caller with a right password gets in.
+  'POST /api/auth/login': {
+    policy: 'public',
+    ok: 200,
+    call: ({ caller }) => ({
+      path: '/api/auth/login',
+      method: 'POST',
+      json: { username: caller.username ?? 'nobody', password: caller.password ?? 'wrong password here' },
+    }),
+    expect: (role) => (role === 'anonymous' ? 401 : 200),
+  },
+  'POST /api/auth/demo-sign-in': {
+    policy: 'public',
+    ok: 404,
+    call: () => ({ path: '/api/auth/demo-sign-in', method: 'POST' }),
+  },
+  'POST /api/auth/logout': { policy: 'public', ok: 204, call: () => ({ path: '/api/auth/logout', method: 'POST' }) },
+  'GET /api/auth/me': { policy: 'signed', ok: 200, call: () => ({ path: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    policy: 'signed',
+    ok: 204,
+    call: ({ caller }) => ({
+      path: '/api/auth/password',
+      method: 'POST',
+      json: { currentPassword: caller.password ?? 'x', newPassword: caller.password ?? 'another long one' },
+    }),
+  },
+
+  'GET /api/users': {
+    policy: 'admin',
+    ok: 200,
+    call: () => ({ path: '/api/users' }),
+    expect: (role) => (role === 'admin' ? 200 : undefined),
+  },
+  'POST /api/users': {
+    policy: 'admin',
+    ok: 201,
+    call: ({ code }) => ({
+      path: '/api/users',
+      method: 'POST',
+      json: {
+        username: `made${next()}`,
+        displayName: 'Made',
+        role: 'viewer',
+        scopeCode: code,
+        password: 'long enough password',
+      },
+    }),
+  },
+  'GET /api/users/{id}': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => ({
+      path: `/api/users/${(await buildUser(handle, { role: 'viewer', scopeCode: code })).id}`,
+    }),
+  },
+  'PATCH /api/users/{id}': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => {
+      const u = await buildUser(handle, { role: 'viewer', scopeCode: code });
+      return { path: `/api/users/${u.id}`, method: 'PATCH', json: { version: u.version, displayName: 'Renamed' } };
+    },
+  },
+  'POST /api/users/{id}/password': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => {
+      const u = await buildUser(handle, { role: 'viewer', scopeCode: code });
+      return { path: `/api/users/${u.id}/password`, method: 'POST', json: { password: 'a brand new password' } };
+    },
+  },
+  'GET /api/tokens': { policy: 'signed', ok: 200, call: () => ({ path: '/api/tokens' }) },
+  'POST /api/tokens': {
+    policy: 'signed',
+    ok: 201,
+    call: () => ({ path: '/api/tokens', method: 'POST', json: { name: `t${next()}` } }),
+  },
+  // In: the caller's own token. Out: a token of a user of the other city.
+  'DELETE /api/tokens/{id}': {
+    policy: 'signed',
+    ok: 200,
+    call: async ({ scope, caller }) => {
+      const owner =
+        scope === 'in' && caller.username
+          ? await findUserByName(handle.db, caller.username)
+          : await findUserByName(
+              handle.db,
+              (await buildUser(handle, { role: 'editor', scopeCode: CODES.out })).username,
+            );
+      if (!owner) throw new Error('no owner');
+      const { view } = await createApiToken({
+        db: handle.db,
+        actor: actorOfUser(owner),
+        input: { name: `t${next()}`, canSeeContacts: false },
+      });
+      return { path: `/api/tokens/${view.id}`, method: 'DELETE' };
+    },
+    expect: (role, scope) => (role !== 'anonymous' && scope === 'out' ? 403 : undefined),
+  },
+
+  'GET /api/audit/{entity}/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/audit/partnership/${(await partnershipIn(scope)).id}` }),
+  },
+  'GET /api/audit/export': {
+    policy: 'admin',
+    ok: 200,
+    call: () => ({ path: '/api/audit/export' }),
+    expect: (role) => (role === 'admin' ? 200 : undefined),
+  },
+
+  'GET /api/partnerships': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/partnerships?cn=${code}` }) },
+  'POST /api/partnerships': {
+    policy: 'write',
+    ok: 201,
+    call: ({ code }) => ({ path: '/api/partnerships', method: 'POST', json: partnershipBody(code) }),
+  },
+  'GET /api/partnerships/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}` }),
+  },
+  'PATCH /api/partnerships/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const p = await partnershipIn(scope);
+      return { path: `/api/partnerships/${p.id}`, method: 'PATCH', json: { version: p.version, notes: 'checked' } };
+    },
+  },
+  'DELETE /api/partnerships/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const p = await partnershipIn(scope);
+      return { path: `/api/partnerships/${p.id}?version=${p.version}`, method: 'DELETE' };
+    },
+  },
+
+  'GET /api/activities': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/activities?cn=${code}` }) },
+  'POST /api/activities': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ scope }) => ({
+      path: '/api/activities',
+      method: 'POST',
+      json: {
+        partnershipId: (await partnershipIn(scope)).id,
+        type: 'letter',
+        occurredOn: '2022-03-01',
+        titleEn: 'Letter',
+      },
+    }),
+  },
+  'GET /api/activities/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/activities/${(await activityIn(scope)).id}` }),
+  },
+  'PATCH /api/activities/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const a = await activityIn(scope);
+      return { path: `/api/activities/${a.id}`, method: 'PATCH', json: { version: a.version, titleEn: 'Changed' } };
+    },
+  },
+  'DELETE /api/activities/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const a = await activityIn(scope);
+      return { path: `/api/activities/${a.id}?version=${a.version}`, method: 'DELETE' };
+    },
+  },
+
+  'GET /api/benchmarks': { policy: 'signed', ok: 200, call: () => ({ path: '/api/benchmarks' }) },
+  'GET /api/benchmarks/{id}': {
+    policy: 'signed',
+    ok: 200,
+    call: async () => ({ path: `/api/benchmarks/${(await benchmark()).id}` }),
+  },
+  'POST /api/benchmarks': {
+    policy: 'adminAny',
+    ok: 201,
+    call: () => ({
+      path: '/api/benchmarks',
+      method: 'POST',
+      json: { scopeCode: '440000', total: 100 + next(), asOf: '2020', source: 'a published source' },
+    }),
+  },
+  'PATCH /api/benchmarks/{id}': {
+    policy: 'adminAny',
+    ok: 200,
+    call: async () => {
+      const b = await benchmark();
+      return {
+        path: `/api/benchmarks/${b.id}`,
+        method: 'PATCH',
+        json: { version: b.version, source: 'corrected source' },
+      };
+    },
+  },
+  'DELETE /api/benchmarks/{id}': {
+    policy: 'adminAny',
+    ok: 204,
+    call: async () => {
+      const b = await benchmark();
+      return { path: `/api/benchmarks/${b.id}?version=${b.version}`, method: 'DELETE' };
+    },
+  },
+
+  'GET /api/countries': { policy: 'signed', ok: 200, call: () => ({ path: '/api/countries' }) },
+  'GET /api/divisions': { policy: 'signed', ok: 200, call: () => ({ path: '/api/divisions?parent=430000' }) },
+  'GET /api/places': { policy: 'signed', ok: 200, call: () => ({ path: '/api/places?country=GH' }) },
+  'GET /api/places/{id}': {
+    policy: 'signed',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/places/${(await partnershipIn(scope)).partner.id}` }),
+  },
+  // A place is renamed only by someone who may edit every pair it is in.
+  'PATCH /api/places/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const p = await partnershipIn(scope);
+      return { path: `/api/places/${p.partner.id}`, method: 'PATCH', json: { nameZh: `地名${next()}` } };
+    },
+  },
+  'GET /api/groups': { policy: 'signed', ok: 200, call: () => ({ path: '/api/groups' }) },
+
+  'GET /api/figures': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/figures?scope=${code}` }) },
+  'GET /api/figures/records': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/figures/records?scope=${code}&figure=total` }),
+  },
+
+  // An import row outside the importer's scope is a problem of the file (400), like any bad row.
+  'POST /api/imports': {
+    policy: 'write',
+    ok: 200,
+    call: ({ code }) => ({ path: '/api/imports', method: 'POST', body: csvFile(code) }),
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 400 : undefined),
+  },
+  'GET /api/imports/template.csv': { policy: 'signed', ok: 200, call: () => ({ path: '/api/imports/template.csv' }) },
+  'GET /api/imports/template.xlsx': { policy: 'signed', ok: 200, call: () => ({ path: '/api/imports/template.xlsx' }) },
+  'GET /api/exports/partnerships.csv': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/exports/partnerships.csv?cn=${code}` }),
+  },
+  'GET /api/exports/partnerships.xlsx': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/exports/partnerships.xlsx?cn=${code}` }),
+  },
+  'GET /api/exports/partnerships.json': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/exports/partnerships.json?cn=${code}` }),
+  },
+};
+
+async function activityIn(scope: Scope) {
+  const p = await partnershipIn(scope);
+  return createActivity({
+    db: handle.db,
+    actor: SYSTEM,
+    input: { partnershipId: p.id, type: 'visit', occurredOn: '2021-06-01', titleEn: 'Visit' },
+  } as Parameters<typeof createActivity>[0]);
+}
+
+async function benchmark() {
+  return createBenchmark({
+    db: handle.db,
+    actor: SYSTEM,
+    input: {
+      scopeCode: '320000',
+      kind: 'friendship',
+      total: 1000 + next(),
+      asOf: '2019',
+      source: 'a published source',
+    },
+  });
+}
+
+/** The status a policy implies for a role and a scope. */
+function expected(entry: Entry, role: Role, scope: Scope): number {
+  const special = entry.expect?.(role, scope);
+  if (special !== undefined) return special;
+  const { policy, ok } = entry;
+  if (policy === 'public') return ok;
+  if (role === 'anonymous') return 401;
+  if (policy === 'signed') return ok;
+  if (policy === 'adminAny') return role === 'admin' ? ok : 403;
+  if (scope === 'out') return 403;
+  if (policy === 'read') return ok;
+  if (policy === 'write') return role === 'viewer' ? 403 : ok;
+  if (policy === 'admin') return role === 'admin' ? ok : 403;
+  // contacts: only the admin of the test holds the permission
+  return role === 'admin' ? ok : 403;
+}
+
+const callers = {} as Record<Role, Caller>;
+
+async function signIn(role: Exclude<Role, 'anonymous'>): Promise<Caller> {
+  const user = await buildUser(handle, { role, scopeCode: CODES.in, canSeeContacts: role === 'admin' });
+  const res = await app.request(
+    '/api/auth/login',
+    jsonInit('POST', { username: user.username, password: user.password }),
+  );
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { role, username: user.username, password: user.password, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
+
+beforeAll(async () => {
+  resetLoginLimits();
+  callers.admin = await signIn('admin');
+  callers.editor = await signIn('editor');
+  callers.viewer = await signIn('viewer');
+  callers.anonymous = { role: 'anonymous', headers: {} };
+});
+
+/** Every route of the OpenAPI document, as "METHOD /path". */
+async function documentedRoutes(): Promise<string[]> {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+  return [...routes, 'GET /api/openapi.json'].sort();
+}
+
+describe('authorisation matrix', () => {
+  it('has an entry for every route of the API (a new route must say who may call it)', async () => {
+    const routes = await documentedRoutes();
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    it(`${route} (${entry.policy})`, async () => {
+      const results: string[] = [];
+      const wanted: string[] = [];
+      for (const role of ROLES) {
+        for (const scope of ['in', 'out'] as const) {
+          const caller = callers[role];
+          const call = await entry.call({ scope, code: CODES[scope], caller });
+          const method = call.method ?? 'GET';
+          // Signing out would end the session the other routes use: sign out a session of its own.
+          const headers =
+            route === 'POST /api/auth/logout' && role !== 'anonymous'
+              ? { ...(await signIn(role)).headers }
+              : { ...caller.headers };
+          const init: RequestInit =
+            call.json !== undefined ? jsonInit(method, call.json, headers) : { method, headers, body: call.body };
+          const res = await app.request(call.path, init);
+          results.push(`${role}/${scope}: ${res.status}`);
+          wanted.push(`${role}/${scope}: ${expected(entry, role, scope)}`);
+        }
+      }
+      expect(results).toEqual(wanted);
+    });
+  }
+});
