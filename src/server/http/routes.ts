@@ -6,6 +6,7 @@ import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerConfigRoutes } from '../config/config.routes.js';
 import { registerDocumentRoutes } from '../documents/document.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
+import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
@@ -27,6 +28,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerReminderRoutes,
   registerBenchmarkRoutes,
   registerFigureRoutes,
+  registerHealthRoutes,
   registerImportRoutes,
   registerLifecycleRoutes,
   registerDocumentRoutes,

@@ -1,0 +1,184 @@
+/**
+ * Database access for health: what the scores need, for every partnership of a scope at once, in
+ * one statement. Activities are summarised in the database (last day, counts by age, fields of the
+ * window, participants and person-days), so that a province of 100k pairs and 1M activities sends
+ * one small row per pair, never the activities themselves. The summary is the same one
+ * summarizeActivities() builds in src/shared/health.ts; a test holds the two together.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { ageBounds } from '../../shared/health.js';
+import type { DbOrTx } from '../db/client.js';
+import {
+  activities,
+  activityPartnerships,
+  cnDivisions,
+  countries,
+  foreignPlaces,
+  partnerships,
+  projectOutcomes,
+  projectPartnerships,
+  projects,
+} from '../db/schema.js';
+import { queryRows } from '../db/sql.js';
+
+const p = partnerships;
+
+export type HealthFilter = {
+  /** A subtree (province, prefecture or the division itself), one partnership, or null for the whole country. */
+  scope: { column: 'province' | 'prefecture' | 'cn'; code: string } | { column: 'id'; id: number } | null;
+  /** YYYY-MM-DD */
+  asOf: string;
+  kind?: string;
+};
+
+/** One partnership with the inputs of its health (activity summary and project counts). */
+export type HealthRow = {
+  id: number;
+  cnCode: string;
+  kind: string;
+  status: string;
+  establishedOn: string | null;
+  establishedPrecision: string | null;
+  sortKey: string;
+  lastActivityOn: string | null;
+  /** Activities by age in whole years: y0 is the last 12 months. */
+  byAge: number[];
+  fields: string[];
+  participants: number;
+  personDays: number;
+  projects: number;
+  projectsWithOutcomes: number;
+  outcomes: number;
+};
+
+function scopeWhere(scope: HealthFilter['scope']): SQL {
+  if (!scope) return sql`true`;
+  if (scope.column === 'id') return sql`${p.id} = ${scope.id}`;
+  if (scope.column === 'province') return sql`${p.provinceCode} = ${scope.code}`;
+  if (scope.column === 'prefecture') return sql`${p.prefectureCode} = ${scope.code}`;
+  return sql`${p.cnCode} = ${scope.code}`;
+}
+
+/**
+ * The pairs whose health is measured on a day: signed (stage established), established on or
+ * before the day or undated, and not ended by it — the figures' rule. A single partnership asked for
+ * by id is measured whatever its dates.
+ */
+function measuredWhere(filter: HealthFilter): SQL {
+  const scoped = scopeWhere(filter.scope);
+  if (filter.scope?.column === 'id') return scoped;
+  return sql`${scoped} and ${p.stage} = 'established'
+    and (${p.establishedOn} is null or ${p.establishedOn} <= ${filter.asOf}::date)
+    and (${p.endedOn} is null or ${p.endedOn} > ${filter.asOf}::date)
+    ${filter.kind ? sql`and ${p.kind} = ${filter.kind}` : sql``}`;
+}
+
+/** Every measured partnership of the filter with the inputs of its health, by id. */
+export async function selectHealthInputs(db: DbOrTx, filter: HealthFilter): Promise<HealthRow[]> {
+  const asOf = filter.asOf;
+  const bounds = ageBounds(asOf); // bounds[0] = asOf, bounds[k] = k years before
+  const windowStart = bounds[bounds.length - 1] as string;
+  const ages = bounds
+    .slice(0, -1)
+    .map(
+      (upper, k) =>
+        sql`(count(*) filter (where a.occurred_on <= ${upper}::date and a.occurred_on > ${bounds[k + 1]}::date))::int`,
+    );
+  const a = activities;
+  const ap = activityPartnerships;
+  const rows = await queryRows<Omit<HealthRow, 'byAge'> & { byAge: number[] | string }>(
+    db,
+    sql`with scoped as materialized (
+        select ${p.id} as id, ${p.cnCode} as cn_code, ${p.kind} as kind, ${p.status} as status,
+          ${p.establishedOn} as established_on, ${p.establishedPrecision} as established_precision,
+          ${p.sortKey} as sort_key
+        from ${p} where ${measuredWhere(filter)}
+      ), acts as (
+        select ap.partnership_id, a.occurred_on, a.fields, a.participants, a.days
+        from scoped s
+        join ${ap} ap on ap.partnership_id = s.id
+        join ${a} a on a.id = ap.activity_id
+        where a.occurred_on <= ${asOf}::date
+      ), summary as (
+        select a.partnership_id, max(a.occurred_on)::text as last_on,
+          json_build_array(${sql.join(ages, sql`, `)}) as by_age,
+          coalesce(sum(a.participants) filter (where a.occurred_on > ${windowStart}::date), 0)::int as participants,
+          coalesce(sum(a.participants * greatest(coalesce(a.days, 1), 1))
+            filter (where a.occurred_on > ${windowStart}::date), 0)::int as person_days
+        from acts a group by a.partnership_id
+      ), field_sets as (
+        select a.partnership_id, array_agg(distinct f order by f) as fields
+        from acts a cross join lateral unnest(a.fields) as f
+        where a.occurred_on > ${windowStart}::date
+        group by a.partnership_id
+      ), measured as (
+        select o.project_id, count(*)::int as outcomes
+        from ${projectOutcomes} o where o.as_of <= ${asOf}::date group by o.project_id
+      ), project_counts as (
+        select pp.partnership_id, count(*)::int as projects,
+          (count(*) filter (where m.outcomes > 0))::int as with_outcomes,
+          coalesce(sum(m.outcomes), 0)::int as outcomes
+        from scoped s
+        join ${projectPartnerships} pp on pp.partnership_id = s.id
+        join ${projects} pr on pr.id = pp.project_id
+        left join measured m on m.project_id = pp.project_id
+        where pr.start_on is null or pr.start_on <= ${asOf}::date
+        group by pp.partnership_id
+      )
+      select s.id, s.cn_code as "cnCode", s.kind, s.status, s.sort_key as "sortKey",
+        s.established_on::text as "establishedOn", s.established_precision as "establishedPrecision",
+        su.last_on as "lastActivityOn", coalesce(su.by_age, json_build_array(${sql.join(
+          ages.map(() => sql`0`),
+          sql`, `,
+        )})) as "byAge",
+        coalesce(fs.fields, '{}'::text[]) as fields,
+        coalesce(su.participants, 0) as participants, coalesce(su.person_days, 0) as "personDays",
+        coalesce(pc.projects, 0) as projects, coalesce(pc.with_outcomes, 0) as "projectsWithOutcomes",
+        coalesce(pc.outcomes, 0) as outcomes
+      from scoped s
+      left join summary su on su.partnership_id = s.id
+      left join field_sets fs on fs.partnership_id = s.id
+      left join project_counts pc on pc.partnership_id = s.id
+      order by s.id`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    byAge: typeof r.byAge === 'string' ? (JSON.parse(r.byAge) as number[]) : r.byAge,
+    fields: parseTextArray(r.fields),
+  }));
+}
+
+/** node-postgres parses text[]; a raw PGlite result may hand back the literal. */
+function parseTextArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map((s) => s.replace(/^"|"$/g, '')) : [];
+}
+
+/** Names of both sides for the given partnerships, for a page of a list. */
+export async function selectHealthNames(db: DbOrTx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{
+    id: number;
+    cnNameZh: string;
+    cnNameEn: string;
+    partnerNameZh: string | null;
+    partnerNameEn: string | null;
+    countryIso2: string;
+    countryNameZh: string | null;
+    countryNameEn: string | null;
+  }>(
+    db,
+    sql`select ${p.id} as id, ${cnDivisions.nameZh} as "cnNameZh", ${cnDivisions.nameEn} as "cnNameEn",
+        ${foreignPlaces.nameZh} as "partnerNameZh", ${foreignPlaces.nameEn} as "partnerNameEn",
+        ${p.countryIso2} as "countryIso2", ${countries.nameZh} as "countryNameZh", ${countries.nameEn} as "countryNameEn"
+      from ${p}
+      join ${cnDivisions} on ${cnDivisions.code} = ${p.cnCode}
+      join ${foreignPlaces} on ${foreignPlaces.id} = ${p.foreignPlaceId}
+      left join ${countries} on ${countries.iso2} = ${p.countryIso2}
+      where ${p.id} in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+  );
+}
