@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerFigures } from './commands/figures.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerReminders } from './commands/reminders.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { describeError } from './context.js';
@@ -20,6 +21,7 @@ registerServe(program);
 registerImportCommands(program);
 registerDemo(program);
 registerFigures(program);
+registerReminders(program);
 registerBackup(program);
 registerUserCommands(program);
 

@@ -126,3 +126,43 @@ export async function selectActivityPage(db: DbOrTx, filter: ActivityFilter, pag
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
+
+/** The partnership of a division with a foreign place of this English (or Chinese) name, if one. */
+export async function selectPartnershipIdByNames(db: DbOrTx, cnCode: string, partnerName: string) {
+  const rows = await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
+    .where(
+      and(
+        eq(partnerships.cnCode, cnCode),
+        sql`(${foreignPlaces.nameEn} = ${partnerName} or ${foreignPlaces.nameZh} = ${partnerName})`,
+      ),
+    )
+    .orderBy(partnerships.id)
+    .limit(1);
+  return rows[0]?.id;
+}
+
+/** Is an activity of this partnership, day, type and title recorded already? */
+export async function activityExists(
+  db: DbOrTx,
+  partnershipId: number,
+  occurredOn: string,
+  type: string,
+  title: string,
+) {
+  const rows = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.partnershipId, partnershipId),
+        eq(activities.occurredOn, occurredOn),
+        eq(activities.type, type),
+        sql`coalesce(${activities.titleZh}, ${activities.titleEn}) = ${title}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
