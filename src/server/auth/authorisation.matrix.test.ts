@@ -315,6 +315,12 @@ export const MATRIX: Record<string, Entry> = {
     ok: 200,
     call: ({ code }) => ({ path: `/api/figures/records?scope=${code}&figure=total` }),
   },
+  'GET /api/partnerships/{id}/health': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}/health` }),
+  },
+  'GET /api/health': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/health?scope=${code}` }) },
 
   // An import row outside the importer's scope is a problem of the file (400), like any bad row.
   'POST /api/imports': {
