@@ -52,12 +52,32 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** The SQLSTATE of a database error, also when Drizzle wrapped it. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationFailed(issuesFromZod(error));
   // Hono's validator throws this for a body that is not JSON at all (empty, cut, '{').
   if (error instanceof HTTPException && error.status === 400) {
     return validationFailed([{ path: '(body)', message: error.message, rule: 'malformed_body' }]);
+  }
+  // PostgreSQL text cannot hold U+0000 (NUL): bad input, whichever field it came in.
+  if (sqlState(error) === '22021') {
+    return validationFailed([
+      {
+        path: '(body)',
+        rule: 'control_character',
+        message: 'a text holds a NUL character (U+0000), which cannot be stored',
+        fix: 'remove the character',
+      },
+    ]);
   }
   if (isUnavailable(error)) {
     return new AppError(

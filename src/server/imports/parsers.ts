@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { LIMITS } from '../../shared/enums.js';
 import type { ImportFormat, ImportProblem } from './import.schema.js';
+import { checkZip } from './zip-guard.js';
 
 export type TableRow = { row: number; cells: string[] };
 export type Table = {
@@ -52,9 +53,36 @@ export async function readTable(
       fileProblem('file_too_large', `the file is larger than ${mb} MB`, `split it into files of at most ${mb} MB`),
     ]);
   }
-  if (format === 'csv') return readCsv(data, limits);
-  if (format === 'json') return readJson(data, limits);
+  if (format === 'csv') return refuseNul(readCsv(data, limits));
+  if (format === 'json') return refuseNul(readJson(data, limits));
   return readXlsx(data, limits);
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (NUL), so a cell with one is a problem of the file, named by
+ * row and column and the import refused (XLSX cannot hold one at all). Other control characters
+ * are kept as given.
+ */
+function refuseNul(table: Table): Table {
+  const check = (cells: string[], row: number) => {
+    cells.forEach((cell, i) => {
+      if (!cell.includes('\u0000')) return;
+      // Taken out too, so that checking the rest of the file never sends one to the database.
+      cells[i] = cell.replaceAll('\u0000', '');
+      table.problems.push({
+        row,
+        column: table.headers[i] ?? columnLetter(i),
+        field: null,
+        rule: 'control_character',
+        value: cell.replaceAll('\u0000', '\u2400').slice(0, 200),
+        message: 'the value holds a NUL character (U+0000), which cannot be stored',
+        fix: 'remove the character; a file saved as UTF-16 ("Unicode text") has one after every letter: save it as CSV UTF-8',
+      });
+    });
+  };
+  check(table.headers, table.headerRow);
+  for (const r of table.rows) check(r.cells, r.row);
+  return table;
 }
 
 function tooManyRows(limits: ParseLimits, row: number): ImportProblem {
@@ -321,8 +349,19 @@ function xlsxCell(value: ExcelJS.CellValue): CellRead {
 
 async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
+  const buffer = typeof data === 'string' ? Buffer.from(data, 'binary') : data;
+  // A small XLSX (a ZIP archive) may unpack to gigabytes: measured before exceljs unpacks it.
+  const zip = await checkZip(buffer);
+  if (!zip.ok) {
+    return emptyTable([
+      fileProblem(
+        'zip_bomb',
+        `the XLSX file is refused: ${zip.message}`,
+        'save the sheet again from Excel or WPS as "Excel Workbook (*.xlsx)", or send it as CSV; a real sheet unpacks to about ten times its size',
+      ),
+    ]);
+  }
   try {
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'binary') : data;
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
