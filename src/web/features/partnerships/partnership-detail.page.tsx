@@ -23,6 +23,8 @@ import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../componen
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
+import { RecordHistory } from '../audit/record-history';
+import { useCan } from '../auth/permissions';
 
 const route = getRouteApi('/partnerships/$id');
 
@@ -69,6 +71,7 @@ function Detail({ p }: { p: Partnership }) {
   }
 
   const partnerName = name(p.partner.nameZh, p.partner.nameEn);
+  const can = useCan();
   useTitle(`${name(p.cn.nameZh, p.cn.nameEn)} — ${partnerName}`);
   return (
     <>
@@ -80,24 +83,26 @@ function Detail({ p }: { p: Partnership }) {
             {p.isDemo ? <Tag>{t('detail.demo')}</Tag> : null}
           </span>
         </h1>
-        <Space wrap>
-          <Link to="/partnerships/$id/edit" params={{ id: p.id }}>
-            <Button type="primary" icon={<EditOutlined />} tabIndex={-1}>
-              {t('common.edit')}
-            </Button>
-          </Link>
-          <Popconfirm
-            title={t('detail.deleteConfirm')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => remove()}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        {can.write(p.cn.code) ? (
+          <Space wrap>
+            <Link to="/partnerships/$id/edit" params={{ id: p.id }}>
+              <Button type="primary" icon={<EditOutlined />} tabIndex={-1}>
+                {t('common.edit')}
+              </Button>
+            </Link>
+            <Popconfirm
+              title={t('detail.deleteConfirm')}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => remove()}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : null}
       </div>
 
       <Row gutter={[16, 16]}>
@@ -261,6 +266,7 @@ function Detail({ p }: { p: Partnership }) {
           </Card>
         </Col>
       </Row>
+      <RecordHistory entity="partnership" id={p.id} />
     </>
   );
 }

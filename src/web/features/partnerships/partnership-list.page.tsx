@@ -27,6 +27,7 @@ import {
   PER_PAGE_CHOICES,
   partnershipQuery,
 } from '../../state/search';
+import { useCan } from '../auth/permissions';
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS, loadColumns, saveColumns } from './columns';
 
 type Patch = Partial<PartnershipSearch>;
@@ -35,6 +36,7 @@ const route = getRouteApi('/partnerships');
 
 export function PartnershipListPage() {
   const { t, lang, n, d, dt, name } = useI18n();
+  const can = useCan();
   useTitle(t('list.title'));
   const urlSearch = route.useSearch();
   const navigate = useNavigate({ from: '/partnerships' });
@@ -340,11 +342,13 @@ export function PartnershipListPage() {
           >
             <Button icon={<DownloadOutlined />}>{t('list.export')}</Button>
           </Dropdown>
-          <Link to="/partnerships/new">
-            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
-              {t('list.new')}
-            </Button>
-          </Link>
+          {can.writeAnywhere ? (
+            <Link to="/partnerships/new">
+              <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
+                {t('list.new')}
+              </Button>
+            </Link>
+          ) : null}
         </Space>
       </div>
 

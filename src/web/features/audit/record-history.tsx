@@ -1,0 +1,105 @@
+/**
+ * A record's change history from the audit trail: who changed what and when, field by field, and the
+ * import a change came from. Loaded when opened, so the page it sits on stays light.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Collapse, Empty, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { ErrorState, Loading } from '../../components/states';
+import { hasKey } from '../../i18n/catalog';
+import { useI18n } from '../../i18n/i18n';
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorKind: string;
+  actorName: string;
+  entity: string;
+  entityId: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  importRunId: number | null;
+};
+
+/** Fields that change with every write and say nothing to a reader. */
+const QUIET = new Set(['version', 'updatedAt', 'createdAt', 'id']);
+
+export type FieldChange = { field: string; from: unknown; to: unknown };
+
+/** The fields an entry changed (for a create: the fields it set; for a delete: the fields it held). */
+export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET.has(k));
+  return keys
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function HistoryList({ entity, id }: { entity: string; id: number }) {
+  const { t, dt } = useI18n();
+  const actionLabel = (action: string) => {
+    const key = `audit.action.${action}`;
+    return hasKey(key) ? t(key) : t('audit.action.other', { action });
+  };
+  const query = useQuery({
+    queryKey: ['audit', entity, id],
+    queryFn: ({ signal }) => api.get<{ data: AuditEntry[] }>(`/audit/${entity}/${id}`, undefined, signal),
+  });
+  if (query.isPending) return <Loading rows={2} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.data.length === 0) return <Empty description={t('audit.empty')} />;
+  return (
+    <List
+      size="small"
+      dataSource={query.data.data}
+      renderItem={(entry) => {
+        const changes = changedFields(entry);
+        return (
+          <List.Item key={entry.id}>
+            <div style={{ width: '100%' }}>
+              <div>
+                <Tag>{actionLabel(entry.action)}</Tag>
+                <Typography.Text strong>{entry.actorName}</Typography.Text>{' '}
+                <Typography.Text type="secondary">{dt(entry.at)}</Typography.Text>
+                {entry.importRunId ? (
+                  <Tag style={{ marginLeft: 8 }}>{t('audit.import', { id: entry.importRunId })}</Tag>
+                ) : null}
+              </div>
+              {entry.action === 'update' && changes.length > 0 ? (
+                <ul className="audit-changes">
+                  {changes.map((c) => (
+                    <li key={c.field}>
+                      <code>{c.field}</code>: <del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
+
+export function RecordHistory({ entity, id }: { entity: string; id: number }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <Collapse
+      className="record-history"
+      onChange={(keys) => setOpen((keys as string[]).includes('history'))}
+      items={[
+        { key: 'history', label: t('audit.title'), children: open ? <HistoryList entity={entity} id={id} /> : null },
+      ]}
+    />
+  );
+}
