@@ -321,6 +321,11 @@ export const MATRIX: Record<string, Entry> = {
     call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}/health` }),
   },
   'GET /api/health': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/health?scope=${code}` }) },
+  'GET /api/figures/activities': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/figures/activities?scope=${code}` }),
+  },
 
   // An import row outside the importer's scope is a problem of the file (400), like any bad row.
   'POST /api/imports': {

@@ -1,5 +1,6 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
+import { registerActivityFigureRoutes } from '../figures/activity-figures.routes.js';
 import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
@@ -29,6 +30,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerBenchmarkRoutes,
   registerFigureRoutes,
   registerHealthRoutes,
+  registerActivityFigureRoutes,
   registerImportRoutes,
   registerLifecycleRoutes,
   registerDocumentRoutes,
