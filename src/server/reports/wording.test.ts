@@ -49,6 +49,13 @@ describe('overview sentence', () => {
     );
   });
 
+  it('gives no rank when nothing was compared', () => {
+    const alone = hunan({ since: null, rank: { position: 1, of: 1, basis: 'benchmarks' } });
+    expect(overviewSentence(alone, undefined, 'zh')).toBe(
+      '截至2024年11月28日，湖南省共有国际友城110对，其中省级31对、市级66对、县级13对。',
+    );
+  });
+
   it('has no since sentence without a since date', () => {
     expect(overviewSentence(hunan({ since: null }), undefined, 'en')).not.toContain('Since');
   });

@@ -118,8 +118,9 @@ function levelClause(figures: Figures, lang: Lang): string {
   return `, including ${joinList(parts, lang)}`;
 }
 
+/** The rank, when there is one to give: a province compared with at least one other. */
 function rankClause(figures: Figures, lang: Lang): string {
-  if (!figures.rank) return '';
+  if (!figures.rank || figures.rank.of < 2) return '';
   return lang === 'zh'
     ? `，排在全国${ordinal(figures.rank.position, lang)}`
     : `, ranking ${ordinal(figures.rank.position, lang)} in China`;
