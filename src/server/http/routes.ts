@@ -15,6 +15,7 @@ import { registerPlaceRoutes } from '../places/place.routes.js';
 import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
 import { registerProjectRoutes } from '../projects/project.routes.js';
 import { registerReminderRoutes } from '../reminders/reminders.routes.js';
+import { registerReportRoutes } from '../reports/report.routes.js';
 import { registerRulesRoutes } from '../rules/rules.routes.js';
 import type { RouteModule } from './app.js';
 
@@ -36,4 +37,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerDocumentRoutes,
   registerProjectRoutes,
   registerProgrammeRoutes,
+  registerReportRoutes,
 ];
