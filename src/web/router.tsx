@@ -12,6 +12,7 @@ import {
 import { AppShell } from './components/app-shell';
 import { NotFound } from './components/not-found';
 import { prefetchDashboard } from './features/dashboard/prefetch';
+import { validateProgrammeSearch, validateProjectSearch } from './features/projects/project-search';
 import {
   parseSearch,
   stringifySearch,
@@ -97,6 +98,52 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/imports/import.page'), 'ImportPage'),
 });
 
+const idParams = {
+  parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
+  stringify: (params: { id: number }) => ({ id: String(params.id) }),
+};
+
+const projectsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects',
+  validateSearch: validateProjectSearch,
+  component: lazyRouteComponent(() => import('./features/projects/project-list.page'), 'ProjectListPage'),
+});
+
+const projectNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/new',
+  component: lazyRouteComponent(() => import('./features/projects/project-edit.page'), 'ProjectCreatePage'),
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/$id',
+  params: idParams,
+  component: lazyRouteComponent(() => import('./features/projects/project-detail.page'), 'ProjectDetailPage'),
+});
+
+const projectEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/projects/$id/edit',
+  params: idParams,
+  component: lazyRouteComponent(() => import('./features/projects/project-edit.page'), 'ProjectEditPage'),
+});
+
+const programmesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programmes',
+  component: lazyRouteComponent(() => import('./features/programmes/programme-list.page'), 'ProgrammeListPage'),
+});
+
+const programmeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programmes/$id',
+  params: idParams,
+  validateSearch: validateProgrammeSearch,
+  component: lazyRouteComponent(() => import('./features/programmes/programme.page'), 'ProgrammePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   recordsRoute,
@@ -106,6 +153,12 @@ const routeTree = rootRoute.addChildren([
   partnershipEditRoute,
   mapRoute,
   importRoute,
+  projectsRoute,
+  projectNewRoute,
+  projectRoute,
+  projectEditRoute,
+  programmesRoute,
+  programmeRoute,
 ]);
 
 export const router = createRouter({

@@ -5,20 +5,26 @@
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { Layout } from 'antd';
 import { lazy, Suspense } from 'react';
-import type { Key } from '../i18n/catalog';
-import { useI18n } from '../i18n/i18n';
 import { requestSignIn } from '../features/auth/auth-gate';
 import { DemoBanner, UserMenu } from '../features/auth/user-menu';
+import type { Key } from '../i18n/catalog';
+import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
 import { ScopePicker } from './scope-picker';
 
 // The date picker is the heaviest control of the frame; it follows the first paint.
 const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
-const NAV: { to: '/' | '/partnerships' | '/map' | '/import'; label: Key; exact?: boolean }[] = [
+const NAV: {
+  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes';
+  label: Key;
+  exact?: boolean;
+}[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/partnerships', label: 'nav.partnerships' },
   { to: '/map', label: 'nav.map' },
+  { to: '/projects', label: 'nav.projects' },
+  { to: '/programmes', label: 'nav.programmes' },
   { to: '/import', label: 'nav.import' },
 ];
 

@@ -1,0 +1,183 @@
+/** Types and data hooks of projects, outcomes and programmes (TanStack Query over /api). */
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { api, type Params } from '../../api/client';
+import type { ListEnvelope } from '../../api/types';
+
+export type Project = {
+  id: number;
+  cnCode: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  field: string;
+  description: string | null;
+  startOn: string | null;
+  endOn: string | null;
+  status: string;
+  sdgs: number[];
+  sources: string[];
+  partnershipIds: number[];
+  countries: string[];
+  measureIds: number[];
+  isDemo: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Outcome = {
+  id: number;
+  projectId: number;
+  metricZh: string | null;
+  metricEn: string | null;
+  value: number;
+  unit: string;
+  asOf: string;
+  evidence: string | null;
+  evidenceUrl: string | null;
+  isDemo: boolean;
+  version: number;
+};
+
+export type ProjectDetail = Project & {
+  cn: { code: string; nameZh: string; nameEn: string };
+  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
+  measures: {
+    id: number;
+    code: string;
+    textZh: string | null;
+    textEn: string | null;
+    programmeId: number;
+    programmeCode: string;
+    programmeNameZh: string | null;
+    programmeNameEn: string | null;
+    areaNameZh: string | null;
+    areaNameEn: string | null;
+  }[];
+  outcomes: Outcome[];
+};
+
+export type Programme = {
+  id: number;
+  code: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  cnCode: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  description: string | null;
+  sources: string[];
+  isDemo: boolean;
+  version: number;
+};
+
+export type Measure = {
+  id: number;
+  programmeId: number;
+  areaId: number;
+  code: string;
+  textZh: string | null;
+  textEn: string | null;
+  owner: string | null;
+  status: string;
+  progress: number;
+  notes: string | null;
+  activityIds: number[];
+  projectIds: number[];
+  isDemo: boolean;
+  version: number;
+};
+
+export type Area = {
+  id: number;
+  programmeId: number;
+  code: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  position: number;
+  version: number;
+  measures: Measure[];
+};
+
+export type ProgrammeDetail = Programme & { cn: { code: string; nameZh: string; nameEn: string }; areas: Area[] };
+
+export type Evidence = {
+  programmeId: number;
+  measures: number;
+  withEvidence: number;
+  areasWithout: string[];
+  areas: {
+    areaId: number;
+    code: string;
+    nameZh: string | null;
+    nameEn: string | null;
+    measures: number;
+    withEvidence: number;
+    withActivities: number;
+    withProjects: number;
+    progress: number | null;
+    without: { id: number; code: string; textZh: string | null; textEn: string | null }[];
+  }[];
+};
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  list: (params: Params) => ['projects', 'list', params] as const,
+  one: (id: number) => ['projects', 'one', id] as const,
+  programmes: ['programmes'] as const,
+  programme: (id: number) => ['programmes', 'one', id] as const,
+  evidence: (id: number) => ['programmes', 'evidence', id] as const,
+};
+
+const notFoundRetry = (count: number, error: unknown) => (error as { status?: number }).status !== 404 && count < 2;
+
+export function useProjectList(params: Params, enabled = true) {
+  return useQuery({
+    queryKey: projectKeys.list(params),
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get<ListEnvelope<Project>>('/projects', params, signal),
+  });
+}
+
+export function useProject(id: number) {
+  return useQuery({
+    queryKey: projectKeys.one(id),
+    retry: notFoundRetry,
+    queryFn: ({ signal }) => api.get<ProjectDetail>(`/projects/${id}`, undefined, signal),
+  });
+}
+
+export function useProgrammeList(cn: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...projectKeys.programmes, 'list', cn],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<ListEnvelope<Programme>>('/programmes', { cn: cn === '000000' ? undefined : cn, perPage: 100 }, signal),
+  });
+}
+
+export function useProgramme(id: number) {
+  return useQuery({
+    queryKey: projectKeys.programme(id),
+    retry: notFoundRetry,
+    queryFn: ({ signal }) => api.get<ProgrammeDetail>(`/programmes/${id}`, undefined, signal),
+  });
+}
+
+/** Several programmes at once (the measures a project form offers). */
+export function useProgrammes(ids: number[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: projectKeys.programme(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<ProgrammeDetail>(`/programmes/${id}`, undefined, signal),
+    })),
+  });
+}
+
+export function useEvidence(id: number) {
+  return useQuery({
+    queryKey: projectKeys.evidence(id),
+    queryFn: ({ signal }) => api.get<Evidence>(`/programmes/${id}/evidence`, undefined, signal),
+  });
+}
