@@ -6,6 +6,7 @@ import { registerFigures } from './commands/figures.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminders } from './commands/reminders.js';
+import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { describeError } from './context.js';
@@ -22,6 +23,7 @@ registerImportCommands(program);
 registerDemo(program);
 registerFigures(program);
 registerReminders(program);
+registerReport(program);
 registerBackup(program);
 registerUserCommands(program);
 
