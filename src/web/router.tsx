@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { AppShell } from './components/app-shell';
 import { NotFound } from './components/not-found';
+import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
 import { validateProgrammeSearch, validateProjectSearch } from './features/projects/project-search';
 import {
@@ -144,6 +145,46 @@ const programmeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/programmes/programme.page'), 'ProgrammePage'),
 });
 
+const contactsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts',
+  validateSearch: validateContactSearch,
+  component: lazyRouteComponent(() => import('./features/contacts/contact-list.page'), 'ContactListPage'),
+});
+
+const contactsSilentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts/silent',
+  validateSearch: validateSilentSearch,
+  component: lazyRouteComponent(() => import('./features/contacts/contact-silent.page'), 'ContactSilentPage'),
+});
+
+const contactNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts/new',
+  component: lazyRouteComponent(() => import('./features/contacts/contact-edit.page'), 'ContactCreatePage'),
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts/$id',
+  params: {
+    parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
+    stringify: (params: { id: number }) => ({ id: String(params.id) }),
+  },
+  component: lazyRouteComponent(() => import('./features/contacts/contact-detail.page'), 'ContactDetailPage'),
+});
+
+const contactEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/contacts/$id/edit',
+  params: {
+    parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
+    stringify: (params: { id: number }) => ({ id: String(params.id) }),
+  },
+  component: lazyRouteComponent(() => import('./features/contacts/contact-edit.page'), 'ContactEditPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   recordsRoute,
@@ -153,6 +194,11 @@ const routeTree = rootRoute.addChildren([
   partnershipEditRoute,
   mapRoute,
   importRoute,
+  contactsRoute,
+  contactsSilentRoute,
+  contactNewRoute,
+  contactRoute,
+  contactEditRoute,
   projectsRoute,
   projectNewRoute,
   projectRoute,

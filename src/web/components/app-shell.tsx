@@ -6,6 +6,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { Layout } from 'antd';
 import { lazy, Suspense } from 'react';
 import { requestSignIn } from '../features/auth/auth-gate';
+import { useCurrentUser } from '../features/auth/session';
 import { DemoBanner, UserMenu } from '../features/auth/user-menu';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
@@ -31,6 +32,8 @@ const NAV: {
 export function AppShell() {
   const { t } = useI18n();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // Contacts are personal data: the item shows only to users allowed to see them.
+  const canSeeContacts = useCurrentUser()?.canSeeContacts === true;
   const showContext = !pathname.startsWith('/import');
   return (
     <Layout className="app">
@@ -59,6 +62,16 @@ export function AppShell() {
                 {t(item.label)}
               </Link>
             ))}
+            {canSeeContacts ? (
+              <Link
+                to="/contacts"
+                className="app-nav-link"
+                activeProps={{ className: 'app-nav-link active', 'aria-current': 'page' }}
+                activeOptions={{ includeSearch: false }}
+              >
+                {t('nav.contacts')}
+              </Link>
+            ) : null}
           </nav>
           <div className="app-lang">
             <UserMenu onSignIn={requestSignIn} />

@@ -1,6 +1,6 @@
 /** Types, search parameters and data hooks of contacts (TanStack Query over /api/contacts). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { CONTACT_CATEGORIES, type ContactCategory } from '../../../shared/schemas/contact';
+import type { ContactCategory } from '../../../shared/schemas/contact';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
@@ -70,46 +70,6 @@ export type Contact = ContactSummary & {
 
 export type SilentList = ListEnvelope<ContactSummary> & { asOf: string; months: number; cutoff: string };
 
-/** The address of the contact list: search text, categories and page. */
-export type ContactSearch = { scope?: string; asOf?: string; q?: string; category?: ContactCategory[]; page?: number };
-export type SilentSearch = { scope?: string; asOf?: string; months?: number; category?: ContactCategory[]; page?: number };
-
-type Raw = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const int = (v: unknown, min: number, max: number) => {
-  const n = typeof v === 'number' ? v : Number(str(v));
-  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
-};
-const categories = (v: unknown) => {
-  const list = (Array.isArray(v) ? v.map(String) : (str(v)?.split(',') ?? [])).filter((c): c is ContactCategory =>
-    (CONTACT_CATEGORIES as readonly string[]).includes(c),
-  );
-  return list.length ? list : undefined;
-};
-
-export function validateContactSearch(raw: Raw): ContactSearch {
-  const page = int(raw.page, 1, 1_000_000);
-  return {
-    scope: str(raw.scope),
-    asOf: str(raw.asOf),
-    q: str(raw.q)?.slice(0, 200),
-    category: categories(raw.category),
-    page: page === 1 ? undefined : page,
-  };
-}
-
-export function validateSilentSearch(raw: Raw): SilentSearch {
-  const page = int(raw.page, 1, 1_000_000);
-  const months = int(raw.months, 1, 600);
-  return {
-    scope: str(raw.scope),
-    asOf: str(raw.asOf),
-    months: months === 12 ? undefined : months,
-    category: categories(raw.category),
-    page: page === 1 ? undefined : page,
-  };
-}
-
 export const PER_PAGE = 50;
 
 export const contactKeys = {
@@ -148,21 +108,22 @@ export function useContact(id: number) {
   });
 }
 
-export type PostHolder = { role: ContactRole; contact: Pick<ContactSummary, 'id' | 'category' | 'nameZh' | 'nameEn' | 'nameOriginal' | 'isDemo'> };
+export type PostHolder = {
+  role: ContactRole;
+  contact: Pick<ContactSummary, 'id' | 'category' | 'nameZh' | 'nameEn' | 'nameOriginal' | 'isDemo'>;
+};
 
 export function usePostHolders(params: { post?: string; at?: string; cn?: string }) {
   return useQuery({
     queryKey: contactKeys.holders(params),
     enabled: Boolean(params.post),
-    queryFn: ({ signal }) => api.get<{ at: string | null; data: PostHolder[] }>('/contacts/post-holders', params, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ at: string | null; data: PostHolder[] }>('/contacts/post-holders', params, signal),
   });
 }
 
 /** The name to show first: Chinese in Chinese, English in English, else whichever there is. */
-export function contactName(
-  c: Pick<ContactSummary, 'nameZh' | 'nameEn' | 'nameOriginal'>,
-  lang: string,
-): string {
+export function contactName(c: Pick<ContactSummary, 'nameZh' | 'nameEn' | 'nameOriginal'>, lang: string): string {
   const first = lang === 'zh-CN' ? (c.nameZh ?? c.nameEn) : (c.nameEn ?? c.nameZh);
   return first ?? c.nameOriginal ?? '—';
 }
