@@ -10,6 +10,11 @@ import {
   retainSearchParams,
 } from '@tanstack/react-router';
 import { AppShell } from './components/app-shell';
+import {
+  validateActivityNewSearch,
+  validateActivitySearch,
+  validateReminderSearch,
+} from './features/activities/activity-model';
 import { NotFound } from './components/not-found';
 import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
@@ -185,7 +190,55 @@ const contactEditRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/contacts/contact-edit.page'), 'ContactEditPage'),
 });
 
+// Activities, office rules and reminders
+const activitiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activities',
+  validateSearch: validateActivitySearch,
+  component: lazyRouteComponent(() => import('./features/activities/activity-list.page'), 'ActivityListPage'),
+});
+
+const activityNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activities/new',
+  validateSearch: validateActivityNewSearch,
+  component: lazyRouteComponent(() => import('./features/activities/activity-edit.page'), 'ActivityCreatePage'),
+});
+
+const activityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activities/$id',
+  params: idParams,
+  component: lazyRouteComponent(() => import('./features/activities/activity-detail.page'), 'ActivityDetailPage'),
+});
+
+const activityEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activities/$id/edit',
+  params: idParams,
+  component: lazyRouteComponent(() => import('./features/activities/activity-edit.page'), 'ActivityEditPage'),
+});
+
+const rulesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rules',
+  component: lazyRouteComponent(() => import('./features/rules/rules.page'), 'RulesPage'),
+});
+
+const remindersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reminders',
+  validateSearch: validateReminderSearch,
+  component: lazyRouteComponent(() => import('./features/reminders/reminders.page'), 'RemindersPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  activitiesRoute,
+  activityNewRoute,
+  activityRoute,
+  activityEditRoute,
+  rulesRoute,
+  remindersRoute,
   dashboardRoute,
   recordsRoute,
   partnershipsRoute,

@@ -17,12 +17,15 @@ import { ScopePicker } from './scope-picker';
 const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
 const NAV: {
-  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes';
+  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules';
   label: Key;
   exact?: boolean;
 }[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/partnerships', label: 'nav.partnerships' },
+  { to: '/activities', label: 'nav.activities' },
+  { to: '/reminders', label: 'nav.reminders' },
+  { to: '/rules', label: 'nav.rules' },
   { to: '/map', label: 'nav.map' },
   { to: '/projects', label: 'nav.projects' },
   { to: '/programmes', label: 'nav.programmes' },

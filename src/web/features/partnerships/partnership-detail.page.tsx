@@ -8,7 +8,6 @@ import {
   Card,
   Col,
   Descriptions,
-  List,
   Popconfirm,
   Row,
   Space,
@@ -17,12 +16,13 @@ import {
   Typography,
 } from 'antd';
 import { ApiError, api } from '../../api/client';
-import { keys, useActivities, usePartnership } from '../../api/queries';
+import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
+import { PartnershipActivities } from '../activities/partnership-activities';
 import { RecordHistory } from '../audit/record-history';
 import { useCan } from '../auth/permissions';
 
@@ -52,7 +52,6 @@ function Detail({ p }: { p: Partnership }) {
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const errorMessage = useErrorMessage();
-  const activities = useActivities(p.id);
   const none = <span className="muted">{t('common.none')}</span>;
 
   async function remove() {
@@ -230,40 +229,7 @@ function Detail({ p }: { p: Partnership }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={t('detail.activities')} size="small">
-            {activities.isPending ? (
-              <Loading rows={3} />
-            ) : activities.isError ? (
-              <ErrorState error={activities.error} onRetry={() => void activities.refetch()} />
-            ) : activities.data.data.length === 0 ? (
-              <EmptyState title={t('detail.noActivities')} />
-            ) : (
-              <List
-                dataSource={activities.data.data}
-                renderItem={(a) => (
-                  <List.Item
-                    extra={
-                      a.sourceUrl ? (
-                        <a href={a.sourceUrl} target="_blank" rel="noreferrer noopener">
-                          {t('common.source')}
-                        </a>
-                      ) : null
-                    }
-                  >
-                    <List.Item.Meta
-                      title={
-                        <span>
-                          <span className="muted">{d(a.occurredOn)}</span> · <Tag>{t(`activity.${a.type}`)}</Tag>{' '}
-                          {lang === 'zh-CN' ? (a.titleZh ?? a.titleEn) : (a.titleEn ?? a.titleZh)}
-                        </span>
-                      }
-                      description={a.description}
-                    />
-                  </List.Item>
-                )}
-              />
-            )}
-          </Card>
+          <PartnershipActivities partnershipId={p.id} />
         </Col>
       </Row>
       <RecordHistory entity="partnership" id={p.id} />
