@@ -19,6 +19,7 @@ import { NotFound } from './components/not-found';
 import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
 import { validateProgrammeSearch, validateProjectSearch } from './features/projects/project-search';
+import { validateReportSearch } from './features/reports/report-model';
 import {
   parseSearch,
   stringifySearch,
@@ -232,7 +233,15 @@ const remindersRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reminders/reminders.page'), 'RemindersPage'),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  validateSearch: validateReportSearch,
+  component: lazyRouteComponent(() => import('./features/reports/report.page'), 'ReportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  reportsRoute,
   activitiesRoute,
   activityNewRoute,
   activityRoute,

@@ -11,6 +11,7 @@ import type { Level, Precision } from '../../shared/enums.js';
 import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
+import { type DemoProjectsSummary, loadDemoProjects } from '../projects/project.demo.js';
 import { DATA_DIR } from '../reference/reference.service.js';
 import { countPartnershipsByLevel, selectBenchmarksOf } from './demo.repo.js';
 
@@ -46,6 +47,8 @@ export type DemoSummary = {
   /** Published pairs the registry does not hold: the figure the demo cannot reach from sources. */
   gap: number | null;
   reports: Record<(typeof DEMO_FILES)[number]['type'], ImportReport>;
+  /** Projects, outcomes and the programme (data/demo/projects.json, programmes.json). */
+  projects?: DemoProjectsSummary;
 };
 
 /**
@@ -66,7 +69,8 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
     }
     reports[type] = report;
   }
-  return { ...(await summarizeDemo({ db })), reports };
+  const projects = await loadDemoProjects({ db, dataDir });
+  return { ...(await summarizeDemo({ db })), reports, projects };
 }
 
 /** What the registry holds for the demo province against what was published. */

@@ -213,3 +213,14 @@ export async function selectProjectScopes(db: DbOrTx, ids: readonly number[]) {
     .from(projects)
     .where(inArray(projects.id, [...ids]));
 }
+
+/** The first activity of a partnership on a day (the demo loader's way to name an activity). */
+export async function selectActivityIdOn(db: DbOrTx, partnershipId: number, occurredOn: string) {
+  const rows = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.partnershipId, partnershipId), eq(activities.occurredOn, occurredOn)))
+    .orderBy(asc(activities.id))
+    .limit(1);
+  return rows[0]?.id;
+}

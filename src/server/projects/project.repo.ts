@@ -293,3 +293,14 @@ export async function selectCountedOutcomes(
     );
   return rows;
 }
+
+/** A project of a division by its Chinese name (the demo loader's natural key). */
+export async function selectProjectIdByName(db: DbOrTx, cnCode: string, nameZh: string): Promise<number | undefined> {
+  const rows = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.cnCode, cnCode), eq(projects.nameZh, nameZh)))
+    .orderBy(asc(projects.id))
+    .limit(1);
+  return rows[0]?.id;
+}

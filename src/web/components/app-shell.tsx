@@ -17,7 +17,7 @@ import { ScopePicker } from './scope-picker';
 const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
 const NAV: {
-  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules';
+  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules' | '/reports';
   label: Key;
   exact?: boolean;
 }[] = [
@@ -29,6 +29,7 @@ const NAV: {
   { to: '/map', label: 'nav.map' },
   { to: '/projects', label: 'nav.projects' },
   { to: '/programmes', label: 'nav.programmes' },
+  { to: '/reports', label: 'nav.reports' },
   { to: '/import', label: 'nav.import' },
 ];
 

@@ -644,4 +644,15 @@ export const en: Record<WebMessageKey, string> = {
   'measure.progressFit': 'Not started is 0, done is 100',
   'measure.owner': 'Owner',
   'measure.notes': 'Notes',
+  // Annual report (reports)
+  'nav.reports': 'Reports',
+  'report.title': 'Annual work report',
+  'report.since': 'Count new pairs since',
+  'report.compare': 'Compare with',
+  'report.lang': 'Report language',
+  'report.hint':
+    'Every figure in the report is computed from the records for the scope and date chosen; its appendix lists the records behind each figure. Below is a preview; every format downloads the same content.',
+  'report.download': 'Download {format}',
+  'report.preview': 'Report preview',
+  'report.failed': 'The report could not be made: {message}',
 };

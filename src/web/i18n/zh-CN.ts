@@ -642,6 +642,17 @@ export const zhCN = {
   'measure.progressFit': '未启动为 0，已完成为 100',
   'measure.owner': '责任单位',
   'measure.notes': '备注',
+  // Annual report (reports)
+  'nav.reports': '工作报告',
+  'report.title': '年度工作报告',
+  'report.since': '新增统计起始年',
+  'report.compare': '对比日期',
+  'report.lang': '报告语言',
+  'report.hint':
+    '报告中的每个数字均由登记记录按所选范围和日期计算得出，附录列出每个数字依据的记录。下方为预览，下载的各格式内容相同。',
+  'report.download': '下载 {format}',
+  'report.preview': '报告预览',
+  'report.failed': '未能生成报告：{message}',
 } as const;
 
 export type WebMessageKey = keyof typeof zhCN;
