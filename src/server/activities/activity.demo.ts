@@ -2,7 +2,7 @@
  * The demo's illustrative activities and office rules (data/demo/activities.json): made up to show
  * the pages, each loaded through the real services with isDemo=true. Loading twice adds nothing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ActivityCreateSchema } from '../../shared/schemas/activity.js';
@@ -25,7 +25,9 @@ const DemoFileSchema = z.object({
 export type DemoActivitiesSummary = { rules: number; activities: number; skipped: number };
 
 export async function loadDemoActivities({ db, dataDir }: { db: Db; dataDir: string }): Promise<DemoActivitiesSummary> {
-  const file = DemoFileSchema.parse(JSON.parse(readFileSync(join(dataDir, 'activities.json'), 'utf8')));
+  const path = join(dataDir, 'activities.json');
+  if (!existsSync(path)) return { rules: 0, activities: 0, skipped: 0 };
+  const file = DemoFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   const actor = systemActor('demo');
   const summary: DemoActivitiesSummary = { rules: 0, activities: 0, skipped: 0 };
   for (const { scope, settings } of file.rules) {

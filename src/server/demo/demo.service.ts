@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPartialDate } from '../../shared/dates.js';
 import type { Level, Precision } from '../../shared/enums.js';
+import { type DemoActivitiesSummary, loadDemoActivities } from '../activities/activity.demo.js';
 import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
@@ -47,6 +48,8 @@ export type DemoSummary = {
   /** Published pairs the registry does not hold: the figure the demo cannot reach from sources. */
   gap: number | null;
   reports: Record<(typeof DEMO_FILES)[number]['type'], ImportReport>;
+  /** Illustrative activities and office rules (data/demo/activities.json), marked isDemo. */
+  activities: DemoActivitiesSummary;
   /** Projects, outcomes and the programme (data/demo/projects.json, programmes.json). */
   projects?: DemoProjectsSummary;
 };
@@ -69,8 +72,9 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
     }
     reports[type] = report;
   }
+  const activities = await loadDemoActivities({ db, dataDir });
   const projects = await loadDemoProjects({ db, dataDir });
-  return { ...(await summarizeDemo({ db })), reports, projects };
+  return { ...(await summarizeDemo({ db })), reports, activities, projects };
 }
 
 /** What the registry holds for the demo province against what was published. */
