@@ -1,0 +1,395 @@
+/**
+ * `npm run bench:load`: the real HTTP server (startServer, as `amity serve` runs it) on loopback,
+ * under autocannon: 50 connections for 30 s on a mix of list pages, figures and edits, first on
+ * the PostgreSQL server, then on embedded PGlite. Prints requests/s, p50/p99 latency per kind of
+ * request, errors (every non-2xx answer and socket error, except the 409 an edit gets when it lost
+ * a race for a version: those are expected and counted apart), and the server's memory before and
+ * after (RSS and JS heap, both after a full GC).
+ *
+ * The server runs in a child process of its own (this file with --serve), so that its memory is its
+ * own and the load generator does not share its event loop. It gets a fresh database, N synthetic
+ * partnerships through the real importer, and an editor with an API token that every request sends
+ * as Authorization: Bearer <token>.
+ *
+ * Options: --seconds 30 (per database), --minutes M (instead of seconds: the no-growth check prints
+ * the RSS every 30 s), --connections 50, --rows 20000, --warmup 5 (seconds, not measured),
+ * --only pglite|postgres. The server is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
+ * postgres://postgres@127.0.0.1:5432/postgres; a database of its own is created there and dropped.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    serve: { type: 'string' },
+    seconds: { type: 'string', default: '30' },
+    minutes: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    rows: { type: 'string', default: '20000' },
+    warmup: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    url: { type: 'string' },
+  },
+});
+
+type Driver = 'postgres' | 'pglite';
+type Ready = { url: string; token: string; ids: { id: number; version: number }[]; rows: number; loadSeconds: number };
+type Memory = { rss: number; heapUsed: number };
+
+const PROVINCES = ['430000', '110000', '310000', '440000', '320000', '510000', '370000', '330000'];
+const PREFECTURES = ['430100', '440100', '320500', '510100', '370200'];
+
+// ---------------------------------------------------------------------------------------------
+// The server side: a child process that opens a database, loads it, and serves it.
+
+async function serve(driver: Driver): Promise<void> {
+  const { openDatabase } = await import('../src/server/db/open.js');
+  const { startServer } = await import('../src/server/server.js');
+  const { importData } = await import('../src/server/imports/import.service.js');
+  const { createUser } = await import('../src/server/auth/user.service.js');
+  const { createApiToken } = await import('../src/server/auth/token.service.js');
+  const { systemActor } = await import('../src/server/auth/actor.js');
+  const { queryRows } = await import('../src/server/db/sql.js');
+  const { syntheticPartnershipsCsv } = await import('./synthetic.js');
+
+  let dir: string | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let url: string | undefined;
+  if (driver === 'postgres') {
+    const server = args.url as string;
+    const name = `amity_load_${process.pid}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      const dropper = new pg.Client({ connectionString: server });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'amity-load-'));
+  }
+  const handle = await openDatabase(url ? { url, poolSize: 10 } : { dataDir: join(dir as string, 'db') });
+
+  const rows = Number(args.rows);
+  const started = performance.now();
+  const report = await importData({
+    db: handle.db,
+    data: Buffer.from(syntheticPartnershipsCsv(rows)),
+    fileName: 'synthetic.csv',
+    type: 'partnerships',
+  });
+  if (!report.ok) throw new Error(`the synthetic import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  const loadSeconds = (performance.now() - started) / 1000;
+
+  const system = systemActor('bench');
+  const user = await createUser({
+    db: handle.db,
+    actor: system,
+    input: {
+      username: 'load-bench',
+      displayName: 'Load bench',
+      password: 'load-bench-password-1234',
+      role: 'editor',
+      scopeCode: '000000',
+      canSeeContacts: false,
+    } as Parameters<typeof createUser>[0]['input'],
+  });
+  const { token } = await createApiToken({
+    db: handle.db,
+    actor: {
+      kind: 'user',
+      id: user.id,
+      name: user.username,
+      role: 'editor',
+      scopeCode: '000000',
+      canSeeContacts: false,
+    },
+    input: { name: 'load bench', canSeeContacts: false },
+  });
+  const ids = await queryRows<{ id: number; version: number }>(
+    handle.db,
+    sql`select id, version from partnerships order by md5(id::text) limit 200`,
+  );
+
+  const server = await startServer({ handle, port: 0 });
+  const send = (message: unknown) => process.send?.(message);
+  send({ ready: { url: server.url, token, ids, rows: report.added, loadSeconds } satisfies Ready });
+
+  process.on('message', async (message: { cmd: string }) => {
+    if (message.cmd === 'memory') {
+      // After a full GC, so that garbage not yet collected does not pass for growth.
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ memory: { rss, heapUsed } satisfies Memory });
+    } else if (message.cmd === 'stop') {
+      await server.close();
+      // Requests the load generator gave up on at the end may still be running: let them finish.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await handle.close();
+      await dropDatabase?.();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      send({ stopped: true });
+      process.exit(0);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load side.
+
+type Kind = 'list' | 'figures' | 'update';
+type KindResult = {
+  kind: Kind;
+  connections: number;
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  statuses: Map<number, number>;
+  socketErrors: number;
+  timeouts: number;
+};
+
+function pick<T>(list: readonly T[]): T {
+  return list[Math.floor(Math.random() * list.length)] as T;
+}
+
+function listPath(): string {
+  const page = 1 + Math.floor(Math.random() * 3);
+  return pick([
+    () => `/api/partnerships?cn=${pick(PROVINCES)}&page=${page}&perPage=50`,
+    () => `/api/partnerships?cn=${pick(PREFECTURES)}&perPage=50&sort=-established`,
+    () => `/api/partnerships?country=${pick(['JP', 'US', 'DE', 'FR', 'KR', 'GH'])}&perPage=50`,
+    () => `/api/partnerships?page=${page}&perPage=50`,
+    () => `/api/partnerships?cn=${pick(PROVINCES)}&status=active&kind=friendship&perPage=50`,
+    () => `/api/partnerships?q=${pick(['synthetic place 1', 'place 42', 'changsha'])}&perPage=50`,
+  ])();
+}
+
+function figuresPath(): string {
+  const scope = pick([...PROVINCES, ...PREFECTURES, '000000']);
+  const asOf = pick(['', '&asOf=2020-12-31', '&asOf=2010-06-30']);
+  return `/api/figures?scope=${scope}${asOf}`;
+}
+
+/** Runs the three kinds at once, the connections shared 50/30/20 between them. */
+async function runMix(ready: Ready, seconds: number, connections: number, quiet = false): Promise<KindResult[]> {
+  const versions = new Map(ready.ids.map((r) => [r.id, r.version]));
+  const ids = ready.ids.map((r) => r.id);
+  let edit = 0;
+  const split: [Kind, number][] = [
+    ['list', Math.round(connections * 0.5)],
+    ['figures', Math.round(connections * 0.3)],
+    ['update', connections - Math.round(connections * 0.5) - Math.round(connections * 0.3)],
+  ];
+  const runs = split.map(async ([kind, conns]): Promise<KindResult> => {
+    const statuses = new Map<number, number>();
+    const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const request: autocannon.Request =
+      kind === 'update'
+        ? {
+            method: 'PATCH',
+            setupRequest: (req, context) => {
+              const id = pick(ids);
+              (context as { id?: number }).id = id;
+              edit += 1;
+              return {
+                ...req,
+                path: `/api/partnerships/${id}`,
+                headers: { ...req.headers, 'content-type': 'application/json' },
+                body: JSON.stringify({ version: versions.get(id), notes: `load bench edit ${edit}` }),
+              };
+            },
+            onResponse: (status, body, context) => {
+              count(status);
+              const id = (context as { id: number }).id;
+              try {
+                const parsed = JSON.parse(body) as { version?: number; error?: { currentVersion?: number } };
+                const version = parsed.version ?? parsed.error?.currentVersion;
+                if (version !== undefined && version > (versions.get(id) ?? 0)) versions.set(id, version);
+              } catch {
+                // Not JSON: counted by its status already.
+              }
+            },
+          }
+        : {
+            method: 'GET',
+            setupRequest: (req) => ({ ...req, path: kind === 'list' ? listPath() : figuresPath() }),
+            onResponse: (status) => count(status),
+          };
+    const result = await autocannon({
+      url: ready.url,
+      connections: conns,
+      duration: seconds,
+      headers: { authorization: `Bearer ${ready.token}`, 'accept-language': 'en' },
+      requests: [request],
+      timeout: 10,
+    });
+    if (!quiet && result.errors > 0) console.log(`  ${kind}: ${result.errors} socket errors`);
+    return {
+      kind,
+      connections: conns,
+      requests: result.requests.total,
+      seconds: result.duration,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      statuses,
+      socketErrors: result.errors,
+      timeouts: result.timeouts,
+    };
+  });
+  return Promise.all(runs);
+}
+
+function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (message: Record<string, unknown>) => {
+      if (key in message) {
+        child.off('message', on);
+        resolve(message[key] as T);
+      }
+    };
+    child.on('message', on);
+    child.send({ cmd });
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+function errorsOf(r: KindResult): number {
+  let n = r.socketErrors + r.timeouts;
+  for (const [status, count] of r.statuses) {
+    if (status >= 200 && status < 300) continue;
+    if (r.kind === 'update' && status === 409) continue;
+    n += count;
+  }
+  return n;
+}
+
+async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
+  const self = fileURLToPath(import.meta.url);
+  const seconds = args.minutes ? Math.round(Number(args.minutes) * 60) : Number(args.seconds);
+  const connections = Number(args.connections);
+  const child = fork(self, ['--serve', driver, '--rows', String(args.rows), '--url', serverUrl], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the ${driver} server exited (${code})`))),
+  );
+  exited.catch(() => {});
+  const ready = await Promise.race([
+    new Promise<Ready>((resolve) =>
+      child.on('message', (m: { ready?: Ready }) => {
+        if (m.ready) resolve(m.ready);
+      }),
+    ),
+    exited,
+  ]);
+  console.log(
+    `\n${driver}: ${ready.rows.toLocaleString('en')} partnerships imported in ${ready.loadSeconds.toFixed(1)} s; ` +
+      `${connections} connections for ${seconds} s after a ${args.warmup} s warm-up (list 50%, figures 30%, edits 20%)`,
+  );
+  // One request of each kind alone first: the latency without load.
+  const alone: string[] = [];
+  for (const [kind, path, init] of [
+    ['list', '/api/partnerships?cn=430000&perPage=50', {}],
+    ['figures', '/api/figures?scope=430000', {}],
+    [
+      'update',
+      `/api/partnerships/${ready.ids[0]?.id}`,
+      {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ version: ready.ids[0]?.version, notes: 'load bench: alone' }),
+      },
+    ],
+  ] as const) {
+    const t = performance.now();
+    const res = await fetch(`${ready.url}${path}`, {
+      ...init,
+      headers: { ...('headers' in init ? init.headers : {}), authorization: `Bearer ${ready.token}` },
+    });
+    await res.arrayBuffer();
+    alone.push(`${kind} ${res.status} in ${(performance.now() - t).toFixed(0)} ms`);
+    if (kind === 'update' && res.ok && ready.ids[0]) ready.ids[0].version += 1;
+  }
+  console.log(`  alone: ${alone.join(', ')}`);
+  await runMix(ready, Number(args.warmup), connections, true);
+  const before = await ask<Memory>(child, 'memory', 'memory');
+
+  const samples: string[] = [];
+  let sampler: NodeJS.Timeout | undefined;
+  if (args.minutes) {
+    sampler = setInterval(async () => {
+      const m = await ask<Memory>(child, 'memory', 'memory');
+      samples.push(`${mb(m.rss)}/${mb(m.heapUsed)}`);
+    }, 30_000);
+  }
+  const results = await runMix(ready, seconds, connections);
+  if (sampler) clearInterval(sampler);
+  const after = await ask<Memory>(child, 'memory', 'memory');
+
+  console.log(`  machine load average during the run: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
+  console.log(`  kind      conns    req/s   p50 ms   p99 ms   max ms   2xx      409  errors`);
+  let totalRequests = 0;
+  let totalErrors = 0;
+  for (const r of results) {
+    const ok = [...r.statuses].filter(([s]) => s >= 200 && s < 300).reduce((a, [, n]) => a + n, 0);
+    const lost = r.kind === 'update' ? (r.statuses.get(409) ?? 0) : 0;
+    const errors = errorsOf(r);
+    totalRequests += r.requests;
+    totalErrors += errors;
+    console.log(
+      `  ${r.kind.padEnd(8)}${pad(r.connections, 6)}${pad((r.requests / r.seconds).toFixed(0), 9)}` +
+        `${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}${pad(ok, 6)}${pad(lost, 9)}${pad(errors, 8)}`,
+    );
+    const odd = [...r.statuses].filter(([s]) => !(s >= 200 && s < 300) && !(r.kind === 'update' && s === 409));
+    if (odd.length) console.log(`            statuses: ${odd.map(([s, n]) => `${s}×${n}`).join(', ')}`);
+  }
+  const rps = results.reduce((a, r) => a + r.requests / r.seconds, 0);
+  console.log(`  all: ${rps.toFixed(0)} req/s, ${totalRequests.toLocaleString('en')} requests, ${totalErrors} errors`);
+  console.log(
+    `  server memory: RSS ${mb(before.rss)} → ${mb(after.rss)} (${after.rss >= before.rss ? '+' : ''}${mb(after.rss - before.rss)}), ` +
+      `heap after GC ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
+  );
+  if (samples.length) console.log(`  RSS/heap every 30 s: ${samples.join(' ')}`);
+  const list = results.find((r) => r.kind === 'list') as KindResult;
+  const targets = [
+    [totalErrors === 0, 'zero errors'],
+    [list.p99 <= 100, `p99 of the list ≤ 100 ms (${list.p99} ms)`],
+  ] as const;
+  for (const [met, what] of targets) console.log(`  ${met ? 'met' : 'MISSED'}: ${what}`);
+
+  await ask(child, 'stop', 'stopped');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return targets.every(([met]) => met);
+}
+
+if (args.serve) {
+  await serve(args.serve as Driver);
+} else {
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const drivers: Driver[] = args.only ? [args.only as Driver] : ['postgres', 'pglite'];
+  let allMet = true;
+  for (const driver of drivers) allMet = (await bench(driver, serverUrl)) && allMet;
+  console.log(allMet ? '\nEvery target met.' : '\nSome targets were missed (see above).');
+}
