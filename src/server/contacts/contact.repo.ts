@@ -1,7 +1,15 @@
 /** Database access for contacts, their roles, links and touches. */
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { activities, contactLinks, contactRoles, contacts, contactTouches } from '../db/schema.js';
+import {
+  activities,
+  contactLinks,
+  contactRoles,
+  contacts,
+  contactTouches,
+  foreignPlaces,
+  partnerships,
+} from '../db/schema.js';
 import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -262,4 +270,25 @@ export async function selectPostHolders(db: DbOrTx, q: string, subtree: SQL | un
       ),
     )
     .orderBy(asc(contactRoles.fromOn), asc(contactRoles.id));
+}
+
+/** The partnership of a division with a partner of this English name (for the demo file's links). */
+export async function selectPartnershipIdByNames(db: DbOrTx, cnCode: string, partnerNameEn: string) {
+  const rows = await db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
+    .where(and(eq(partnerships.cnCode, cnCode), eq(foreignPlaces.nameEn, partnerNameEn)))
+    .orderBy(partnerships.id)
+    .limit(1);
+  return rows[0]?.id;
+}
+
+/** The demo contacts already held, as "cnCode|nameEn", so that loading twice adds nothing. */
+export async function selectDemoContactKeys(db: DbOrTx): Promise<Set<string>> {
+  const rows = await db
+    .select({ cnCode: contacts.cnCode, nameEn: contacts.nameEn })
+    .from(contacts)
+    .where(eq(contacts.isDemo, true));
+  return new Set(rows.map((r) => `${r.cnCode}|${r.nameEn ?? ''}`));
 }

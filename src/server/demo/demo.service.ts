@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { formatPartialDate } from '../../shared/dates.js';
 import type { Level, Precision } from '../../shared/enums.js';
 import { type DemoActivitiesSummary, loadDemoActivities } from '../activities/activity.demo.js';
+import { type DemoContactsSummary, loadDemoContacts } from '../contacts/contact.demo.js';
 import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
@@ -48,6 +49,8 @@ export type DemoSummary = {
   /** Published pairs the registry does not hold: the figure the demo cannot reach from sources. */
   gap: number | null;
   reports: Record<(typeof DEMO_FILES)[number]['type'], ImportReport>;
+  /** Illustrative contacts (data/demo/contacts.json): fictitious people, marked isDemo. */
+  contacts?: DemoContactsSummary;
   /** Illustrative activities and office rules (data/demo/activities.json), marked isDemo. */
   activities: DemoActivitiesSummary;
   /** Projects, outcomes and the programme (data/demo/projects.json, programmes.json). */
@@ -74,7 +77,8 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
   }
   const activities = await loadDemoActivities({ db, dataDir });
   const projects = await loadDemoProjects({ db, dataDir });
-  return { ...(await summarizeDemo({ db })), reports, activities, projects };
+  const contacts = await loadDemoContacts({ db, dataDir });
+  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts };
 }
 
 /** What the registry holds for the demo province against what was published. */
