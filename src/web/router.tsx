@@ -18,6 +18,7 @@ import {
 import { NotFound } from './components/not-found';
 import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
+import { validateHealthSearch } from './features/health/health-search';
 import { validateProgrammeSearch, validateProjectSearch } from './features/projects/project-search';
 import { validateReportSearch } from './features/reports/report-model';
 import {
@@ -240,6 +241,13 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reports/report.page'), 'ReportPage'),
 });
 
+const healthRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/health',
+  validateSearch: validateHealthSearch,
+  component: lazyRouteComponent(() => import('./features/health/health-list.page'), 'HealthListPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   reportsRoute,
   activitiesRoute,
@@ -254,6 +262,7 @@ const routeTree = rootRoute.addChildren([
   partnershipNewRoute,
   partnershipRoute,
   partnershipEditRoute,
+  healthRoute,
   mapRoute,
   importRoute,
   contactsRoute,

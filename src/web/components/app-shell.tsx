@@ -17,12 +17,13 @@ import { ScopePicker } from './scope-picker';
 const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
 const NAV: {
-  to: '/' | '/partnerships' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules' | '/reports';
+  to: '/' | '/partnerships' | '/health' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules' | '/reports';
   label: Key;
   exact?: boolean;
 }[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/partnerships', label: 'nav.partnerships' },
+  { to: '/health', label: 'nav.health' },
   { to: '/activities', label: 'nav.activities' },
   { to: '/reminders', label: 'nav.reminders' },
   { to: '/rules', label: 'nav.rules' },

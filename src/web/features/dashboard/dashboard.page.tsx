@@ -18,6 +18,7 @@ import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
 import { localToday } from '../../state/search';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
+import { ActivityCharts } from './activity-charts';
 import { latestBenchmark } from './gap';
 import { defaultSinceYear } from './prefetch';
 import { perYear, topCountries } from './series';
@@ -236,6 +237,7 @@ function Dashboard({ figures, kind, sinceYear }: { figures: Figures; kind: Kind;
       </section>
 
       <Charts figures={figures} kind={kind} sinceYear={sinceYear} asOfLabel={asOfLabel} name={name} />
+      <ActivityCharts scope={figures.scope.code} asOf={figures.asOf} />
     </>
   );
 }

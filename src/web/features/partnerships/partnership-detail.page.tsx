@@ -25,6 +25,7 @@ import { useI18n } from '../../i18n/i18n';
 import { PartnershipActivities } from '../activities/partnership-activities';
 import { RecordHistory } from '../audit/record-history';
 import { useCan } from '../auth/permissions';
+import { HealthPanel } from '../health/health-panel';
 
 const route = getRouteApi('/partnerships/$id');
 
@@ -227,6 +228,9 @@ function Detail({ p }: { p: Partnership }) {
               </>
             ) : null}
           </Card>
+        </Col>
+        <Col xs={24}>
+          <HealthPanel partnershipId={p.id} />
         </Col>
         <Col xs={24}>
           <PartnershipActivities partnershipId={p.id} />
