@@ -1,5 +1,6 @@
 /** What the API sends back, as the web app reads it (the server's presenters are the source). */
 import type { ActivityType, AdminLevel, Continent, Kind, Level, Precision, Status } from '../../shared/enums';
+import type { Stage } from '../../shared/lifecycle';
 import type { ListEnvelope } from '../../shared/list';
 
 export type { FigureRecord, Figures, RankRecord } from '../../shared/schemas/figures';
@@ -11,6 +12,8 @@ export type Partnership = {
   id: number;
   level: Level;
   kind: Kind;
+  /** Before establishment the life cycle's step; `established` for every signed pair. */
+  stage: Stage;
   status: Status;
   cn: Names & { code: string; level: string };
   partner: {

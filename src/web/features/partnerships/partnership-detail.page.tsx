@@ -26,6 +26,8 @@ import { PartnershipActivities } from '../activities/partnership-activities';
 import { RecordHistory } from '../audit/record-history';
 import { useCan } from '../auth/permissions';
 import { HealthPanel } from '../health/health-panel';
+import { DocumentsPanel } from '../lifecycle/documents-panel';
+import { LifecyclePanel } from '../lifecycle/lifecycle-panel';
 
 const route = getRouteApi('/partnerships/$id');
 
@@ -79,7 +81,12 @@ function Detail({ p }: { p: Partnership }) {
         <h1>
           {name(p.cn.nameZh, p.cn.nameEn)} — {partnerName}{' '}
           <span className="as-of">
-            <LevelTag level={p.level} /> <StatusTag status={p.status} />
+            <LevelTag level={p.level} />{' '}
+            {p.stage === 'established' || p.status === 'ended' ? (
+              <StatusTag status={p.status} />
+            ) : (
+              <Tag color="purple">{t(`lc.phase.${p.stage}`)}</Tag>
+            )}
             {p.isDemo ? <Tag>{t('detail.demo')}</Tag> : null}
           </span>
         </h1>
@@ -231,6 +238,12 @@ function Detail({ p }: { p: Partnership }) {
         </Col>
         <Col xs={24}>
           <HealthPanel partnershipId={p.id} />
+        </Col>
+        <Col xs={24} lg={14}>
+          <LifecyclePanel p={p} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <DocumentsPanel p={p} />
         </Col>
         <Col xs={24}>
           <PartnershipActivities partnershipId={p.id} />
