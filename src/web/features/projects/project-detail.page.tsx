@@ -174,7 +174,9 @@ function Detail({ p }: { p: ProjectDetail }) {
               </Descriptions.Item>
             </Descriptions>
             {p.description ? (
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.description}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
+                {p.description}
+              </Typography.Paragraph>
             ) : null}
             <Typography.Title level={5}>{t('common.source')}</Typography.Title>
             {p.sources.length ? (
@@ -229,7 +231,11 @@ function Detail({ p }: { p: ProjectDetail }) {
                     key: 'value',
                     title: t('outcome.value'),
                     align: 'right',
-                    render: (_, o) => <strong className="outcome-value">{valueText(o.value, o.unit)}</strong>,
+                    render: (_, o) => (
+                      <strong className="outcome-value" style={{ whiteSpace: 'nowrap' }}>
+                        {valueText(o.value, o.unit)}
+                      </strong>
+                    ),
                   },
                   { key: 'asOf', title: t('outcome.asOf'), render: (_, o) => d(o.asOf) },
                   {
