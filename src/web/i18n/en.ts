@@ -255,7 +255,7 @@ export const en: Record<WebMessageKey, string> = {
   'rules.fromScope': 'Follows the rules of {scope}',
   'rules.fromDefaults': 'Follows the built-in defaults (no limits)',
   'rules.own': 'Own rules of this scope',
-  'rules.chain': 'Scopes above',
+  'rules.chain': 'This scope and those above',
   'rules.none': 'No rules',
   'rules.maxDelegationSize': 'Largest delegation (people)',
   'rules.maxDelegationDays': 'Longest delegation (days)',

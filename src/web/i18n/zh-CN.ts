@@ -257,7 +257,7 @@ export const zhCN = {
   'rules.fromScope': '沿用 {scope} 的规定',
   'rules.fromDefaults': '沿用系统默认规定（不设限制）',
   'rules.own': '本范围自行规定',
-  'rules.chain': '上级规定',
+  'rules.chain': '本级及上级规定',
   'rules.none': '未设规定',
   'rules.maxDelegationSize': '团组人数上限',
   'rules.maxDelegationDays': '在外天数上限',

@@ -73,7 +73,8 @@ function PartnershipPicker({
   multiple,
   known,
 }: {
-  id: string;
+  /** Given by Form.Item, so that its label names this control. */
+  id?: string;
   value?: number | number[];
   onChange?: (value: number | number[] | undefined) => void;
   multiple?: boolean;
@@ -220,20 +221,17 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
                 extra={t('act.primaryHint')}
                 rules={[{ required: true, message: t('form.required') }]}
               >
-                <PartnershipPicker id="activity-partnership" known={known} />
+                <PartnershipPicker known={known} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="partnershipIds" label={t('act.others')}>
-                <PartnershipPicker id="activity-partnerships" multiple known={known} />
+                <PartnershipPicker multiple known={known} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="type" label={t('act.type')} rules={[{ required: true, message: t('form.required') }]}>
-                <Select
-                  id="activity-type-input"
-                  options={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`activity.${v}`) }))}
-                />
+                <Select options={ACTIVITY_TYPES.map((v) => ({ value: v, label: t(`activity.${v}`) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
@@ -242,13 +240,12 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
                 label={t('act.date')}
                 rules={[{ required: true, message: t('form.required') }]}
               >
-                <Input id="activity-date" type="date" />
+                <Input type="date" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="fields" label={t('act.fields')}>
                 <Select
-                  id="activity-fields"
                   mode="multiple"
                   allowClear
                   options={FIELDS.map((v) => ({ value: v, label: t(`fieldOf.${v}`) }))}
@@ -257,39 +254,27 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="titleZh" label={t('act.titleZh')}>
-                <Input id="activity-title-zh" lang="zh-CN" />
+                <Input lang="zh-CN" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="titleEn" label={t('act.titleEn')}>
-                <Input id="activity-title-en" lang="en" />
+                <Input lang="en" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="participants" label={t('act.participants')}>
-                <InputNumber
-                  id="activity-participants"
-                  min={1}
-                  max={ACTIVITY_LIMITS.participantsMax}
-                  precision={0}
-                  style={{ width: '100%' }}
-                />
+                <InputNumber min={1} max={ACTIVITY_LIMITS.participantsMax} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="days" label={t('act.days')}>
-                <InputNumber
-                  id="activity-days"
-                  min={1}
-                  max={ACTIVITY_LIMITS.daysMax}
-                  precision={0}
-                  style={{ width: '100%' }}
-                />
+                <InputNumber min={1} max={ACTIVITY_LIMITS.daysMax} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="purpose" label={t('act.purpose')}>
-                <Input id="activity-purpose" />
+                <Input />
               </Form.Item>
             </Col>
           </Row>
@@ -299,21 +284,17 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="leader" label={t('act.leader')}>
-                  <Input id="activity-leader" />
+                  <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="approvalRef" label={t('act.approvalRef')}>
-                  <Input id="activity-approval" />
+                  <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="costSharing" label={t('act.costSharing')}>
-                  <Select
-                    id="activity-cost"
-                    allowClear
-                    options={COST_SHARING.map((v) => ({ value: v, label: t(`cost.${v}`) }))}
-                  />
+                  <Select allowClear options={COST_SHARING.map((v) => ({ value: v, label: t(`cost.${v}`) }))} />
                 </Form.Item>
               </Col>
             </Row>
@@ -321,20 +302,20 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
         ) : null}
         <Card size="small" style={{ marginBottom: 16 }}>
           <Form.Item name="anniversary" valuePropName="checked" extra={t('act.anniversaryHint')}>
-            <Checkbox id="activity-anniversary">{t('act.anniversary')}</Checkbox>
+            <Checkbox>{t('act.anniversary')}</Checkbox>
           </Form.Item>
           <Form.Item name="description" label={t('act.description')}>
-            <Input.TextArea id="activity-description" rows={3} />
+            <Input.TextArea rows={3} />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="sourceUrl" label={t('act.sourceUrl')}>
-                <Input id="activity-source-url" type="url" placeholder="https://" />
+                <Input type="url" placeholder="https://" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="sources" label={t('act.sources')} extra={t('act.sourcesHint')}>
-                <Select id="activity-sources" mode="tags" open={false} tokenSeparators={['\n']} />
+                <Select mode="tags" open={false} tokenSeparators={['\n']} />
               </Form.Item>
             </Col>
           </Row>

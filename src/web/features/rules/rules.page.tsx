@@ -163,7 +163,6 @@ function RulesEditor({ view }: { view: RulesView }) {
                 <Col xs={24} sm={12}>
                   <Form.Item name="maxDelegationSize" label={t('rules.maxDelegationSize')}>
                     <InputNumber
-                      id="rules-size"
                       min={1}
                       max={10000}
                       precision={0}
@@ -175,7 +174,6 @@ function RulesEditor({ view }: { view: RulesView }) {
                 <Col xs={24} sm={12}>
                   <Form.Item name="maxDelegationDays" label={t('rules.maxDelegationDays')}>
                     <InputNumber
-                      id="rules-days"
                       min={1}
                       max={366}
                       precision={0}
@@ -186,13 +184,12 @@ function RulesEditor({ view }: { view: RulesView }) {
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="approvalRequired" label={t('rules.approvalRequired')} valuePropName="checked">
-                    <Switch id="rules-approval" />
+                    <Switch />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="anniversaryEveryYears" label={t('rules.anniversaryEveryYears')}>
                     <InputNumber
-                      id="rules-anniversary"
                       min={1}
                       max={100}
                       precision={0}

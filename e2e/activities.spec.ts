@@ -1,0 +1,76 @@
+/** An office records a delegation that breaks its province's rules and sees the flag; reminders and rules show. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchBrowser } from './harness.js';
+import { choose, openPage, pageErrors, shot } from './helpers.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+const title = `湖南省经贸代表团出访测试${Date.now() % 100000}`;
+let recordUrl = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('records a delegation through the form and sees the rule flag', async () => {
+  const page = await openPage(browser, `${baseUrl}/activities/new`);
+  await page.getByRole('heading', { name: '记录交流活动' }).waitFor();
+  await choose(page, '主友城关系', 'Bridgetown', /布里奇顿/);
+  await page.getByLabel('日期', { exact: true }).fill('2025-03-10');
+  await page.getByLabel('中文标题').fill(title);
+  await page.getByLabel('人数').fill('12');
+  await page.getByLabel('天数').fill('8');
+  await page.getByLabel('团长').fill('副省长（测试）');
+  await choose(page, '合作领域', '', '经贸');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/activities\/\d+/);
+  recordUrl = page.url().split('?')[0] ?? '';
+  const alert = page.locator('.activity-flags-alert');
+  await alert.getByText('本条记录违反 3 项规定').waitFor();
+  await alert.getByText('团组 12 人，超过规定上限 6 人').waitFor();
+  await alert.getByText('缺少审批').first().waitFor();
+  await alert.getByText('依据 湖南省 的规定').waitFor();
+  await shot(page, 'activity.flagged.zh-CN');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('lists the delegation among the activities that break a rule, and clears the flag once mended', async () => {
+  expect(recordUrl).not.toBe('');
+  const page = await openPage(browser, `${baseUrl}/activities?flagged=true`);
+  const row = page.locator('.ant-table-row', { hasText: title });
+  await row.waitFor();
+  await row.locator('[data-rule="delegation_size"]').waitFor();
+  await row.locator('[data-rule="approval_required"]').waitFor();
+  await shot(page, 'activities.flagged-list.zh-CN');
+
+  await page.goto(`${recordUrl}/edit`);
+  await page.getByRole('heading', { name: '编辑交流活动' }).waitFor();
+  await page.getByLabel('人数').fill('6');
+  await page.getByLabel('天数').fill('5');
+  await page.getByLabel('审批文号').fill('湘外办〔2025〕测试1号');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('符合适用的活动规定').waitFor();
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('shows flags, reminders and rules in English', async () => {
+  const page = await openPage(browser, `${baseUrl}/activities?flagged=true`, { lang: 'en' });
+  await page.locator('.ant-table-row [data-rule="delegation_size"]').first().waitFor();
+  await page.getByText('Delegation too large').first().waitFor();
+  await page.goto(`${baseUrl}/reminders`);
+  await page.getByText('Partnerships gone silent').waitFor();
+  await page.getByText('Never').first().waitFor();
+  await shot(page, 'reminders.en');
+  await page.goto(`${baseUrl}/rules`);
+  await page.getByText('Own rules of this scope').waitFor();
+  await page.getByText('Example rules set for the demo').waitFor();
+  await shot(page, 'rules.en');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
