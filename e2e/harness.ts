@@ -44,6 +44,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The demo accounts' password in the browser tests (the demo prints a random one otherwise). */
+export const DEMO_PASSWORD = 'e2e demo password';
+
 export type DemoServer = { url: string; stop(): Promise<void> };
 
 /** `amity demo` on a free port with its own temporary database; resolves once it serves. */
@@ -54,7 +57,7 @@ export async function startDemoServer({ timeoutMs = 120_000 } = {}): Promise<Dem
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'bin/amity.mjs'), '--db', dbDir, 'demo', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', AMITY_DEMO_PASSWORD: DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -248,7 +248,21 @@ const healthRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/health/health-list.page'), 'HealthListPage'),
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('./features/account/account.page'), 'AccountPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('./features/account/users.page'), 'UsersPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  accountRoute,
+  usersRoute,
   reportsRoute,
   activitiesRoute,
   activityNewRoute,

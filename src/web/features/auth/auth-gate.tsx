@@ -13,7 +13,8 @@ export function requestSignIn(): void {
 function Gate({ children, signedIn, publicRead }: { children: ReactNode; signedIn: boolean; publicRead: boolean }) {
   const [asking, setAsking] = useState(false);
   openSignIn = () => setAsking(true);
-  if (!signedIn && (!publicRead || asking)) return <LoginPage onCancel={publicRead ? () => setAsking(false) : undefined} />;
+  if (!signedIn && (!publicRead || asking))
+    return <LoginPage onCancel={publicRead ? () => setAsking(false) : undefined} />;
   return <>{children}</>;
 }
 

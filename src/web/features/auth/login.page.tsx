@@ -1,10 +1,10 @@
 /** The sign-in page: shown before anything else when the deployment needs a sign-in to read. */
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
-import { ApiError } from '../../api/client';
 import { useSession } from './session';
 
 type Values = { username: string; password: string };
@@ -33,13 +33,29 @@ export function LoginPage({ onCancel }: { onCancel?: () => void }) {
 
   return (
     <main id="main" className="login-page">
-      <Card className="login-card" title={<span>{t('app.fullName')} · {t('auth.signIn')}</span>} extra={<LanguageSwitch />}>
+      <Card
+        className="login-card"
+        title={
+          <span>
+            {t('app.fullName')} · {t('auth.signIn')}
+          </span>
+        }
+        extra={<LanguageSwitch />}
+      >
         <p className="login-tagline">{t('app.tagline')}</p>
         <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, message: t('auth.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} /> : null}

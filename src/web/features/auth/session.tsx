@@ -34,6 +34,12 @@ export function useCurrentUser(): CurrentUser | null {
 }
 
 export const sessionKey = ['session'] as const;
+const SIGNED_OUT = 'amity.signedOut';
+
+/** Drops every cached answer except the session's: they were read with the previous rights. */
+function dropData(client: ReturnType<typeof useQueryClient>): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+}
 
 async function loadSession(): Promise<{ session: SessionInfo | null; config: Config }> {
   const config = await api.get<Config>('/config');
@@ -42,7 +48,8 @@ async function loadSession(): Promise<{ session: SessionInfo | null; config: Con
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
   }
-  if (config.demo) {
+  // After a deliberate sign-out this tab stays signed out, so the other demo accounts can be tried.
+  if (config.demo && sessionStorage.getItem(SIGNED_OUT) !== '1') {
     try {
       return { session: await api.post<SessionInfo>('/auth/demo-sign-in', {}), config };
     } catch {
@@ -52,7 +59,13 @@ async function loadSession(): Promise<{ session: SessionInfo | null; config: Con
   return { session: null, config };
 }
 
-export function SessionProvider({ children, fallback }: { children: (state: SessionState) => ReactNode; fallback: ReactNode }) {
+export function SessionProvider({
+  children,
+  fallback,
+}: {
+  children: (state: SessionState) => ReactNode;
+  fallback: ReactNode;
+}) {
   const client = useQueryClient();
   const query = useQuery({ queryKey: sessionKey, queryFn: loadSession, staleTime: Number.POSITIVE_INFINITY, retry: 1 });
   const session = query.data?.session ?? null;
@@ -70,8 +83,12 @@ export function SessionProvider({ children, fallback }: { children: (state: Sess
     async (username: string, password: string) => {
       const next = await api.post<SessionInfo>('/auth/login', { username, password });
       setCsrfToken(next.csrfToken);
-      client.clear();
-      client.setQueryData(sessionKey, { session: next, config: query.data?.config ?? { publicRead: false, demo: false } });
+      sessionStorage.removeItem(SIGNED_OUT);
+      client.setQueryData(sessionKey, {
+        session: next,
+        config: query.data?.config ?? { publicRead: false, demo: false },
+      });
+      dropData(client);
     },
     [client, query.data],
   );
@@ -79,8 +96,9 @@ export function SessionProvider({ children, fallback }: { children: (state: Sess
   const signOut = useCallback(async () => {
     await api.post('/auth/logout', {});
     setCsrfToken(null);
-    client.clear();
-    client.setQueryData(sessionKey, { session: null, config: { ...(query.data?.config ?? { publicRead: false }), demo: false } });
+    sessionStorage.setItem(SIGNED_OUT, '1');
+    client.setQueryData(sessionKey, { session: null, config: query.data?.config ?? { publicRead: false, demo: false } });
+    dropData(client);
   }, [client, query.data]);
 
   const state = useMemo<SessionState>(

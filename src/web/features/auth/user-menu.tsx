@@ -1,4 +1,5 @@
 /** The header's account corner: who is signed in, their role and scope, and sign out (or sign in for visitors). */
+import { Link } from '@tanstack/react-router';
 import { Button, Space, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from './session';
@@ -16,10 +17,15 @@ export function UserMenu({ onSignIn }: { onSignIn: () => void }) {
   const { user } = session;
   return (
     <Space size={4} className="user-menu" aria-label={t('auth.account')}>
-      <span className="user-name" data-testid="current-user">
+      <Link to="/account" className="user-name" data-testid="current-user" title={t('nav.account')}>
         {user.displayName}
-      </span>
+      </Link>
       <Tag>{t(`auth.role.${user.role}`)}</Tag>
+      {user.role === 'admin' && user.kind === 'user' ? (
+        <Link to="/users" className="app-nav-link">
+          {t('nav.users')}
+        </Link>
+      ) : null}
       <Button size="small" type="link" onClick={() => void signOut()}>
         {t('auth.signOut')}
       </Button>
