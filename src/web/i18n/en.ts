@@ -571,6 +571,7 @@ export const en: Record<WebMessageKey, string> = {
   'contacts.export.purpose': 'Purpose',
   'contacts.export.purposeHint': 'At least {n} characters, e.g. “invitation list of the partnership conference”',
   'contacts.export.confirm': 'I confirm that I export this personal data only for the purpose above',
+  'contacts.export.confirmRequired': 'Tick the confirmation to export',
   'contacts.export.go': 'Export',
   'contacts.export.done': '{n} contacts exported',
 

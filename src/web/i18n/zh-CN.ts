@@ -570,6 +570,7 @@ export const zhCN = {
   'contacts.export.purpose': '导出用途',
   'contacts.export.purposeHint': '至少 {n} 个字，例如“友城大会邀请名单”',
   'contacts.export.confirm': '我确认导出这些个人信息，仅用于上述用途',
+  'contacts.export.confirmRequired': '请勾选确认后再导出',
   'contacts.export.go': '导出',
   'contacts.export.done': '已导出 {n} 位联系人',
 

@@ -57,7 +57,7 @@ function ContactDetailLoader() {
 }
 
 function Detail({ c }: { c: Contact }) {
-  const { t, lang, name } = useI18n();
+  const { t, lang, name, d } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
@@ -138,7 +138,7 @@ function Detail({ c }: { c: Contact }) {
               <Descriptions.Item label={t('contacts.phone')}>{c.phone ?? none}</Descriptions.Item>
               <Descriptions.Item label={t('contacts.office')}>{name(c.cnNameZh, c.cnNameEn)}</Descriptions.Item>
               <Descriptions.Item label={t('contacts.lastContact')}>
-                {c.lastContact ?? t('contacts.never')}
+                {c.lastContact ? d(c.lastContact) : t('contacts.never')}
               </Descriptions.Item>
               {c.notes ? (
                 <Descriptions.Item label={t('contacts.notes')}>
@@ -229,7 +229,7 @@ export function RoleTimeline({ roles }: { roles: ContactRole[] }) {
 type TouchValues = { touchedOn: string; channel: TouchChannel; note?: string };
 
 function Touches({ c }: { c: Contact }) {
-  const { t } = useI18n();
+  const { t, d } = useI18n();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const errorMessage = useErrorMessage();
@@ -296,7 +296,7 @@ function Touches({ c }: { c: Contact }) {
                 </Popconfirm>,
               ]}
             >
-              {x.touchedOn} · {t(`contacts.channel.${x.channel as TouchChannel}`)}
+              {d(x.touchedOn)} · {t(`contacts.channel.${x.channel as TouchChannel}`)}
               {x.note ? <span className="muted"> · {x.note}</span> : null}
             </List.Item>
           )}

@@ -113,7 +113,10 @@ export function ExportDialog({
           name="confirm"
           valuePropName="checked"
           rules={[
-            { validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('contacts.export.confirm')))) },
+            {
+              validator: (_, v) =>
+                v ? Promise.resolve() : Promise.reject(new Error(t('contacts.export.confirmRequired'))),
+            },
           ]}
         >
           <Checkbox>{t('contacts.export.confirm')}</Checkbox>

@@ -1,0 +1,100 @@
+/**
+ * Contacts: the list of the demo's illustrative people (said to be fictitious), a contact's page
+ * with the role history, the not-contacted list, and the export that asks why before it leaves.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchBrowser } from './harness.js';
+import { openPage, pageErrors, shot } from './helpers.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('lists the contacts, finds them by organisation, and opens one with its role history', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts?scope=430000`);
+  await page.getByRole('heading', { name: '联系人', exact: true }).waitFor();
+  await page.getByRole('link', { name: '示例人物甲' }).waitFor();
+  // Illustrative people are said to be so, on the list and on each row.
+  await page.getByText('示例数据：这里的人物均为虚构').waitFor();
+  expect(await page.getByText('示例·虚构').count()).toBeGreaterThan(1);
+  // The nav shows the item to the demo admin, who may see contacts.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '联系人' }).waitFor();
+
+  await page.getByLabel('搜索姓名、单位、城市或职务').fill('arezzo');
+  await page.waitForURL(/q=arezzo/);
+  await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 2);
+  await shot(page, 'contacts.list.zh-CN');
+
+  await page.getByRole('link', { name: '示例人物丙' }).click();
+  await page.waitForURL(/\/contacts\/\d+(\?|$)/);
+  await page.getByRole('heading', { name: /示例人物丙/ }).waitFor();
+  await page.getByText('从未联系').first().waitFor();
+
+  // Who else held the post: the predecessor until 2020-09, this contact from 2020-10.
+  const holders = page.locator('.ant-card').filter({ hasText: '查询某一职务的任职者' });
+  await holders.getByRole('link', { name: '示例人物乙' }).waitFor();
+  await holders.getByText('2015 – 2020-09').waitFor();
+  await holders.getByText('2020-10 – 至今').waitFor();
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('shows a contact’s role history as a timeline with the current post marked', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts?scope=430000&q=augsburg`);
+  await page.getByRole('link', { name: '示例人物甲' }).click();
+  await page.getByRole('heading', { name: /示例人物甲/ }).waitFor();
+  const roles = page.getByTestId('contact-role');
+  await roles.first().waitFor();
+  expect(await roles.count()).toBe(2);
+  expect(await roles.nth(0).textContent()).toContain('Deputy mayor (example)');
+  expect(await roles.nth(0).textContent()).toContain('现任');
+  expect(await roles.nth(1).textContent()).toContain('2012-03 – 2018-12');
+  await page.getByRole('link', { name: /长沙市 — 奥格斯堡/ }).waitFor();
+  await page.getByText('示例数据：这里的人物均为虚构').waitFor();
+  await shot(page, 'contacts.detail.zh-CN');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('lists who was not contacted for 12 months, in English', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts/silent?scope=430000`, { lang: 'en' });
+  await page.getByRole('heading', { name: 'Contacts not contacted for a while' }).waitFor();
+  const summary = page.getByTestId('silent-summary');
+  await summary.waitFor();
+  expect(await summary.textContent()).toMatch(/contacts last contacted before/);
+  await page.getByRole('link', { name: 'Example Person C' }).waitFor();
+  // Contacted two months ago: not on the list.
+  expect(await page.getByRole('link', { name: 'Example Person A' }).count()).toBe(0);
+  await page.getByText('Never contacted').first().waitFor();
+  await shot(page, 'contacts.silent.en');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('exports only with a purpose and a confirmation', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts?scope=430000`);
+  await page.getByRole('link', { name: '示例人物甲' }).waitFor();
+  await page.getByRole('button', { name: /导出/ }).click();
+  const dialog = page.locator('.ant-modal:visible');
+  await dialog.getByText('每次导出都会记入').waitFor();
+  await dialog.getByRole('button', { name: /导\s*出/ }).click();
+  await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+  await shot(page, 'contacts.export.zh-CN', false);
+  await dialog.getByLabel('导出用途').fill('友城大会邀请名单（端到端测试）');
+  await dialog.getByText('请勾选确认后再导出').waitFor();
+  await dialog.getByRole('checkbox').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /导\s*出/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^contacts-\d{8}\.xlsx$/);
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
