@@ -8,9 +8,13 @@
  * records to 岳阳市 430600.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MeasureCreateSchema, ProgrammeCreateSchema } from '../../shared/schemas/programme.js';
+import { OutcomeCreateSchema, ProjectCreateSchema } from '../../shared/schemas/project.js';
 import { createActivity } from '../activities/activity.service.js';
 import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import type { DbHandle } from '../db/client.js';
+import { createMeasure, createProgramme } from '../programmes/programme.service.js';
+import { createOutcome, createProject } from '../projects/project.service.js';
 import { buildAuthApp, buildPartnership, buildUser, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import { systemActor } from './actor.js';
@@ -327,6 +331,162 @@ export const MATRIX: Record<string, Entry> = {
     call: ({ code }) => ({ path: `/api/figures/activities?scope=${code}` }),
   },
 
+  // Projects, outcomes and programmes: read and write over the record's division.
+  'GET /api/projects': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/projects?cn=${code}` }) },
+  'POST /api/projects': {
+    policy: 'write',
+    ok: 201,
+    call: ({ code }) => ({
+      path: '/api/projects',
+      method: 'POST',
+      json: { cnCode: code, nameEn: 'P', field: 'media' },
+    }),
+  },
+  'GET /api/projects/outcome-totals': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/projects/outcome-totals?scope=${code}` }),
+  },
+  'GET /api/projects/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/projects/${(await projectIn(scope)).id}` }),
+  },
+  'PATCH /api/projects/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const p = await projectIn(scope);
+      return { path: `/api/projects/${p.id}`, method: 'PATCH', json: { version: p.version, status: 'running' } };
+    },
+  },
+  'DELETE /api/projects/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const p = await projectIn(scope);
+      return { path: `/api/projects/${p.id}?version=${p.version}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/projects/{id}/outcomes': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ scope }) => ({
+      path: `/api/projects/${(await projectIn(scope)).id}/outcomes`,
+      method: 'POST',
+      json: { metricEn: 'people reached', value: 5, unit: 'people', asOf: '2024' },
+    }),
+  },
+  'PATCH /api/outcomes/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const o = await outcomeIn(scope);
+      return { path: `/api/outcomes/${o.id}`, method: 'PATCH', json: { version: o.version, value: 6 } };
+    },
+  },
+  'DELETE /api/outcomes/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const o = await outcomeIn(scope);
+      return { path: `/api/outcomes/${o.id}?version=${o.version}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/programmes': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/programmes?cn=${code}` }) },
+  'POST /api/programmes': {
+    policy: 'write',
+    ok: 201,
+    call: ({ code }) => ({
+      path: '/api/programmes',
+      method: 'POST',
+      json: { code: `m${next()}`, nameZh: '规划', cnCode: code, areas: [{ code: 'a', nameZh: '资源' }] },
+    }),
+  },
+  'GET /api/programmes/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/programmes/${(await programmeIn(scope)).id}` }),
+  },
+  'GET /api/programmes/{id}/evidence': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/programmes/${(await programmeIn(scope)).id}/evidence` }),
+  },
+  'PATCH /api/programmes/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const p = await programmeIn(scope);
+      return { path: `/api/programmes/${p.id}`, method: 'PATCH', json: { version: p.version, nameEn: 'Plan' } };
+    },
+  },
+  'DELETE /api/programmes/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const p = await programmeIn(scope);
+      return { path: `/api/programmes/${p.id}?version=${p.version}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/programmes/{id}/areas': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ scope }) => ({
+      path: `/api/programmes/${(await programmeIn(scope)).id}/areas`,
+      method: 'POST',
+      json: { code: 'b', nameZh: '机制' },
+    }),
+  },
+  'PATCH /api/programme-areas/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const area = (await programmeIn(scope)).areas[0];
+      return {
+        path: `/api/programme-areas/${area?.id}`,
+        method: 'PATCH',
+        json: { version: area?.version, nameEn: 'R' },
+      };
+    },
+  },
+  'DELETE /api/programme-areas/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const area = (await programmeIn(scope)).areas[0];
+      return { path: `/api/programme-areas/${area?.id}?version=${area?.version}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/programmes/{id}/measures': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ scope }) => {
+      const p = await programmeIn(scope);
+      return {
+        path: `/api/programmes/${p.id}/measures`,
+        method: 'POST',
+        json: { areaId: p.areas[0]?.id, code: 'M1', textZh: '措施' },
+      };
+    },
+  },
+  'PATCH /api/measures/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const m = await measureIn(scope);
+      return { path: `/api/measures/${m.id}`, method: 'PATCH', json: { version: m.version, progress: 30 } };
+    },
+  },
+  'DELETE /api/measures/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => {
+      const m = await measureIn(scope);
+      return { path: `/api/measures/${m.id}?version=${m.version}`, method: 'DELETE' };
+    },
+  },
+
   // An import row outside the importer's scope is a problem of the file (400), like any bad row.
   'POST /api/imports': {
     policy: 'write',
@@ -373,6 +533,47 @@ async function benchmark() {
       asOf: '2019',
       source: 'a published source',
     },
+  });
+}
+
+async function projectIn(scope: Scope) {
+  return createProject({
+    db: handle.db,
+    actor: SYSTEM,
+    input: ProjectCreateSchema.parse({ cnCode: CODES[scope], nameEn: `Project ${next()}`, field: 'health' }),
+  });
+}
+
+async function outcomeIn(scope: Scope) {
+  const p = await projectIn(scope);
+  return createOutcome({
+    db: handle.db,
+    actor: SYSTEM,
+    projectId: p.id,
+    input: OutcomeCreateSchema.parse({ metricEn: 'trainees', value: 12, unit: 'trainees', asOf: '2023' }),
+  });
+}
+
+async function programmeIn(scope: Scope) {
+  return createProgramme({
+    db: handle.db,
+    actor: SYSTEM,
+    input: ProgrammeCreateSchema.parse({
+      code: `plan-${next()}`,
+      nameZh: '规划',
+      cnCode: CODES[scope],
+      areas: [{ code: 'resources', nameZh: '资源' }],
+    }),
+  });
+}
+
+async function measureIn(scope: Scope) {
+  const p = await programmeIn(scope);
+  return createMeasure({
+    db: handle.db,
+    actor: SYSTEM,
+    programmeId: p.id,
+    input: MeasureCreateSchema.parse({ areaId: p.areas[0]?.id, code: 'M1', textZh: '措施', status: 'in_progress' }),
   });
 }
 
