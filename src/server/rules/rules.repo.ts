@@ -1,6 +1,6 @@
 /** Database access for office rules, and the rules' checks as SQL for lists of flagged activities. */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { NATIONAL_CODE, type RuleCode } from '../../shared/enums.js';
+import { DELEGATION_TYPES, NATIONAL_CODE, type RuleCode } from '../../shared/enums.js';
 import { DEFAULT_RULES } from '../../shared/schemas/rules.js';
 import type { DbOrTx } from '../db/client.js';
 import { activities, officeRules } from '../db/schema.js';
@@ -65,7 +65,12 @@ export function breaksRules(rules: readonly RuleCode[] = Object.keys(BREACH) as 
     rules.map((r) => BREACH[r]),
     sql` or `,
   );
-  return sql`exists (
+  // Only delegations and anniversary events can break a rule: a cheap test on the row itself
+  // spares the look-up of rules for every other activity.
+  return sql`(${activities.type} in (${sql.join(
+    DELEGATION_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  )}) or ${activities.anniversary}) and exists (
     select 1 from partnerships p
     cross join lateral (
       select coalesce(
