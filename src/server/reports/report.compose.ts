@@ -299,6 +299,7 @@ export function composeReport(data: ReportData): ReportDocument {
       `In ${year} up to ${day}, the registry records ${countOf(outbound.length, lang, ['delegation', 'delegations'], '批')} sent abroad, ${countOf(inbound.length, lang, ['delegation', 'delegations'], '批')} received and ${countOf(data.activities.length, lang, ['activity', 'activities'], '项')} of every kind.`,
     ),
   );
+  if (data.delegations && (outbound.length > 0 || inbound.length > 0)) para(data.delegations);
   cite(w(`${year}年出访团组`, `Delegations sent in ${year}`), outbound.length, activityIds(outbound, lang));
   cite(w(`${year}年来访团组`, `Delegations received in ${year}`), inbound.length, activityIds(inbound, lang));
   cite(w(`${year}年交流活动`, `Activities in ${year}`), data.activities.length, activityIds(data.activities, lang));

@@ -64,6 +64,8 @@ export type ReportData = {
   /** The report year: 1 January of the as-of year to the as-of date. */
   yearFrom: string;
   activities: ReportActivityRow[];
+  /** Participants of the year's delegations, worded (from the activity figures). */
+  delegations: string | null;
   published: { total: number; asOf: string; asOfPrecision: string; source: string; sourceUrl: string | null } | null;
   modules: {
     projects: ModuleSection;

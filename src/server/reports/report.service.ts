@@ -23,6 +23,7 @@ import { rasterizeCharts } from './report.charts.js';
 import { checkRecords, composeReport } from './report.compose.js';
 import type { GroupOn, ReportData, ReportDocument } from './report.model.js';
 import { selectGroupOn, selectLatestPublished, selectReportActivities, selectReportPairs } from './report.repo.js';
+import { collectModuleSections } from './report.sections.js';
 
 /** The Belt and Road group of the reference data: the countries along the route (沿线国家). */
 export const BELT_AND_ROAD_GROUP = 'bri';
@@ -93,6 +94,14 @@ export async function collectReportData({
           })
         ).data as RankRecord[])
       : [];
+    const { delegations, ...modules } = await collectModuleSections({
+      db: tx,
+      actor,
+      scope,
+      asOf,
+      kind: KIND,
+      lang: query.lang,
+    });
     const groupOn: GroupOn | null = group
       ? { ...group, members: new Map(group.members.map((m) => [m.iso2, m.joinedOn])) }
       : null;
@@ -116,7 +125,8 @@ export async function collectReportData({
             sourceUrl: published.sourceUrl,
           }
         : null,
-      modules: { projects: null, programmes: null, contacts: null, health: null, ruleFlags: null },
+      delegations,
+      modules,
     };
   };
   const data = await db.transaction(read, { isolationLevel: 'repeatable read', accessMode: 'read only' });
