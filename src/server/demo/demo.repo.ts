@@ -3,12 +3,15 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { benchmarks, partnerships } from '../db/schema.js';
 
-/** Partnerships of a province and everything under it, by level (levels without any are absent). */
+/**
+ * Partnerships of a province and everything under it, by level (levels without any are absent);
+ * pairs still in preparation (letters of intent, proposals) are not partnerships yet.
+ */
 export async function countPartnershipsByLevel(db: DbOrTx, provinceCode: string) {
   return db
     .select({ level: partnerships.level, total: count() })
     .from(partnerships)
-    .where(eq(partnerships.provinceCode, provinceCode))
+    .where(and(eq(partnerships.provinceCode, provinceCode), eq(partnerships.stage, 'established')))
     .groupBy(partnerships.level);
 }
 

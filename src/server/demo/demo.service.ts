@@ -13,6 +13,7 @@ import { type DemoContactsSummary, loadDemoContacts } from '../contacts/contact.
 import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
+import { type DemoLifecycleSummary, loadDemoLifecycle } from '../lifecycle/lifecycle.demo.js';
 import { type DemoProjectsSummary, loadDemoProjects } from '../projects/project.demo.js';
 import { DATA_DIR } from '../reference/reference.service.js';
 import { countPartnershipsByLevel, selectBenchmarksOf } from './demo.repo.js';
@@ -55,6 +56,8 @@ export type DemoSummary = {
   activities: DemoActivitiesSummary;
   /** Projects, outcomes and the programme (data/demo/projects.json, programmes.json). */
   projects?: DemoProjectsSummary;
+  /** Illustrative life-cycle moves and pairs in preparation (data/demo/lifecycle.json), marked isDemo. */
+  lifecycle?: DemoLifecycleSummary;
 };
 
 /**
@@ -78,7 +81,8 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
   const activities = await loadDemoActivities({ db, dataDir });
   const projects = await loadDemoProjects({ db, dataDir });
   const contacts = await loadDemoContacts({ db, dataDir });
-  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts };
+  const lifecycle = await loadDemoLifecycle({ db, dataDir });
+  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts, lifecycle };
 }
 
 /** What the registry holds for the demo province against what was published. */

@@ -225,6 +225,8 @@ export type ExistingPartnership = {
   foreignPlaceId: number;
   kind: string;
   status: string;
+  /** The life cycle owns the status of a pair in preparation or with recorded moves. */
+  statusByLifecycle: boolean;
   establishedOn: string | null;
   establishedPrecision: string | null;
   endedOn: string | null;
@@ -246,7 +248,8 @@ export async function selectPartnershipsByNaturalKeys(
         sql`select p.id, p.cn_code as "cnCode", p.foreign_place_id as "foreignPlaceId", p.kind, p.status,
               p.established_on::text as "establishedOn", p.established_precision as "establishedPrecision",
               p.ended_on::text as "endedOn", p.ended_reason as "endedReason", p.source_url as "sourceUrl",
-              p.notes, p.version
+              p.notes, p.version, (p.stage <> 'established' or exists (select 1 from partnership_stage_events e
+                where e.partnership_id = p.id)) as "statusByLifecycle"
             from partnerships p
             join unnest(${arr(batch, (k) => k.cnCode)}::text[], ${arr(batch, (k) => k.foreignPlaceId)}::int[],
               ${arr(batch, (k) => k.kind)}::text[]) as k(cn, place, kind)

@@ -490,7 +490,8 @@ export async function importPartnershipRows({
           : null
         : row.established;
     const fields = {
-      status: row.status ?? current?.status ?? 'active',
+      // Once the life cycle has moved a pair (or it is still in preparation), a file does not undo the move.
+      status: current?.statusByLifecycle ? current.status : (row.status ?? current?.status ?? 'active'),
       establishedOn: established?.date ?? null,
       establishedPrecision: established?.precision ?? null,
       endedOn: keep(row.endedOn, current?.endedOn ?? null),
