@@ -67,7 +67,7 @@ export function breaksRules(rules: readonly RuleCode[] = Object.keys(BREACH) as 
   );
   // Only delegations and anniversary events can break a rule: a cheap test on the row itself
   // spares the look-up of rules for every other activity.
-  return sql`(${activities.type} in (${sql.join(
+  return sql`((${activities.type} in (${sql.join(
     DELEGATION_TYPES.map((t) => sql`${t}`),
     sql`, `,
   )}) or ${activities.anniversary}) and exists (
@@ -79,5 +79,5 @@ export function breaksRules(rules: readonly RuleCode[] = Object.keys(BREACH) as 
           order by r.scope_code desc limit 1),
         ${JSON.stringify(DEFAULT_RULES)}::jsonb) as s
     ) eff
-    where p.id = ${activities.partnershipId} and (${any}))`;
+    where p.id = ${activities.partnershipId} and (${any})))`;
 }
