@@ -9,6 +9,7 @@ import { PartnershipLink } from '../../components/row-link';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../auth/permissions';
 import { type ActivityFlag, type ActivityRecord, activityKeys, useActivity } from './activity-api';
 import { activityTitle, partnershipLabel } from './activity-model';
 
@@ -80,6 +81,8 @@ function Detail({ a }: { a: ActivityRecord }) {
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const errorMessage = useErrorMessage();
+  const can = useCan();
+  const mayWrite = can.write(a.partnerships[0]?.cnCode ?? '');
   const title = activityTitle(a, lang);
   useTitle(title);
   const none = <span className="muted">{t('common.none')}</span>;
@@ -110,7 +113,7 @@ function Detail({ a }: { a: ActivityRecord }) {
             ) : null}
           </span>
         </h1>
-        <Space wrap>
+        <Space wrap style={mayWrite ? undefined : { display: 'none' }}>
           <Link to="/activities/$id/edit" params={{ id: a.id }}>
             <Button type="primary" icon={<EditOutlined />} tabIndex={-1}>
               {t('common.edit')}

@@ -14,6 +14,7 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { stringifySearch } from '../../state/search';
+import { useCan } from '../auth/permissions';
 import { type ActivityFlag, type ActivityRecord, useActivityList } from './activity-api';
 import {
   ACTIVITY_PER_PAGE,
@@ -48,6 +49,7 @@ export function ActivityListPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/activities' });
   const { scope, asOf } = useScope();
+  const can = useCan();
   const query = activityQuery(search, scope);
   const list = useActivityList(query, Boolean(scope));
   const update = (patch: Partial<ActivitySearch>) =>
@@ -119,11 +121,13 @@ export function ActivityListPage() {
           {t('act.title')}{' '}
           {list.data ? <span className="as-of">{t('common.total', { n: n(list.data.total) })}</span> : null}
         </h1>
-        <Link to="/activities/new">
-          <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
-            {t('act.new')}
-          </Button>
-        </Link>
+        {can.writeAnywhere ? (
+          <Link to="/activities/new">
+            <Button type="primary" icon={<PlusOutlined />} tabIndex={-1}>
+              {t('act.new')}
+            </Button>
+          </Link>
+        ) : null}
       </div>
       <FilterPanel active={active}>
         <FilterSelect

@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { Button, Card, List, Tag, Tooltip } from 'antd';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useI18n } from '../../i18n/i18n';
+import { useCan } from '../auth/permissions';
 import { useActivityList } from './activity-api';
 import { FlagTags } from './activity-list.page';
 import { activityTitle } from './activity-model';
@@ -11,17 +12,20 @@ import { activityTitle } from './activity-model';
 export function PartnershipActivities({ partnershipId }: { partnershipId: number }) {
   const { t, d, lang, n } = useI18n();
   const navigate = useNavigate();
+  const can = useCan();
   const list = useActivityList({ partnership: partnershipId, perPage: 200 });
   return (
     <Card
       title={t('act.ofPartnership')}
       size="small"
       extra={
-        <Link to="/activities/new" search={{ partnership: partnershipId }}>
-          <Button size="small" icon={<PlusOutlined />} tabIndex={-1}>
-            {t('act.new')}
-          </Button>
-        </Link>
+        can.writeAnywhere ? (
+          <Link to="/activities/new" search={{ partnership: partnershipId }}>
+            <Button size="small" icon={<PlusOutlined />} tabIndex={-1}>
+              {t('act.new')}
+            </Button>
+          </Link>
+        ) : null
       }
     >
       {list.isPending ? (

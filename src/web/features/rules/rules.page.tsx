@@ -29,6 +29,7 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { activityKeys, type RulesView, useRules } from '../activities/activity-api';
+import { useCan } from '../auth/permissions';
 
 function ScopeName({ code }: { code: string }) {
   const { t, name } = useI18n();
@@ -80,6 +81,8 @@ function RulesEditor({ view }: { view: RulesView }) {
   const errorMessage = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const can = useCan();
+  const mayChange = can.admin && can.read(view.scopeCode);
 
   useEffect(() => {
     form.setFieldsValue(view.own?.settings ?? view.effective);
@@ -158,7 +161,7 @@ function RulesEditor({ view }: { view: RulesView }) {
             extra={view.own?.isDemo ? <Tag color="gold">{t('rules.demo')}</Tag> : null}
           >
             {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} /> : null}
-            <Form<OfficeRules> form={form} layout="vertical" onFinish={(v) => void save(v)}>
+            <Form<OfficeRules> form={form} layout="vertical" disabled={!mayChange} onFinish={(v) => void save(v)}>
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="maxDelegationSize" label={t('rules.maxDelegationSize')}>
