@@ -794,6 +794,7 @@ export const en: Record<WebMessageKey, string> = {
   'docs.deleted': 'Document deleted',
   'docs.deleteConfirm': 'Delete this document?',
   'docs.tooLarge': 'The file is larger than 20 MB: {name}',
+  'docs.badType': '{name} is not a PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) file (judged by its content, not its name)',
   'docs.category': 'Category',
   'docs.titleField': 'Title',
   'docs.cat.agreement': 'Agreement',

@@ -790,6 +790,7 @@ export const zhCN = {
   'docs.deleted': '已删除文件',
   'docs.deleteConfirm': '确定删除此文件吗？',
   'docs.tooLarge': '文件超过 20 MB：{name}',
+  'docs.badType': '{name} 不是 PDF、JPEG、PNG、Word（.docx）或 Excel（.xlsx）文件（按文件内容判断，而非文件名）',
   'docs.category': '类别',
   'docs.titleField': '标题',
   'docs.cat.agreement': '协议书',

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Input, List, Popconfirm, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { DOCUMENT_CATEGORIES, DOCUMENT_LIMITS } from '../../../shared/schemas/lifecycle';
-import { api, apiUrl } from '../../api/client';
+import { ApiError, api, apiUrl } from '../../api/client';
 import type { Partnership } from '../../api/types';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useI18n } from '../../i18n/i18n';
@@ -36,7 +36,9 @@ export function DocumentsPanel({ p }: { p: Partnership }) {
       message.success(t('docs.uploaded', { name: saved.fileName }));
       void queryClient.invalidateQueries({ queryKey: lifecycleKeys.documents(p.id) });
     } catch (error) {
-      message.error(errorMessage(error));
+      // The server judged the bytes: say what is accepted rather than "invalid input".
+      const badType = error instanceof ApiError && error.issues.some((i) => i.rule === 'file_type');
+      message.error(badType ? t('docs.badType', { name: file.name }) : errorMessage(error));
     } finally {
       setUploading(false);
     }
