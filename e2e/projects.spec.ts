@@ -89,3 +89,30 @@ it('shows the programme’s areas and which of them have evidence, in both langu
   expect(pageErrors(en)).toEqual([]);
   await en.context().close();
 });
+
+it('creates a project with the form, refuses a negative count, then records its outcome', async () => {
+  const page = await openPage(browser, `${baseUrl}/projects/new?scope=430000`);
+  await page.getByRole('heading', { name: '新增合作项目' }).waitFor();
+  await page.getByLabel('中文名称').fill('测试青年交流项目');
+  await page.getByLabel('开始').fill('2024-13');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('请按提示修改标红的字段').waitFor();
+  await page.getByLabel('开始').fill('2024-07');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/projects\/\d+/);
+  await page.getByRole('heading', { name: /测试青年交流项目/ }).waitFor();
+
+  await page.getByRole('button', { name: '新增成效' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('指标（中文）').fill('参与青年');
+  await dialog.getByLabel('数值').fill('-3');
+  await dialog.getByLabel('截至').fill('2025');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByText(/数值与单位不符/).waitFor();
+  await dialog.getByLabel('数值').fill('120');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('120 人').waitFor();
+  await shot(page, 'projects.created.zh-CN');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});

@@ -647,6 +647,9 @@ export const en: Record<WebMessageKey, string> = {
   'outcome.saved': 'Outcome saved',
   'outcome.deleted': 'Outcome deleted',
   'outcome.deleteConfirm': 'Delete this outcome?',
+  'outcome.valueInvalid':
+    'The value does not fit its unit: counts are whole and not negative, quantities not negative, percentages 0–100',
+  'outcome.metricRequired': 'Give the metric in Chinese or in English',
   'programmes.title': 'Programmes',
   'programmes.empty': 'No programmes',
   'programmes.emptyHint': 'No policy programme (such as the Thirty-six Policies) in this scope yet',

@@ -645,6 +645,8 @@ export const zhCN = {
   'outcome.saved': '成效已保存',
   'outcome.deleted': '成效已删除',
   'outcome.deleteConfirm': '删除这条成效记录？',
+  'outcome.valueInvalid': '数值与单位不符：计数须为不小于 0 的整数，数量不能为负，百分比在 0–100 之间',
+  'outcome.metricRequired': '指标的中文名与英文名至少填一项',
   'programmes.title': '规划',
   'programmes.empty': '暂无规划',
   'programmes.emptyHint': '本范围内还没有政策规划（如“三十六策”）',

@@ -71,3 +71,31 @@ export function useValueText(): (value: number, unit: string) => string {
     return lang === 'zh-CN' ? `${number} ${label}` : `${number} ${label}`;
   };
 }
+
+/** The message shown under a form field: the reader's language for the fields we know, else the API's. */
+export function useFieldMessage(): (path: string, fallback: string) => string {
+  const { t } = useI18n();
+  return (path, fallback) => {
+    switch (path) {
+      case 'value':
+      case 'unit':
+        return t('outcome.valueInvalid');
+      case 'metricZh':
+      case 'metricEn':
+        return t('outcome.metricRequired');
+      case 'asOf':
+      case 'startOn':
+      case 'endOn':
+        return t('validation.date');
+      case 'evidenceUrl':
+        return t('validation.url');
+      case 'nameZh':
+      case 'nameEn':
+        return t('project.nameHint');
+      case 'cnCode':
+        return t('validation.divisionCode');
+      default:
+        return fallback;
+    }
+  };
+}

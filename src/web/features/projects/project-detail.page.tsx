@@ -30,7 +30,7 @@ import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
-import { FieldText, ProjectStatusTag, SdgTag, sdgName, unitLabel, useValueText } from './labels';
+import { FieldText, ProjectStatusTag, SdgTag, sdgName, unitLabel, useFieldMessage, useValueText } from './labels';
 import { type Outcome, type ProjectDetail, projectKeys, useProject } from './project-api';
 
 const route = getRouteApi('/projects/$id');
@@ -358,6 +358,7 @@ function OutcomeModal({
   const { t, lang } = useI18n();
   const [form] = Form.useForm<OutcomeForm>();
   const errorMessage = useErrorMessage();
+  const fieldMessage = useFieldMessage();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -370,7 +371,7 @@ function OutcomeModal({
       form.setFields(
         checked.error.issues.map((i) => ({
           name: String(i.path[0] ?? 'metricZh') as keyof OutcomeForm,
-          errors: [i.message],
+          errors: [fieldMessage(String(i.path[0] ?? 'metricZh'), i.message)],
         })),
       );
       return;
@@ -383,7 +384,9 @@ function OutcomeModal({
       onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) {
-        form.setFields(error.issues.map((i) => ({ name: i.path as keyof OutcomeForm, errors: [i.message] })));
+        form.setFields(
+          error.issues.map((i) => ({ name: i.path as keyof OutcomeForm, errors: [fieldMessage(i.path, i.message)] })),
+        );
       }
       setFormError(errorMessage(error));
     } finally {

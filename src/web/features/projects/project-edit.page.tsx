@@ -16,7 +16,7 @@ import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
-import { sdgName } from './labels';
+import { sdgName, useFieldMessage } from './labels';
 import { type ProjectDetail, projectKeys, useProgrammeList, useProgrammes, useProject } from './project-api';
 import {
   checkProjectCreate,
@@ -49,6 +49,7 @@ function ProjectForm({ record }: { record?: ProjectDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
+  const fieldMessage = useFieldMessage();
   const { message } = AntApp.useApp();
   const { scope } = useScope();
   const [saving, setSaving] = useState(false);
@@ -106,7 +107,12 @@ function ProjectForm({ record }: { record?: ProjectDetail }) {
     form.setFields(Object.keys(values).map((k) => ({ name: k as keyof ProjectFormValues, errors: [] })));
     setFormError(null);
     if (!checked.ok) {
-      form.setFields(checked.issues.map((i) => ({ name: i.path as keyof ProjectFormValues, errors: [i.message] })));
+      form.setFields(
+        checked.issues.map((i) => ({
+          name: i.path as keyof ProjectFormValues,
+          errors: [fieldMessage(i.path, i.message)],
+        })),
+      );
       setFormError(t('form.fixErrors'));
       return;
     }
@@ -122,7 +128,10 @@ function ProjectForm({ record }: { record?: ProjectDetail }) {
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) {
         form.setFields(
-          error.issues.map((i) => ({ name: i.path.split('.')[0] as keyof ProjectFormValues, errors: [i.message] })),
+          error.issues.map((i) => {
+            const field = i.path.split('.')[0] ?? i.path;
+            return { name: field as keyof ProjectFormValues, errors: [fieldMessage(field, i.message)] };
+          }),
         );
       }
       setFormError(error instanceof ApiError && error.isConflict ? t('form.conflictTitle') : errorMessage(error));
