@@ -26,6 +26,7 @@ it('records a delegation through the form and sees the rule flag', async () => {
   await page.getByLabel('天数').fill('8');
   await page.getByLabel('团长').fill('副省长（测试）');
   await choose(page, '合作领域', '', '经贸');
+  await shot(page, 'activity.form.zh-CN');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.waitForURL(/\/activities\/\d+/);
   recordUrl = page.url().split('?')[0] ?? '';
@@ -35,6 +36,12 @@ it('records a delegation through the form and sees the rule flag', async () => {
   await alert.getByText('缺少审批').first().waitFor();
   await alert.getByText('依据 湖南省 的规定').waitFor();
   await shot(page, 'activity.flagged.zh-CN');
+  // The partnership's page lists the delegation with its flags.
+  await page.getByRole('link', { name: '湖南省 — 布里奇顿' }).click();
+  await page.waitForURL(/\/partnerships\/\d+/);
+  const item = page.locator('.ant-list-item', { hasText: title });
+  await item.locator('[data-rule="delegation_size"]').waitFor();
+  await shot(page, 'partnership.activities.zh-CN');
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });
