@@ -15,8 +15,10 @@ import { parseArgs } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { systemActor } from '../src/server/auth/actor.js';
 import { type DbHandle, pgliteClientOf } from '../src/server/db/client.js';
 import { openDatabase } from '../src/server/db/open.js';
+import { queryRows } from '../src/server/db/sql.js';
 import { createApp } from '../src/server/http/app.js';
 import { ROUTE_MODULES } from '../src/server/http/routes.js';
 import { importData } from '../src/server/imports/import.service.js';
@@ -116,25 +118,42 @@ async function benchOne(name: string, handle: DbHandle, csv: Buffer): Promise<Re
 
   const activityStart = performance.now();
   await handle.db.execute(sql`
-    insert into activities (partnership_id, type, occurred_on, title_en)
+    insert into activities (partnership_id, type, occurred_on, title_en, fields, participants, days)
     select ids.a[1 + (g::bigint * 7919) % cardinality(ids.a)],
       (array['delegation_out','delegation_in','visit','agreement','event','online_meeting','letter','other'])[1 + g % 8],
       date '2000-01-01' + (g % 9000),
-      'Synthetic activity ' || g
+      'Synthetic activity ' || g,
+      array[(array['agriculture','media','education','health','trade','culture','tourism','science','governance','youth','sports','other'])[1 + g % 12]],
+      case when g % 8 < 2 then 2 + g % 29 end,
+      case when g % 8 < 2 then 1 + g % 9 end
     from generate_series(1, ${ACTIVITIES}) g,
       (select array_agg(id order by id) as a from partnerships) ids`);
+  // Every activity belongs to its primary partnership (what the activity service writes).
+  await handle.db.execute(sql`
+    insert into activity_partnerships (activity_id, partnership_id) select id, partnership_id from activities
+    on conflict do nothing`);
   await handle.db.execute(sql`analyze`);
   result['activities s'] = +((performance.now() - activityStart) / 1000).toFixed(1);
 
-  const app = createApp({ handle }, ROUTE_MODULES);
+  // The national office's reader: the bench measures the figures, not the sign-in.
+  const app = createApp({ handle, resolveActor: async () => systemActor('bench') }, ROUTE_MODULES);
   const rec = recorder(handle);
   const figuresUrl = '/api/figures?scope=430000&asOf=2024-11-28&since=2018-01-01';
   const listUrl = '/api/partnerships?cn=430000&level=city&status=active&sort=name&page=3&perPage=50';
   const searchUrl = '/api/partnerships?q=changsha&perPage=50';
+  const [pair] = await queryRows<{ id: number }>(
+    handle.db,
+    sql`select id from partnerships where province_code = '430000' order by id limit 1`,
+  );
   for (const [label, url] of [
     ['figures', figuresUrl],
     ['list page', listUrl],
     ['search', searchUrl],
+    ['health of a pair', `/api/partnerships/${pair?.id}/health?asOf=2024-11-28`],
+    ['dormant on paper (province)', '/api/health?scope=430000&asOf=2024-11-28&suggestion=dormant'],
+    ['dormant on paper (country)', '/api/health?scope=000000&asOf=2024-11-28&suggestion=dormant'],
+    ['activity figures (province)', '/api/figures/activities?scope=430000&asOf=2024-11-28'],
+    ['activity figures (country)', '/api/figures/activities?scope=000000&asOf=2024-11-28'],
   ] as const) {
     // The statements of a warm request: what the API runs when nothing changed since the last one.
     await expectOk(await app.request(url));

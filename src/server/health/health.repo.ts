@@ -86,31 +86,40 @@ export async function selectHealthInputs(db: DbOrTx, filter: HealthFilter): Prom
     );
   const a = activities;
   const ap = activityPartnerships;
-  const rows = await queryRows<Omit<HealthRow, 'byAge'> & { byAge: number[] | string }>(
+  // The fields of the window as one comma-separated string per pair, made distinct here: one cheap
+  // aggregate instead of a per-pair sort (fields are FIELDS codes, checked on write, never with commas).
+  const fieldList = sql`string_agg(array_to_string(a.fields, ','), ',') filter (where a.occurred_on > ${windowStart}::date) as fields`;
+  const aggregates = sql`max(a.occurred_on)::text as last_on,
+    json_build_array(${sql.join(ages, sql`, `)}) as by_age,
+    ${fieldList},
+    coalesce(sum(a.participants) filter (where a.occurred_on > ${windowStart}::date), 0)::int as participants,
+    coalesce(sum(a.participants * greatest(coalesce(a.days, 1), 1))
+      filter (where a.occurred_on > ${windowStart}::date), 0)::int as person_days`;
+  // The whole country: one pass over every link and activity, grouped (hash joins). A division or a
+  // single pair: each pair's activities through the index of activity_partnerships, whatever the
+  // planner guesses of the scope's size (a hash join would read every link of the country).
+  const summary =
+    filter.scope === null
+      ? sql`
+        select ap.partnership_id, ${aggregates}
+        from ${ap} ap join ${a} a on a.id = ap.activity_id
+        where a.occurred_on <= ${asOf}::date
+        group by ap.partnership_id`
+      : sql`
+        select s.id as partnership_id, x.*
+        from scoped s cross join lateral (
+          select ${aggregates}
+          from ${ap} ap join ${a} a on a.id = ap.activity_id
+          where ap.partnership_id = s.id and a.occurred_on <= ${asOf}::date
+        ) x`;
+  const rows = await queryRows<Omit<HealthRow, 'byAge' | 'fields'> & { byAge: number[] | string; fields: string }>(
     db,
-    sql`with scoped as materialized (
+    sql`with scoped as not materialized (
         select ${p.id} as id, ${p.cnCode} as cn_code, ${p.kind} as kind, ${p.status} as status,
           ${p.establishedOn} as established_on, ${p.establishedPrecision} as established_precision,
           ${p.sortKey} as sort_key
         from ${p} where ${measuredWhere(filter)}
-      ), acts as (
-        select ap.partnership_id, a.occurred_on, a.fields, a.participants, a.days
-        from scoped s
-        join ${ap} ap on ap.partnership_id = s.id
-        join ${a} a on a.id = ap.activity_id
-        where a.occurred_on <= ${asOf}::date
-      ), summary as (
-        select a.partnership_id, max(a.occurred_on)::text as last_on,
-          json_build_array(${sql.join(ages, sql`, `)}) as by_age,
-          coalesce(sum(a.participants) filter (where a.occurred_on > ${windowStart}::date), 0)::int as participants,
-          coalesce(sum(a.participants * greatest(coalesce(a.days, 1), 1))
-            filter (where a.occurred_on > ${windowStart}::date), 0)::int as person_days
-        from acts a group by a.partnership_id
-      ), field_sets as (
-        select a.partnership_id, array_agg(distinct f order by f) as fields
-        from acts a cross join lateral unnest(a.fields) as f
-        where a.occurred_on > ${windowStart}::date
-        group by a.partnership_id
+      ), summary as (${summary}
       ), measured as (
         select o.project_id, count(*)::int as outcomes
         from ${projectOutcomes} o where o.as_of <= ${asOf}::date group by o.project_id
@@ -131,28 +140,20 @@ export async function selectHealthInputs(db: DbOrTx, filter: HealthFilter): Prom
           ages.map(() => sql`0`),
           sql`, `,
         )})) as "byAge",
-        coalesce(fs.fields, '{}'::text[]) as fields,
+        coalesce(su.fields, '') as fields,
         coalesce(su.participants, 0) as participants, coalesce(su.person_days, 0) as "personDays",
         coalesce(pc.projects, 0) as projects, coalesce(pc.with_outcomes, 0) as "projectsWithOutcomes",
         coalesce(pc.outcomes, 0) as outcomes
       from scoped s
       left join summary su on su.partnership_id = s.id
-      left join field_sets fs on fs.partnership_id = s.id
       left join project_counts pc on pc.partnership_id = s.id
       order by s.id`,
   );
   return rows.map((r) => ({
     ...r,
     byAge: typeof r.byAge === 'string' ? (JSON.parse(r.byAge) as number[]) : r.byAge,
-    fields: parseTextArray(r.fields),
+    fields: [...new Set(r.fields.split(',').filter((f) => f !== ''))].sort(),
   }));
-}
-
-/** node-postgres parses text[]; a raw PGlite result may hand back the literal. */
-function parseTextArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  const inner = value.replace(/^\{|\}$/g, '');
-  return inner ? inner.split(',').map((s) => s.replace(/^"|"$/g, '')) : [];
 }
 
 /** Names of both sides for the given partnerships, for a page of a list. */
