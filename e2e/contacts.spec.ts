@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchBrowser } from './harness.js';
+import { DEMO_PASSWORD, launchBrowser } from './harness.js';
 import { openPage, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
@@ -96,5 +96,25 @@ it('exports only with a purpose and a confirmation', async () => {
   ]);
   expect(download.suggestedFilename()).toMatch(/^contacts-\d{8}\.xlsx$/);
   expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('hides contacts from a user without the permission: no menu item, a refusal, 403 from the API', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('button', { name: /^退\s?出$/ }).click();
+  await page.getByLabel('用户名').fill('reviewer');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^登\s?录$/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '友城名录' }).waitFor();
+  expect(await nav.getByRole('link', { name: '联系人' }).count()).toBe(0);
+  await page.goto(`${baseUrl}/contacts`);
+  await page.getByText('您没有查看联系人的权限').waitFor();
+  expect(await page.getByRole('link', { name: '示例人物甲' }).count()).toBe(0);
+  const status = await page.evaluate(async () => (await fetch('/api/contacts')).status);
+  expect(status).toBe(403);
+  await shot(page, 'contacts.forbidden.zh-CN');
   await page.context().close();
 });
