@@ -56,7 +56,7 @@ async function timeReport(handle: DbHandle, name: string, query: ReportQuery, ta
   const median = times[Math.floor(times.length / 2)] as number;
   const max = times[times.length - 1] as number;
   const pairs = first.document.blocks.find((b) => b.type === 'table' && b.columns[0] === '编号');
-  return {
+  const row = {
     case: name,
     pairs: pairs && pairs.type === 'table' ? pairs.rows.length : 0,
     'docx KB': Math.round(first.body.length / 1024),
@@ -65,6 +65,8 @@ async function timeReport(handle: DbHandle, name: string, query: ReportQuery, ta
     target: `≤ ${targetS} s`,
     ok: max <= targetS ? 'yes' : 'NO',
   };
+  console.log(JSON.stringify(row));
+  return row;
 }
 
 async function withFreshDb<T>(body: (handle: DbHandle) => Promise<T>): Promise<T> {

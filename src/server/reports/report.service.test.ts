@@ -183,6 +183,8 @@ describe('formats', () => {
     expect(all).toContain('截至2024年11月28日，湖南省共有国际友城5对，其中省级1对、市级3对、县级1对，排在全国第3位。');
     expect(all).toContain('附录一　友城名录');
     expect(all).toContain('鹿儿岛 Kagoshima');
+    expect(all).not.toContain('AMITY-TABLE-');
+    expect(xml?.match(/<w:tbl>/g)?.length, 'Belt and Road, appendix and provenance tables').toBeGreaterThanOrEqual(3);
     expect(xml?.includes('TOC \\h \\o &quot;1-2&quot;'), 'a TOC field over headings 1-2').toBe(true);
     const styles = await zip.file('word/styles.xml')?.async('string');
     expect(styles?.includes('w:eastAsia="SimSun"'), 'body font SimSun').toBe(true);

@@ -6,9 +6,9 @@
  * Fonts are named the way Word and WPS both resolve them: the East Asian font of body text is
  * SimSun (宋体), of headings Microsoft YaHei (微软雅黑); Latin text uses Times New Roman / Arial.
  */
+
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -17,14 +17,10 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
   TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Block, ReportDocument } from '../report.model.js';
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun', cs: 'Times New Roman' };
@@ -34,54 +30,41 @@ const TEXT_WIDTH_DXA = 9072;
 /** Chart width on the page in pixels at 96 dpi (about 16 cm). */
 const CHART_WIDTH_PX = 600;
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-const borders = { top: border, bottom: border, left: border, right: border };
+/**
+ * Tables are written as WordprocessingML directly and put in place of a marker paragraph after the
+ * package is built: the docx package makes several objects per cell, which at national scale
+ * (100,000 pairs in the appendix) would not fit in memory. The XML uses one paragraph style for
+ * every cell and the table's own borders, so a row is a few hundred bytes.
+ */
+const TABLE_STYLE = 'AmityTableText';
+const TABLE_MARKER = 'AMITY-TABLE-';
 
-function cellParagraph(text: string, bold = false): Paragraph {
-  return new Paragraph({
-    spacing: { before: 0, after: 0, line: 260 },
-    children: [new TextRun({ text, bold, size: 18 })],
-  });
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-function table(block: Extract<Block, { type: 'table' }>): Table {
+export function tableXml(block: Extract<Block, { type: 'table' }>): string {
   const widths = block.widths ?? block.columns.map(() => 100 / block.columns.length);
   const dxa = widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_DXA));
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.columns.map(
-      (c, i) =>
-        new TableCell({
-          borders,
-          width: { size: dxa[i] ?? 1000, type: WidthType.DXA },
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF2F6' },
-          children: [cellParagraph(c, true)],
-        }),
-    ),
-  });
+  const line = '<w:top w:val="single" w:sz="4" w:space="0" w:color="999999"/>';
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => line.replace('w:top', `w:${side}`))
+    .join('');
+  const cell = (text: string, i: number, header: boolean) =>
+    `<w:tc><w:tcPr><w:tcW w:w="${dxa[i] ?? 1000}" w:type="dxa"/>${header ? '<w:shd w:val="clear" w:color="auto" w:fill="EEF2F6"/>' : ''}</w:tcPr>` +
+    `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/></w:pPr><w:r>${header ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p></w:tc>`;
+  const head = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${block.columns.map((c, i) => cell(c, i, true)).join('')}</w:tr>`;
   const rows = block.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: r.map(
-          (c, i) =>
-            new TableCell({
-              borders,
-              width: { size: dxa[i] ?? 1000, type: WidthType.DXA },
-              children: [cellParagraph(c)],
-            }),
-        ),
-      }),
+    (r) => `<w:tr><w:trPr><w:cantSplit/></w:trPr>${r.map((c, i) => cell(c, i, false)).join('')}</w:tr>`,
   );
-  return new Table({
-    width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA },
-    columnWidths: dxa,
-    rows: [header, ...rows],
-  });
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:w="${TEXT_WIDTH_DXA}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${dxa.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${head}${rows.join('')}</w:tbl>`
+  );
 }
 
-function blockChildren(block: Block): (Paragraph | Table)[] {
+function blockChildren(block: Block, tables: Extract<Block, { type: 'table' }>[]): Paragraph[] {
   switch (block.type) {
     case 'heading':
       return [
@@ -106,7 +89,11 @@ function blockChildren(block: Block): (Paragraph | Table)[] {
     case 'list':
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
     case 'table':
-      return [table(block), new Paragraph({ children: [] })];
+      // A marker paragraph, replaced by the table's XML once the package is built (see tableXml).
+      return [
+        new Paragraph({ children: [new TextRun(`${TABLE_MARKER}${tables.push(block) - 1}`)] }),
+        new Paragraph({ children: [] }),
+      ];
     case 'chart': {
       if (!block.png) throw new Error(`chart ${block.id} was not rasterized`);
       const height = Math.round((CHART_WIDTH_PX * block.height) / block.width);
@@ -133,6 +120,7 @@ function blockChildren(block: Block): (Paragraph | Table)[] {
 }
 
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  const tables: Extract<Block, { type: 'table' }>[] = [];
   const headings = doc.blocks.filter((b) => b.type === 'heading');
   const document = new Document({
     creator: 'Amity',
@@ -152,6 +140,15 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
         },
         title: { run: { font: HEADING_FONT, size: 44, bold: true, color: '000000' } },
       },
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE,
+          name: 'Amity table text',
+          basedOn: 'Normal',
+          run: { size: 18 },
+          paragraph: { spacing: { before: 0, after: 0, line: 260 } },
+        },
+      ],
     },
     sections: [
       {
@@ -198,10 +195,18 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
             cachedEntries: headings.map((h) => ({ title: h.text, level: h.level })),
           }),
           new Paragraph({ children: [new PageBreak()] }),
-          ...doc.blocks.flatMap(blockChildren),
+          ...doc.blocks.flatMap((b) => blockChildren(b, tables)),
         ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  // Each marker is the only text of its paragraph: the whole <w:p> is replaced by the table.
+  const filled = xml.replace(
+    new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARKER}(\\d+)</w:t></w:r></w:p>`, 'g'),
+    (_, n: string) => tableXml(tables[Number(n)] as Extract<Block, { type: 'table' }>),
+  );
+  zip.file('word/document.xml', filled);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
