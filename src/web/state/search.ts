@@ -6,6 +6,7 @@
  */
 import { parsePartialDate } from '../../shared/dates';
 import { CONTINENTS, KINDS, type Kind, LEVELS, STATUSES } from '../../shared/enums';
+import { STAGES } from '../../shared/lifecycle';
 import type { PARTNERSHIP_SORTS as SHARED_SORTS } from '../../shared/schemas/partnership';
 
 type Raw = Record<string, unknown>;
@@ -90,6 +91,7 @@ export type PartnershipSearch = GlobalSearch & {
   level?: (typeof LEVELS)[number][];
   kind?: (typeof KINDS)[number][];
   status?: (typeof STATUSES)[number][];
+  stage?: (typeof STAGES)[number][];
   country?: string[];
   continent?: (typeof CONTINENTS)[number][];
   group?: string;
@@ -114,6 +116,7 @@ export function validatePartnershipSearch(raw: Raw): PartnershipSearch {
     level: listOf(LEVELS, raw.level),
     kind: listOf(KINDS, raw.kind),
     status: listOf(STATUSES, raw.status),
+    stage: listOf(STAGES, raw.stage),
     country: listOf<string>((s) => /^[A-Z]{2}$/.test(s), raw.country),
     continent: listOf(CONTINENTS, raw.continent),
     group: group && /^[a-z0-9_-]{1,40}$/.test(group) ? group : undefined,
@@ -134,6 +137,7 @@ export function partnershipQuery(search: PartnershipSearch, defaultScope: string
     level: search.level,
     kind: search.kind,
     status: search.status,
+    stage: search.stage,
     country: search.country,
     continent: search.continent,
     group: search.group,
@@ -152,6 +156,7 @@ export function hasFilters(search: PartnershipSearch): boolean {
       search.level ||
       search.kind ||
       search.status ||
+      search.stage ||
       search.country ||
       search.continent ||
       search.group ||

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, type LifecycleState, MOVES } from '../../../shared/lifecycle';
+import { hasFilters, partnershipQuery, validatePartnershipSearch } from '../../state/search';
 import { formatBytes, moveBody, moveFields, stepIndex } from './lifecycle-model';
 
 describe('life-cycle panel model', () => {
@@ -41,5 +42,13 @@ describe('life-cycle panel model', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(2048)).toBe('2 KB');
     expect(formatBytes(5 * 1024 * 1024 + 100_000)).toBe('5.1 MB');
+  });
+
+  it('keeps a stage filter of the list in the address and sends it to the API', () => {
+    const search = validatePartnershipSearch({ stage: 'proposed,approved,bogus' });
+    expect(search.stage).toEqual(['proposed', 'approved']);
+    expect(hasFilters(search)).toBe(true);
+    expect(partnershipQuery(search, '430000').stage).toEqual(['proposed', 'approved']);
+    expect(validatePartnershipSearch({}).stage).toBeUndefined();
   });
 });

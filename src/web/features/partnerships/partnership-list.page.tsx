@@ -5,10 +5,24 @@
  */
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Button, Card, Checkbox, Dropdown, Input, InputNumber, Popover, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Dropdown,
+  Input,
+  InputNumber,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
+import { STAGES } from '../../../shared/lifecycle';
 import { apiUrl } from '../../api/client';
 import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
@@ -107,7 +121,17 @@ export function PartnershipListPage() {
       },
       level: { key: 'level', title: t('field.level'), render: (_, p) => <LevelPill level={p.level} /> },
       kind: { key: 'kind', title: t('field.kind'), render: (_, p) => <KindText kind={p.kind} /> },
-      status: { key: 'status', title: t('field.status'), render: (_, p) => <StatusPill status={p.status} /> },
+      status: {
+        key: 'status',
+        title: t('field.status'),
+        // Pairs in preparation show their life-cycle step instead of a status.
+        render: (_, p) =>
+          p.stage === 'established' || p.status === 'ended' ? (
+            <StatusPill status={p.status} />
+          ) : (
+            <Tag color="purple">{t(`lc.phase.${p.stage}`)}</Tag>
+          ),
+      },
       established: {
         key: 'established',
         title: t('field.established'),
@@ -172,7 +196,7 @@ export function PartnershipListPage() {
   const filterBar = useMemo(
     () => (
       <FilterPanel
-        active={countFilters(search, ['level', 'kind', 'status', 'continent', 'country', 'group'])}
+        active={countFilters(search, ['level', 'kind', 'status', 'stage', 'continent', 'country', 'group'])}
         lead={
           <div className="filter-field" style={{ flex: '2 1 260px' }}>
             <label htmlFor="list-q">{t('list.search')}</label>
@@ -207,6 +231,13 @@ export function PartnershipListPage() {
           value={search.status}
           options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
           onChange={(status) => void update({ status })}
+        />
+        <FilterSelect
+          id="list-stage"
+          label={t('list.stage')}
+          value={search.stage}
+          options={STAGES.map((v) => ({ value: v, label: t(`lc.steps.${v}`) }))}
+          onChange={(stage) => void update({ stage })}
         />
         <FilterSelect
           id="list-continent"
