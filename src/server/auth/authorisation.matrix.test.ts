@@ -10,11 +10,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MeasureCreateSchema, ProgrammeCreateSchema } from '../../shared/schemas/programme.js';
 import { OutcomeCreateSchema, ProjectCreateSchema } from '../../shared/schemas/project.js';
+import { DEFAULT_RULES } from '../../shared/schemas/rules.js';
 import { createActivity } from '../activities/activity.service.js';
 import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import type { DbHandle } from '../db/client.js';
 import { createMeasure, createProgramme } from '../programmes/programme.service.js';
 import { createOutcome, createProject } from '../projects/project.service.js';
+import { getRules, putRules } from '../rules/rules.service.js';
 import { buildAuthApp, buildPartnership, buildUser, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import { systemActor } from './actor.js';
@@ -257,6 +259,30 @@ export const MATRIX: Record<string, Entry> = {
       return { path: `/api/activities/${a.id}?version=${a.version}`, method: 'DELETE' };
     },
   },
+  'GET /api/rules/{scope}': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/rules/${code}` }) },
+  'PUT /api/rules/{scope}': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => {
+      const current = await getRules({ db: handle.db, actor: SYSTEM, scope: code });
+      return {
+        path: `/api/rules/${code}`,
+        method: 'PUT',
+        json: { settings: { ...DEFAULT_RULES, maxDelegationSize: 8 }, version: current.own?.version },
+      };
+    },
+  },
+  'DELETE /api/rules/{scope}': {
+    policy: 'admin',
+    ok: 204,
+    call: async ({ code }) => {
+      let view = await getRules({ db: handle.db, actor: SYSTEM, scope: code });
+      if (!view.own)
+        view = await putRules({ db: handle.db, actor: SYSTEM, scope: code, input: { settings: DEFAULT_RULES } });
+      return { path: `/api/rules/${code}?version=${view.own?.version}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/reminders': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/reminders?scope=${code}` }) },
 
   'GET /api/benchmarks': { policy: 'signed', ok: 200, call: () => ({ path: '/api/benchmarks' }) },
   'GET /api/benchmarks/{id}': {
