@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerFigures } from './commands/figures.js';
 import { registerHealth } from './commands/health.js';
 import { registerImportCommands } from './commands/import.js';
+import { registerLifecycle } from './commands/lifecycle.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReminders } from './commands/reminders.js';
 import { registerReport } from './commands/report.js';
@@ -26,6 +27,7 @@ registerFigures(program);
 registerHealth(program);
 registerReminders(program);
 registerReport(program);
+registerLifecycle(program);
 registerBackup(program);
 registerUserCommands(program);
 
