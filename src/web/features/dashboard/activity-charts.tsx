@@ -202,7 +202,7 @@ export function ActivityCharts({ scope, asOf }: { scope: string; asOf: string })
         ) : (
           <EChart
             option={options.outcomesBySdg}
-            className="chart-box chart-box-tall"
+            className={options.outcomeSdgBars.length > 8 ? 'chart-box chart-box-tall' : 'chart-box'}
             label={options.outcomeSdgBars.map((b) => `${b.label}: ${b.totals}`).join(', ')}
             onClick={(e) => {
               const key = (e.data as { key?: string } | undefined)?.key;

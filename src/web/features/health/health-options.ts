@@ -137,7 +137,7 @@ export function outcomesOption(bars: readonly OutcomeBar[], t: Tr): EChartsCoreO
       },
     },
     grid: { ...grid, top: 8 },
-    xAxis: { type: 'value', minInterval: 1, name: t('health.chart.outcomes') },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((b) => b.label) },
     series: [
       {
