@@ -116,3 +116,30 @@ it('creates a project with the form, refuses a negative count, then records its 
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });
+
+it('adds a measure to an area, carried out by a project, and the area then has evidence', async () => {
+  const page = await openPage(browser, `${baseUrl}/programmes?scope=430000`);
+  await page.getByRole('link', { name: '三十六策' }).first().click();
+  await page.getByRole('heading', { name: /三十六策/ }).waitFor();
+  await page.getByRole('button', { name: '新增措施 · 力量' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('编号').fill('S9');
+  await dialog.getByLabel('措施内容（中文）').fill('测试：培养媒体合作人才');
+  await dialog.locator('.ant-form-item', { hasText: '状态' }).locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '推进中' }).click();
+  await dialog.getByLabel('进度').fill('20');
+  await dialog.locator('.ant-form-item', { hasText: '落实的项目' }).locator('.ant-select-selector').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '与加纳合作的电视频道' })
+    .click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByText('测试：培养媒体合作人才').waitFor();
+
+  await page.getByText('落实证据', { exact: true }).click();
+  const strength = page.locator('.evidence-table .ant-table-row', { hasText: '力量' });
+  await strength.getByLabel('有证据').waitFor();
+  await shot(page, 'programme.evidence-added.zh-CN');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});

@@ -3,8 +3,8 @@
  * each out), and the evidence view — which areas and measures have linked activities or projects
  * and which have none.
  */
-import { CheckCircleFilled, EditOutlined, ExclamationCircleFilled } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { CheckCircleFilled, EditOutlined, ExclamationCircleFilled, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import {
   Alert,
@@ -21,6 +21,7 @@ import {
   Row,
   Segmented,
   Select,
+  Space,
   Statistic,
   Table,
   Tag,
@@ -29,6 +30,7 @@ import {
 import { useState } from 'react';
 import { MEASURE_STATUSES, progressProblem } from '../../../shared/schemas/programme';
 import { ApiError, api } from '../../api/client';
+import type { Activity, ListEnvelope } from '../../api/types';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
@@ -40,6 +42,7 @@ import {
   projectKeys,
   useEvidence,
   useProgramme,
+  useProjectList,
 } from '../projects/project-api';
 
 const route = getRouteApi('/programmes/$id');
@@ -66,7 +69,7 @@ function Programme({ p }: { p: ProgrammeDetail }) {
   const { t, name, d } = useI18n();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/programmes/$id' });
-  const [editing, setEditing] = useState<Measure | null>(null);
+  const [editing, setEditing] = useState<MeasureTarget | null>(null);
   useTitle(name(p.nameZh, p.nameEn));
   const view = search.view ?? 'areas';
   const illustrative = p.isDemo || p.areas.some((a) => a.measures.some((m) => m.isDemo));
@@ -105,12 +108,12 @@ function Programme({ p }: { p: ProgrammeDetail }) {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('programme.illustrativeNote')} />
       ) : null}
       {view === 'evidence' ? <EvidenceView id={p.id} /> : <AreaCards p={p} onEdit={setEditing} />}
-      <MeasureModal measure={editing} programmeId={p.id} onClose={() => setEditing(null)} />
+      <MeasureModal target={editing} programme={p} onClose={() => setEditing(null)} />
     </>
   );
 }
 
-function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(m: Measure): void }) {
+function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(target: MeasureTarget): void }) {
   const { t, name } = useI18n();
   return (
     <Row gutter={[16, 16]}>
@@ -128,7 +131,18 @@ function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(m: Measure): void
                   {name(a.nameZh, a.nameEn)} <span className="muted">{a.code}</span>
                 </span>
               }
-              extra={<span className="muted">{t('programme.measureCount', { n: a.measures.length })}</span>}
+              extra={
+                <Space size={4}>
+                  <span className="muted">{t('programme.measureCount', { n: a.measures.length })}</span>
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<PlusOutlined />}
+                    aria-label={`${t('measure.add')} · ${name(a.nameZh, a.nameEn)}`}
+                    onClick={() => onEdit({ areaId: a.id })}
+                  />
+                </Space>
+              }
               style={{ height: '100%' }}
             >
               {mean !== null ? <Progress percent={mean} size="small" aria-label={t('programme.meanProgress')} /> : null}
@@ -147,7 +161,7 @@ function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(m: Measure): void
                           type="text"
                           icon={<EditOutlined />}
                           aria-label={`${t('common.edit')} ${m.code}`}
-                          onClick={() => onEdit(m)}
+                          onClick={() => onEdit({ measure: m })}
                         />,
                       ]}
                     >
@@ -277,50 +291,89 @@ function EvidenceView({ id }: { id: number }) {
   );
 }
 
-type MeasureForm = { status: string; progress: number; owner?: string; notes?: string };
+type MeasureForm = {
+  code?: string;
+  textZh?: string;
+  textEn?: string;
+  status: string;
+  progress: number;
+  owner?: string;
+  notes?: string;
+  projectIds?: number[];
+  activityIds?: number[];
+};
+
+/** What the modal works on: a measure to edit, or the area a new measure goes into. */
+export type MeasureTarget = { measure: Measure } | { areaId: number };
 
 function MeasureModal({
-  measure,
-  programmeId,
+  target,
+  programme,
   onClose,
 }: {
-  measure: Measure | null;
-  programmeId: number;
+  target: MeasureTarget | null;
+  programme: ProgrammeDetail;
   onClose(): void;
 }) {
-  const { t, name } = useI18n();
+  const { t, name, d } = useI18n();
   const [form] = Form.useForm<MeasureForm>();
   const queryClient = useQueryClient();
   const errorMessage = useErrorMessage();
   const { message } = AntApp.useApp();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const open = target !== null;
+  const measure = target && 'measure' in target ? target.measure : null;
+  const projects = useProjectList({ cn: programme.cnCode, perPage: 500 }, open);
+  const activities = useQuery({
+    queryKey: ['activities', 'of-scope', programme.cnCode],
+    enabled: open,
+    queryFn: ({ signal }) =>
+      api.get<ListEnvelope<Activity>>('/activities', { cn: programme.cnCode, perPage: 500 }, signal),
+  });
 
   async function save() {
-    if (!measure) return;
+    if (!target) return;
     const values = form.getFieldsValue();
-    const problem = progressProblem(values.status as (typeof MEASURE_STATUSES)[number], values.progress);
-    if (problem) {
+    const status = values.status as (typeof MEASURE_STATUSES)[number];
+    if (progressProblem(status, values.progress)) {
       form.setFields([{ name: 'progress', errors: [t('measure.progressFit')] }]);
       return;
     }
+    if (!values.textZh?.trim() && !values.textEn?.trim()) {
+      form.setFields([{ name: 'textZh', errors: [t('measure.textRequired')] }]);
+      return;
+    }
+    const body = {
+      textZh: values.textZh?.trim() || null,
+      textEn: values.textEn?.trim() || null,
+      status,
+      progress: values.progress,
+      owner: values.owner?.trim() || null,
+      notes: values.notes?.trim() || null,
+      projectIds: values.projectIds ?? [],
+      activityIds: values.activityIds ?? [],
+    };
     setSaving(true);
     setError(null);
     try {
-      await api.patch(`/measures/${measure.id}`, {
-        version: measure.version,
-        status: values.status,
-        progress: values.progress,
-        owner: values.owner?.trim() || null,
-        notes: values.notes?.trim() || null,
-      });
-      void queryClient.invalidateQueries({ queryKey: projectKeys.programme(programmeId) });
-      void queryClient.invalidateQueries({ queryKey: projectKeys.evidence(programmeId) });
+      if (measure) await api.patch(`/measures/${measure.id}`, { version: measure.version, ...body });
+      else if ('areaId' in target)
+        await api.post(`/programmes/${programme.id}/measures`, {
+          ...body,
+          areaId: target.areaId,
+          code: values.code?.trim(),
+        });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.programmes });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.all });
       message.success(t('form.saved'));
       onClose();
     } catch (e) {
-      setError(e instanceof ApiError && e.isConflict ? t('form.conflictTitle') : errorMessage(e));
-      void queryClient.invalidateQueries({ queryKey: projectKeys.programme(programmeId) });
+      if (e instanceof ApiError && e.issues.some((i) => i.path === 'code')) {
+        form.setFields([{ name: 'code', errors: [t('measure.codeInvalid')] }]);
+      }
+      setError(e instanceof ApiError && e.isConflict && measure ? t('form.conflictTitle') : errorMessage(e));
+      void queryClient.invalidateQueries({ queryKey: projectKeys.programme(programme.id) });
     } finally {
       setSaving(false);
     }
@@ -328,8 +381,8 @@ function MeasureModal({
 
   return (
     <Modal
-      open={measure !== null}
-      title={measure ? `${measure.code} ${name(measure.textZh, measure.textEn)}`.slice(0, 80) : ''}
+      open={open}
+      title={measure ? `${measure.code} ${name(measure.textZh, measure.textEn)}`.slice(0, 80) : t('measure.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
@@ -338,28 +391,71 @@ function MeasureModal({
       destroyOnHidden
     >
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
-      {measure ? (
+      {open ? (
         <Form
           form={form}
           layout="vertical"
-          initialValues={{
-            status: measure.status,
-            progress: measure.progress,
-            owner: measure.owner ?? undefined,
-            notes: measure.notes ?? undefined,
-          }}
+          initialValues={
+            measure
+              ? {
+                  textZh: measure.textZh ?? undefined,
+                  textEn: measure.textEn ?? undefined,
+                  status: measure.status,
+                  progress: measure.progress,
+                  owner: measure.owner ?? undefined,
+                  notes: measure.notes ?? undefined,
+                  projectIds: measure.projectIds,
+                  activityIds: measure.activityIds,
+                }
+              : { status: 'not_started', progress: 0, projectIds: [], activityIds: [] }
+          }
         >
-          <Form.Item name="status" label={t('measure.statusLabel')}>
-            <Select options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measure.status.${s}`) }))} />
+          {measure ? null : (
+            <Form.Item name="code" label={t('measure.code')} extra={t('measure.codeHint')}>
+              <Input />
+            </Form.Item>
+          )}
+          <Form.Item name="textZh" label={t('measure.textZh')}>
+            <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="progress" label={t('measure.progress')} extra={t('measure.progressFit')}>
-            <InputNumber min={0} max={100} addonAfter="%" />
+          <Form.Item name="textEn" label={t('measure.textEn')}>
+            <Input.TextArea rows={2} lang="en" />
           </Form.Item>
+          <Space wrap>
+            <Form.Item name="status" label={t('measure.statusLabel')}>
+              <Select
+                style={{ minWidth: 140 }}
+                options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`measure.status.${s}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="progress" label={t('measure.progress')} extra={t('measure.progressFit')}>
+              <InputNumber min={0} max={100} addonAfter="%" />
+            </Form.Item>
+          </Space>
           <Form.Item name="owner" label={t('measure.owner')}>
             <Input />
           </Form.Item>
+          <Form.Item name="projectIds" label={t('measure.projects')}>
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              loading={projects.isPending}
+              options={(projects.data?.data ?? []).map((x) => ({ value: x.id, label: name(x.nameZh, x.nameEn) }))}
+            />
+          </Form.Item>
+          <Form.Item name="activityIds" label={t('measure.activities')}>
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              loading={activities.isPending}
+              options={(activities.data?.data ?? []).map((a) => ({
+                value: a.id,
+                label: `${d(a.occurredOn)} ${name(a.titleZh, a.titleEn)}`,
+              }))}
+            />
+          </Form.Item>
           <Form.Item name="notes" label={t('measure.notes')}>
-            <Input.TextArea rows={3} />
+            <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
       ) : null}
