@@ -46,6 +46,8 @@ export async function selectAnniversaryCandidates(
 /**
  * Partnerships in force whose last activity on or before `asOf` (through any of its activities'
  * links), or with none their signing, is before `before`; the silent longest first, then `total`.
+ * The last days come from one grouped pass over the links (a hash aggregate), and the total from a
+ * window over the same rows, so the whole list is one statement.
  */
 export async function selectSilentPartnerships(
   db: DbOrTx,
@@ -54,28 +56,27 @@ export async function selectSilentPartnerships(
   before: string,
   limit: number,
 ): Promise<{ rows: (ReminderPartnershipRow & { last_activity_on: string | null })[]; total: number }> {
-  const silent = sql`(
-    select partnerships.*, (
-      select max(a.occurred_on) from activity_partnerships ap join activities a on a.id = ap.activity_id
-      where ap.partnership_id = partnerships.id and a.occurred_on <= ${asOf}
-    ) as last_activity_on
-    from partnerships
-    where ${subtree ?? sql`true`} and partnerships.status <> 'ended'
-      and (partnerships.established_on is null or partnerships.established_on <= ${asOf})
-  )`;
-  const condition = sql`coalesce(s.last_activity_on, s.established_on, '0001-01-01'::date) < ${before}::date`;
-  const [rows, counted] = await Promise.all([
-    queryRows<ReminderPartnershipRow & { last_activity_on: string | null }>(
-      db,
-      sql`select s.id, s.cn_code, s.country_iso2, s.status, s.established_on::text as established_on,
-          s.established_precision, f.name_zh as partner_name_zh, f.name_en as partner_name_en,
-          s.last_activity_on::text as last_activity_on
-        from ${silent} s join foreign_places f on f.id = s.foreign_place_id
-        where ${condition}
-        order by s.last_activity_on nulls first, s.established_on nulls first, s.id
-        limit ${limit}`,
-    ),
-    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${silent} s where ${condition}`),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  const inScope = sql`${subtree ?? sql`true`} and partnerships.status <> 'ended'
+      and (partnerships.established_on is null or partnerships.established_on <= ${asOf})`;
+  const rows = await queryRows<ReminderPartnershipRow & { last_activity_on: string | null; total: number }>(
+    db,
+    sql`with last as (
+        select ap.partnership_id, max(a.occurred_on) as last_on
+        from activity_partnerships ap join activities a on a.id = ap.activity_id
+        where a.occurred_on <= ${asOf}
+          and ap.partnership_id in (select partnerships.id from partnerships where ${inScope})
+        group by ap.partnership_id)
+      select partnerships.id, partnerships.cn_code, partnerships.country_iso2, partnerships.status,
+        partnerships.established_on::text as established_on, partnerships.established_precision,
+        f.name_zh as partner_name_zh, f.name_en as partner_name_en,
+        last.last_on::text as last_activity_on, count(*) over ()::int as total
+      from partnerships
+        join foreign_places f on f.id = partnerships.foreign_place_id
+        left join last on last.partnership_id = partnerships.id
+      where ${inScope}
+        and coalesce(last.last_on, partnerships.established_on, '0001-01-01'::date) < ${before}::date
+      order by last.last_on nulls first, partnerships.established_on nulls first, partnerships.id
+      limit ${limit}`,
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
 }
