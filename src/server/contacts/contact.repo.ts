@@ -1,5 +1,6 @@
 /** Database access for contacts, their roles, links and touches. */
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import {
   activities,
@@ -214,6 +215,30 @@ export async function selectContactPage(
 }
 
 /**
+ * Each contact's last contact on or before `asOf`, as one aggregate over the touches and the linked
+ * activities (for the not-contacted list, which needs it for every contact of the scope: one pass
+ * instead of two subqueries per contact).
+ */
+function lastContactTable(db: DbOrTx, asOf: string) {
+  const days = unionAll(
+    db
+      .select({ contactId: contactTouches.contactId, day: contactTouches.touchedOn })
+      .from(contactTouches)
+      .where(lte(contactTouches.touchedOn, asOf)),
+    db
+      .select({ contactId: contactLinks.contactId, day: activities.occurredOn })
+      .from(contactLinks)
+      .innerJoin(activities, eq(activities.id, contactLinks.activityId))
+      .where(lte(activities.occurredOn, asOf)),
+  ).as('days');
+  return db
+    .select({ contactId: days.contactId, last: sql<string>`max(${days.day})::text`.as('last') })
+    .from(days)
+    .groupBy(days.contactId)
+    .as('last_contact');
+}
+
+/**
  * Contacts not contacted since `cutoff` (their last contact on or before `asOf` is before it, or
  * there is none): those never contacted first, then the longest silent.
  */
@@ -224,20 +249,24 @@ export async function selectStaleContactPage(
   cutoff: string,
   page: { limit: number; offset: number },
 ): Promise<{ rows: ContactListRow[]; total: number }> {
-  const last = lastContactOf(asOf);
-  const stale = sql`(${last} is null or (${last})::date < ${cutoff}::date)`;
-  const where = and(filterConditions(filter), stale);
+  const last = lastContactTable(db, asOf);
+  const where = and(filterConditions(filter), or(isNull(last.last), sql`${last.last}::date < ${cutoff}::date`));
   const [rows, counted] = await Promise.all([
     db
-      .select({ contact: contacts, lastContact: last })
+      .select({ contact: contacts, lastContact: last.last })
       .from(contacts)
+      .leftJoin(last, eq(last.contactId, contacts.id))
       .where(where)
-      .orderBy(sql`${last} asc nulls first`, asc(contacts.sortKey), asc(contacts.id))
+      .orderBy(sql`${last.last} asc nulls first`, asc(contacts.sortKey), asc(contacts.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(contacts)
+      .leftJoin(last, eq(last.contactId, contacts.id))
+      .where(where),
   ]);
-  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact })), total: counted[0]?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact ?? null })), total: counted[0]?.n ?? 0 };
 }
 
 /** Every contact of a filter, in name order, with its last contact (for an export). */
