@@ -346,6 +346,16 @@ export function PartnershipListPage() {
           {t('list.title')} {data ? <span className="as-of">{t('list.count', { n: n(data.total) })}</span> : null}
         </h1>
         <Space wrap>
+          <Link
+            to="/health"
+            search={(prev: { scope?: string; asOf?: string }) => ({
+              scope: prev.scope,
+              asOf: prev.asOf,
+              suggestion: 'dormant' as const,
+            })}
+          >
+            <Button tabIndex={-1}>{t('health.dormantOnPaper')}</Button>
+          </Link>
           <Popover content={columnChooser} title={t('list.columns')} trigger="click" placement="bottomRight">
             <Button icon={<SettingOutlined />}>{t('list.columns')}</Button>
           </Popover>
