@@ -316,7 +316,7 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
   ]);
   console.log(
     `\n${driver}: ${ready.rows.toLocaleString('en')} partnerships imported in ${ready.loadSeconds.toFixed(1)} s; ` +
-      `${connections} connections for ${seconds} s after a ${args.warmup} s warm-up (list 50%, figures 30%, edits 20%)`,
+      `${connections} connections for ${seconds} s after a ${args.warmup} s warm-up (${KINDS.map((k) => `${k} ${Math.round((SHARES[k] / KINDS.reduce((a, x) => a + SHARES[x], 0)) * 100)}%`).join(', ')} of them)`,
   );
   // One request of each kind alone first: the latency without load.
   const alone: string[] = [];
