@@ -143,3 +143,19 @@ it('adds a measure to an area, carried out by a project, and the area then has e
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });
+
+it('creates a programme with the six areas offered by default', async () => {
+  const page = await openPage(browser, `${baseUrl}/programmes?scope=430000`);
+  await page.getByRole('button', { name: '新增规划' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('编号').fill('bad code!');
+  await dialog.getByLabel('中文名称').fill('测试规划');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.getByText('编号须唯一，由字母、数字、. _ - 组成').waitFor();
+  await dialog.getByLabel('编号').fill(`e2e-${Date.now() % 100000}`);
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/programmes\/\d+/);
+  await page.getByRole('heading', { name: /测试规划/ }).waitFor();
+  expect(await page.locator('.area-card').count()).toBe(6);
+  await page.context().close();
+});
