@@ -27,9 +27,18 @@ const LEVEL_COLORS: Record<Level, string> = { provincial: '#c0392b', city: '#1d5
 const BLUE = '#1d5fa8';
 const ORANGE = '#e08e0b';
 
-const FONT_FAMILY = 'Noto Sans CJK SC';
-/** The first of these that exists is loaded (one file: resvg parses it for every chart). */
-const FONT_CANDIDATES = [
+/**
+ * Latin text (numbers, axis labels) in DejaVu Sans, a TrueType font resvg draws quickly; Chinese in
+ * Noto Sans CJK, whose CFF outlines are several times slower to draw per glyph. Each family is the
+ * first of its candidates that exists.
+ */
+const FONT_FAMILY = 'DejaVu Sans, Noto Sans CJK SC, sans-serif';
+const LATIN_FONTS = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/TTF/DejaVuSans.ttf',
+  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
+];
+const CJK_FONTS = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
@@ -39,16 +48,18 @@ const FONT_CANDIDATES = [
 let fontFiles: string[] | undefined;
 function chartFonts(): { fontFiles: string[]; loadSystemFonts: boolean; defaultFontFamily: string } {
   if (!fontFiles) {
+    const first = (paths: string[]) => paths.filter((f) => existsSync(f)).slice(0, 1);
     fontFiles = process.env.AMITY_REPORT_FONTS
       ? process.env.AMITY_REPORT_FONTS.split(':').filter((f) => f && existsSync(f))
-      : FONT_CANDIDATES.filter((f) => existsSync(f)).slice(0, 1);
-    if (fontFiles.length === 0) {
+      : [...first(LATIN_FONTS), ...first(CJK_FONTS)];
+    if (!fontFiles.some((f) => /cjk|pingfang|\.ttc$/i.test(f))) {
       process.stderr.write(
         'amity report: no CJK font found (install fonts-noto-cjk or set AMITY_REPORT_FONTS); chart labels use system fonts\n',
       );
     }
   }
-  return { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: FONT_FAMILY };
+  const cjk = fontFiles.some((f) => /cjk|pingfang|\.ttc$/i.test(f));
+  return { fontFiles, loadSystemFonts: !cjk, defaultFontFamily: cjk ? 'Noto Sans CJK SC' : 'DejaVu Sans' };
 }
 
 const BASE_MAP = 'amity-report-land';
