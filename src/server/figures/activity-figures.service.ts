@@ -10,14 +10,13 @@
  *   before asOf).
  * Every number carries the API path of the records behind it.
  */
-import { parsePartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { AppError, validationFailed } from '../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 import { SUGGESTIONS } from '../../shared/health.js';
 import type { ActivityFigures, ActivityFiguresQuery } from '../../shared/schemas/activity-figures.js';
 import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { countSuggestions, scoreScope } from '../health/health.service.js';
+import { countSuggestions, dayOf, scoreScope } from '../health/health.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { sumOutcomes } from '../projects/project.service.js';
 import { type ActivityCountFilter, selectActivityCounts } from './activity-figures.repo.js';
@@ -54,10 +53,7 @@ export async function getActivityFigures({
   query: ActivityFiguresQuery;
 }): Promise<ActivityFigures> {
   assertCanRead(actor, q.scope);
-  const asOf = q.asOf ?? today();
-  if (parsePartialDate(asOf)?.precision !== 'day') {
-    throw validationFailed([{ path: 'asOf', message: 'a real day as YYYY-MM-DD', rule: 'date', value: q.asOf }]);
-  }
+  const asOf = dayOf(q.asOf);
   const scope = resolveScope(q.scope);
   const lastYear = Number(asOf.slice(0, 4));
   const years = Array.from({ length: q.years }, (_, i) => lastYear - q.years + 1 + i);

@@ -118,6 +118,8 @@ describe('health of one partnership', () => {
     const p = await buildPartnership(handle);
     expect((await app.request('/api/partnerships/999999/health')).status).toBe(404);
     expect((await app.request(`/api/partnerships/${p.id}/health?asOf=2023-02-30`)).status).toBe(400);
+    const slashed = await getJson<PartnershipHealth>(`/api/partnerships/${p.id}/health?asOf=2024/06/30`);
+    expect(slashed.asOf).toBe('2024-06-30');
     const today = await getJson<PartnershipHealth>(`/api/partnerships/${p.id}/health`);
     expect(today.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

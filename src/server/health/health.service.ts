@@ -21,12 +21,13 @@ import type { DbOrTx } from '../db/client.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { type HealthFilter, type HealthRow, selectHealthInputs, selectHealthNames } from './health.repo.js';
 
-function dayOf(asOf: string | undefined, path = 'asOf'): string {
-  const day = asOf ?? today();
-  if (parsePartialDate(day)?.precision !== 'day') {
+export function dayOf(asOf: string | undefined, path = 'asOf'): string {
+  const parsed = parsePartialDate(asOf ?? today());
+  if (parsed?.precision !== 'day') {
     throw validationFailed([{ path, message: 'a real day as YYYY-MM-DD', rule: 'date', value: asOf }]);
   }
-  return day;
+  // "2024/06/30" and " 2024-06-30" pass the schema: every comparison below needs the one spelling.
+  return parsed.date;
 }
 
 /** The subtree filter of a scope code (000000: the whole country); an unknown code fails as a 400. */
