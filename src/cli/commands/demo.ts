@@ -63,6 +63,11 @@ export function demoBanner(summary: Omit<DemoSummary, 'reports'>): string[] {
   } else {
     lines.push(`  records held: ${recordsHeld}; no published total loaded`);
   }
+  if (summary.activities) {
+    lines.push(
+      `  plus ${summary.activities.activities} illustrative activities and example rules, marked 示例 / isDemo (data/demo/activities.json)`,
+    );
+  }
   if (publishedByLevel) {
     const level = (held: number, of: number | null) => `${held} of ${of}`;
     lines.push(

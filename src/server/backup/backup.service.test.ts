@@ -49,7 +49,7 @@ let demoActivities = 0;
 
 beforeAll(async () => {
   const demo = await loadDemo({ db: source.db });
-  demoActivities = demo.activities.activities;
+  demoActivities = demo.activities?.activities ?? 0;
   const groups = [
     'group_code,group_name_zh,group_name_en,country,joined_on,source_url',
     'sister_docs,合作文件签署国,Cooperation document signatories,GH,2018-09-03,https://example.org/a',

@@ -53,7 +53,7 @@ export type DemoSummary = {
   /** Illustrative contacts (data/demo/contacts.json): fictitious people, marked isDemo. */
   contacts?: DemoContactsSummary;
   /** Illustrative activities and office rules (data/demo/activities.json), marked isDemo. */
-  activities: DemoActivitiesSummary;
+  activities?: DemoActivitiesSummary;
   /** Projects, outcomes and the programme (data/demo/projects.json, programmes.json). */
   projects?: DemoProjectsSummary;
   /** Illustrative life-cycle moves and pairs in preparation (data/demo/lifecycle.json), marked isDemo. */
