@@ -99,6 +99,30 @@ it('exports only with a purpose and a confirmation', async () => {
   await page.context().close();
 });
 
+it('adds a contact with a post, refusing a term that ends before it starts', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts/new?scope=430000`);
+  await page.getByRole('heading', { name: '新增联系人' }).waitFor();
+  // The office defaults to the scope in the context bar (湖南省).
+  await page.locator('.ant-select-selection-item', { hasText: '湖南省' }).first().waitFor();
+  await page.getByLabel('英文姓名').fill('Example Person E2E');
+  await page.getByRole('button', { name: '添加任职' }).click();
+  await page.getByLabel('机构').fill('Example e2e office');
+  await page.getByLabel('职务').fill('Liaison (example)');
+  await page.getByLabel('起').fill('2021-05');
+  await page.getByLabel('止').fill('2020');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('任职结束不能早于开始').waitFor();
+  await page.getByLabel('止').fill('');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/contacts\/\d+(\?|$)/);
+  await page.getByRole('heading', { name: /Example Person E2E/ }).waitFor();
+  const role = page.getByTestId('contact-role');
+  expect(await role.count()).toBe(1);
+  expect(await role.first().textContent()).toContain('2021-05 – 至今');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
 it('hides contacts from a user without the permission: no menu item, a refusal, 403 from the API', async () => {
   const page = await openPage(browser, `${baseUrl}/partnerships`);
   await page.locator('.ant-table-row').first().waitFor();

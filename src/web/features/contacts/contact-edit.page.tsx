@@ -19,7 +19,14 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import { type Contact, contactKeys, useContact } from './contact-api';
-import { type ContactFormValues, fieldName, toCreateInput, toFormValues, toUpdateInput } from './contact-form-model';
+import {
+  type ContactFormValues,
+  fieldName,
+  issueKey,
+  toCreateInput,
+  toFormValues,
+  toUpdateInput,
+} from './contact-form-model';
 import { ContactError, ContactsGate } from './contact-parts';
 
 const editRoute = getRouteApi('/contacts/$id/edit');
@@ -122,7 +129,12 @@ function ContactForm({ record }: { record?: Contact }) {
 
   function showIssues(issues: FieldIssue[]) {
     const known = issues.filter((i) => i.path && i.path !== 'version');
-    form.setFields(known.map((i) => ({ name: fieldName(i.path) as never, errors: [i.message] })));
+    form.setFields(
+      known.map((i) => {
+        const key = issueKey(i);
+        return { name: fieldName(i.path) as never, errors: [key ? t(key) : i.message] };
+      }),
+    );
     const first = known[0];
     if (first) form.scrollToField(fieldName(first.path) as never);
   }
@@ -169,7 +181,7 @@ function ContactForm({ record }: { record?: Contact }) {
                 <Form.Item label={t('contacts.office')}>{name(record.cnNameZh, record.cnNameEn)}</Form.Item>
               ) : (
                 <Form.Item name="cnCode" label={t('contacts.office')} rules={[{ required: true }]}>
-                  <DivisionSelect id="contact-cn" />
+                  <DivisionSelect />
                 </Form.Item>
               )}
               <Form.Item name="category" label={t('contacts.category')} rules={[{ required: true }]}>
@@ -185,7 +197,7 @@ function ContactForm({ record }: { record?: Contact }) {
                 <Input maxLength={200} />
               </Form.Item>
               <Form.Item name="countryIso2" label={t('contacts.country')}>
-                <CountrySelect id="contact-country" />
+                <CountrySelect />
               </Form.Item>
               <Form.Item name="city" label={t('contacts.city')}>
                 <Input maxLength={200} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTACT_CATEGORIES } from '../../../shared/schemas/contact';
 import type { Contact } from './contact-api';
-import { fieldName, toCreateInput, toFormValues, toUpdateInput } from './contact-form-model';
+import { fieldName, issueKey, toCreateInput, toFormValues, toUpdateInput } from './contact-form-model';
 import { CATEGORIES, validateContactSearch, validateSilentSearch } from './contact-search';
 
 describe('contact form model', () => {
@@ -23,6 +23,22 @@ describe('contact form model', () => {
       roles: [{ organisation: 'U', post: 'Dean', from: '2020-05', to: '2019' }],
     });
     expect(bad.issues.map((i) => i.path)).toEqual(['roles.0.to']);
+    expect(bad.issues.map(issueKey)).toEqual(['contacts.issue.endBeforeStart']);
+    const more = toCreateInput({
+      cnCode: '430100',
+      category: 'expert',
+      nameEn: 'Example',
+      email: 'nope',
+      phone: 'x',
+      roles: [{ organisation: '', post: 'Dean', from: '2020-13' }],
+    });
+    expect(Object.fromEntries(more.issues.map((i) => [i.path, issueKey(i)]))).toEqual({
+      email: 'contacts.issue.email',
+      phone: 'contacts.issue.phone',
+      'roles.0.organisation': 'contacts.issue.rolePart',
+      'roles.0.from': 'contacts.issue.date',
+    });
+    expect(issueKey({ path: 'roles.0.from', rule: 'future_date', message: 'x' })).toBe('contacts.issue.futureDate');
     expect(fieldName('roles.0.to')).toEqual(['roles', 0, 'to']);
     expect(toCreateInput({ cnCode: '430100', category: 'expert' }).issues.map((i) => i.path)).toEqual(['nameZh']);
   });

@@ -102,3 +102,26 @@ function check<T>(
 export function fieldName(path: string): (string | number)[] {
   return path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
+
+/** The catalog key of an issue's message in the reader's language, when there is one. */
+export function issueKey(issue: FieldIssue): ContactIssueKey | undefined {
+  const path = issue.path;
+  if (issue.rule === 'future_date') return 'contacts.issue.futureDate';
+  if (/^roles\.\d+\.to$/.test(path) && /before it starts/.test(issue.message)) return 'contacts.issue.endBeforeStart';
+  if (/^roles\.\d+\.(from|to)$/.test(path)) return 'contacts.issue.date';
+  if (/^roles\.\d+\.(organisation|post)$/.test(path)) return 'contacts.issue.rolePart';
+  if (path === 'email') return 'contacts.issue.email';
+  if (path === 'phone') return 'contacts.issue.phone';
+  if (path === 'nameZh' && issue.rule !== 'unknown_country') return 'contacts.nameRequired';
+  if (path === 'countryIso2') return 'contacts.issue.country';
+  return undefined;
+}
+export type ContactIssueKey =
+  | 'contacts.issue.futureDate'
+  | 'contacts.issue.endBeforeStart'
+  | 'contacts.issue.date'
+  | 'contacts.issue.rolePart'
+  | 'contacts.issue.email'
+  | 'contacts.issue.phone'
+  | 'contacts.issue.country'
+  | 'contacts.nameRequired';
