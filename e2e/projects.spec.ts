@@ -53,7 +53,17 @@ it('shows the Ghana channel’s sourced reach with its evidence', async () => {
   await page.getByText('500,000,000 人').waitFor();
   expect(await page.getByText('示范种植面积').count()).toBe(0);
   await shot(page, 'projects.ghana.zh-CN');
+  const url = page.url();
   await page.context().close();
+
+  const en = await openPage(browser, url, { lang: 'en' });
+  await en.getByRole('heading', { name: /TV channel with Ghana/ }).waitFor();
+  await en.getByText('23 countries', { exact: true }).waitFor();
+  await en.getByText('500,000,000 people', { exact: true }).waitFor();
+  await en.getByRole('columnheader', { name: 'Evidence' }).waitFor();
+  await shot(en, 'projects.ghana.en');
+  expect(pageErrors(en)).toEqual([]);
+  await en.context().close();
 });
 
 it('shows the programme’s areas and which of them have evidence, in both languages', async () => {

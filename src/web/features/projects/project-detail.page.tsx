@@ -147,7 +147,10 @@ function Detail({ p }: { p: ProjectDetail }) {
                 </Descriptions.Item>
               ) : null}
               <Descriptions.Item label={t('project.office')}>
-                {name(p.cn.nameZh, p.cn.nameEn)} <span className="muted">({p.cn.code})</span>
+                {name(p.cn.nameZh, p.cn.nameEn)}
+                <span className="muted" style={{ marginLeft: 4 }}>
+                  ({p.cn.code})
+                </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('project.field')}>
                 <FieldText field={p.field} />
