@@ -55,7 +55,8 @@ async function timeReport(handle: DbHandle, name: string, query: ReportQuery, ta
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] as number;
   const max = times[times.length - 1] as number;
-  const pairs = first.document.blocks.find((b) => b.type === 'table' && b.columns[0] === '编号');
+  const appendix = first.document.blocks.findIndex((b) => b.type === 'heading' && b.id === 'appendix-pairs');
+  const pairs = first.document.blocks.slice(appendix).find((b) => b.type === 'table');
   const row = {
     case: name,
     pairs: pairs && pairs.type === 'table' ? pairs.rows.length : 0,

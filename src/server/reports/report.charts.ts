@@ -85,6 +85,9 @@ function chinesePoint(code: string): [number, number] | undefined {
   return cnCoordinates[code] ?? cnCoordinates[`${code.slice(0, 4)}00`] ?? cnCoordinates[`${code.slice(0, 2)}0000`];
 }
 
+/** Above this many pairs the map marks the partners' places without a line for each pair. */
+export const MAP_LINES_MAX = 3000;
+
 const WIDTH = 800;
 const HEIGHT = 400;
 
@@ -227,6 +230,23 @@ export function mapOption(pairs: readonly ReportPairRow[], lang: Lang, text: str
     list.push({ from: [shiftLongitude(from[0]), from[1]], to: [shiftLongitude(p.lng), p.lat] });
     byLevel.set(level, list);
   }
+  // Thousands of curves make an unreadable (and slow) picture: above MAP_LINES_MAX pairs only the
+  // partners' places are marked, each place once.
+  const drawLines = pairs.length - missing <= MAP_LINES_MAX;
+  if (!drawLines) {
+    for (const [level, list] of byLevel) {
+      const seen = new Set<string>();
+      byLevel.set(
+        level,
+        list.filter((m) => {
+          const key = `${m.to[0].toFixed(1)},${m.to[1].toFixed(1)}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        }),
+      );
+    }
+  }
   const option: echarts.EChartsCoreOption = {
     title: title(text),
     legend: { bottom: 4, data: LEVELS.filter((l) => byLevel.has(l)).map((l) => levelName(l, lang)) },
@@ -243,13 +263,17 @@ export function mapOption(pairs: readonly ReportPairRow[], lang: Lang, text: str
       const mine = byLevel.get(level) ?? [];
       const color = LEVEL_COLORS[level];
       return [
-        {
-          type: 'lines',
-          name: levelName(level, lang),
-          coordinateSystem: 'geo',
-          lineStyle: { color, width: 1, opacity: 0.6, curveness: 0.2 },
-          data: mine.map((m) => ({ coords: [m.from, m.to] })),
-        },
+        ...(drawLines
+          ? [
+              {
+                type: 'lines',
+                name: levelName(level, lang),
+                coordinateSystem: 'geo',
+                lineStyle: { color, width: 1, opacity: 0.6, curveness: 0.2 },
+                data: mine.map((m) => ({ coords: [m.from, m.to] })),
+              },
+            ]
+          : []),
         {
           type: 'scatter',
           name: levelName(level, lang),
@@ -261,7 +285,7 @@ export function mapOption(pairs: readonly ReportPairRow[], lang: Lang, text: str
       ];
     }),
   };
-  return { option, missing };
+  return { option, missing, drawLines };
 }
 
 export type ChartBlock = Extract<Block, { type: 'chart' }>;

@@ -14,6 +14,7 @@ import {
   continentName,
   continentOption,
   levelOption,
+  MAP_LINES_MAX,
   mapOption,
   pairsPerYear,
   perYearOption,
@@ -227,6 +228,14 @@ export function composeReport(data: ReportData): ReportDocument {
     const mapText = w('友城分布图', 'Map of partners');
     const map = mapOption(records.total, lang, mapText);
     blocks.push(chartBlock('map', mapText, map.option, 440));
+    if (!map.drawLines) {
+      note(
+        w(
+          `友城逾${formatCount(MAP_LINES_MAX, lang)}对，图中只标出外方城市位置，不逐对连线。`,
+          `With more than ${formatCount(MAP_LINES_MAX, lang)} partnerships the map marks the partners' places without a line for each pair.`,
+        ),
+      );
+    }
     if (map.missing > 0) {
       note(
         w(
@@ -299,7 +308,15 @@ export function composeReport(data: ReportData): ReportDocument {
       `In ${year} up to ${day}, the registry records ${countOf(outbound.length, lang, ['delegation', 'delegations'], '批')} sent abroad, ${countOf(inbound.length, lang, ['delegation', 'delegations'], '批')} received and ${countOf(data.activities.length, lang, ['activity', 'activities'], '项')} of every kind.`,
     ),
   );
-  if (data.delegations && (outbound.length > 0 || inbound.length > 0)) para(data.delegations);
+  const sized = (rows: typeof outbound) => rows.reduce((sum, a) => sum + (a.participants ?? 0), 0);
+  if (outbound.some((a) => a.participants) || inbound.some((a) => a.participants)) {
+    para(
+      w(
+        `有团组规模记录的出访团组共${formatCount(sized(outbound), lang)}人次、来访团组共${formatCount(sized(inbound), lang)}人次。`,
+        `The delegations whose size is recorded took ${countOf(sized(outbound), lang, ['person', 'people'], '人次')} abroad and brought ${countOf(sized(inbound), lang, ['person', 'people'], '人次')} here.`,
+      ),
+    );
+  }
   cite(w(`${year}年出访团组`, `Delegations sent in ${year}`), outbound.length, activityIds(outbound, lang));
   cite(w(`${year}年来访团组`, `Delegations received in ${year}`), inbound.length, activityIds(inbound, lang));
   cite(w(`${year}年交流活动`, `Activities in ${year}`), data.activities.length, activityIds(data.activities, lang));
@@ -512,7 +529,7 @@ function composeComparison(data: ReportData, blocks: Block[], cite: Cite): void 
     `${previous.scope.nameZh}（${previous.scope.code}）·截至${then}`,
     `${previous.scope.nameEn} (${previous.scope.code}), as of ${then}`,
   );
-  const ids = data.previousPairs?.length ? idRanges(data.previousPairs.map((p) => p.id)) : w('无', 'none');
+  const ids = data.previousPairs?.length ? idRanges(data.previousPairs) : w('无', 'none');
   cite(w('对比：友城总数', 'Comparison: partnerships'), previous.total, ids, at);
 }
 

@@ -57,15 +57,13 @@ export type ReportData = {
   figures: Figures;
   previous: Figures | null;
   /** The pairs counted on the comparison date (the records behind `previous.total`). */
-  previousPairs: ReportPairRow[] | null;
+  previousPairs: number[] | null;
   pairs: ReportPairRow[];
   rankRecords: RankRecord[];
   group: GroupOn | null;
   /** The report year: 1 January of the as-of year to the as-of date. */
   yearFrom: string;
   activities: ReportActivityRow[];
-  /** Participants of the year's delegations, worded (from the activity figures). */
-  delegations: string | null;
   published: { total: number; asOf: string; asOfPrecision: string; source: string; sourceUrl: string | null } | null;
   modules: {
     projects: ModuleSection;

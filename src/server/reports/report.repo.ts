@@ -61,6 +61,12 @@ export async function selectReportPairs(db: DbOrTx, filter: CountedFilter) {
 }
 export type ReportPairRow = Awaited<ReturnType<typeof selectReportPairs>>[number];
 
+/** Only the ids of the pairs counted (the records behind a comparison figure). */
+export async function selectReportPairIds(db: DbOrTx, filter: CountedFilter) {
+  const rows = await db.select({ id: p.id }).from(p).where(countedWhere(filter));
+  return rows.map((r) => r.id);
+}
+
 /** A country group and its members on a date (joined then or earlier, or with no joining date). */
 export async function selectGroupOn(db: DbOrTx, code: string, asOf: string) {
   const [group] = await db.select().from(countryGroups).where(eq(countryGroups.code, code));
@@ -88,6 +94,7 @@ export async function selectReportActivities(
       partnershipId: activities.partnershipId,
       type: activities.type,
       occurredOn: activities.occurredOn,
+      participants: activities.participants,
       titleZh: activities.titleZh,
       titleEn: activities.titleEn,
       isDemo: activities.isDemo,

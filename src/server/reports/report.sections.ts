@@ -11,7 +11,6 @@ import { listActivities } from '../activities/activity.service.js';
 import type { Actor } from '../auth/actor.js';
 import { listContacts, listSilentContacts } from '../contacts/contact.service.js';
 import type { DbOrTx } from '../db/client.js';
-import { getActivityFigures } from '../figures/activity-figures.service.js';
 import { listHealth } from '../health/health.service.js';
 import { getProgrammeEvidence, listProgrammes } from '../programmes/programme.service.js';
 import { getProject, listProjects } from '../projects/project.service.js';
@@ -149,15 +148,22 @@ export async function contactsSection({ db, actor, scope, asOf, lang }: Input): 
   };
 }
 
-/** Delegations of the year with their participants, from the activity figures. */
-export async function delegationsSentence({ db, actor, scope, asOf, lang }: Input): Promise<string> {
-  const figures = await getActivityFigures({ db, actor, query: { scope, asOf, years: 1 } });
-  const { in: inbound, out } = figures.delegations;
-  return w(
-    lang,
-    `有团组规模记录的出访团组共${formatCount(out.participants, lang)}人次、来访团组共${formatCount(inbound.participants, lang)}人次。`,
-    `The delegations whose size is recorded took ${countOf(out.participants, lang, ['person', 'people'], '人次')} abroad and brought ${countOf(inbound.participants, lang, ['person', 'people'], '人次')} here.`,
-  );
+/**
+ * Above this many pairs the health of every pair is not scored for the report (it takes tens of
+ * seconds at national scale); the section points to the health page, which pages through them.
+ */
+const HEALTH_SCORED_MAX = 20_000;
+
+async function healthTooLarge({ lang, pairs }: Input & { pairs: number }): Promise<ModuleSection> {
+  return {
+    paragraphs: [
+      w(
+        lang,
+        `本范围友城${formatCount(pairs, lang)}对，逐对健康度评估不在本报告中展开，请在“活跃度”页面（/api/health）按省市查看。`,
+        `This scope has ${formatCount(pairs, lang)} partnerships; their health is not scored pair by pair in this report. See the health page (/api/health) by province or city.`,
+      ),
+    ],
+  };
 }
 
 /** Partnerships the health score suggests are at risk or dormant though recorded active. */
@@ -240,14 +246,13 @@ export async function ruleFlagsSection({
 }
 
 /** Every module section, read in the report's snapshot. */
-export async function collectModuleSections(input: Input): Promise<ReportData['modules'] & { delegations: string }> {
-  const [projects, programmes, contacts, health, ruleFlags, delegations] = await Promise.all([
+export async function collectModuleSections(input: Input & { pairs: number }): Promise<ReportData['modules']> {
+  const [projects, programmes, contacts, health, ruleFlags] = await Promise.all([
     projectsSection(input),
     programmesSection(input),
     contactsSection(input),
-    healthSection(input),
+    input.pairs > HEALTH_SCORED_MAX ? healthTooLarge(input) : healthSection(input),
     ruleFlagsSection({ ...input, from: `${input.asOf.slice(0, 4)}-01-01` }),
-    delegationsSentence(input),
   ]);
-  return { projects, programmes, contacts, health, ruleFlags, delegations };
+  return { projects, programmes, contacts, health, ruleFlags };
 }

@@ -22,7 +22,13 @@ import { renderPdf } from './render/pdf.js';
 import { rasterizeCharts } from './report.charts.js';
 import { checkRecords, composeReport } from './report.compose.js';
 import type { GroupOn, ReportData, ReportDocument } from './report.model.js';
-import { selectGroupOn, selectLatestPublished, selectReportActivities, selectReportPairs } from './report.repo.js';
+import {
+  selectGroupOn,
+  selectLatestPublished,
+  selectReportActivities,
+  selectReportPairIds,
+  selectReportPairs,
+} from './report.repo.js';
 import { collectModuleSections } from './report.sections.js';
 
 /** The Belt and Road group of the reference data: the countries along the route (沿线国家). */
@@ -80,7 +86,7 @@ export async function collectReportData({
     const [previous, pairs, previousPairs, group, activities, published] = await Promise.all([
       query.compare ? getFigures({ db: tx, actor, query: { scope, asOf: query.compare, kind: KIND } }) : null,
       selectReportPairs(tx, filter),
-      query.compare ? selectReportPairs(tx, { ...filter, asOf: query.compare }) : null,
+      query.compare ? selectReportPairIds(tx, { ...filter, asOf: query.compare }) : null,
       selectGroupOn(tx, BELT_AND_ROAD_GROUP, asOf),
       selectReportActivities(tx, { scope: filter.scope, kind: KIND, from: `${asOf.slice(0, 4)}-01-01`, to: asOf }),
       selectLatestPublished(tx, scope, KIND, asOf),
@@ -94,16 +100,20 @@ export async function collectReportData({
           })
         ).data as RankRecord[])
       : [];
-    const { delegations, ...modules } = await collectModuleSections({
+    const modules = await collectModuleSections({
       db: tx,
       actor,
       scope,
       asOf,
       kind: KIND,
       lang: query.lang,
+      pairs: pairs.length,
     });
     const groupOn: GroupOn | null = group
-      ? { ...group, members: new Map(group.members.map((m) => [m.iso2, m.joinedOn])) }
+      ? {
+          ...group,
+          members: new Map(group.members.map((m: { iso2: string; joinedOn: string | null }) => [m.iso2, m.joinedOn])),
+        }
       : null;
     return {
       lang: query.lang,
@@ -125,7 +135,6 @@ export async function collectReportData({
             sourceUrl: published.sourceUrl,
           }
         : null,
-      delegations,
       modules,
     };
   };
