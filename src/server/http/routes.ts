@@ -5,6 +5,7 @@ import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerConfigRoutes } from '../config/config.routes.js';
+import { registerContactRoutes } from '../contacts/contact.routes.js';
 import { registerDocumentRoutes } from '../documents/document.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
@@ -33,6 +34,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerHealthRoutes,
   registerActivityFigureRoutes,
   registerImportRoutes,
+  registerContactRoutes,
   registerLifecycleRoutes,
   registerDocumentRoutes,
   registerProjectRoutes,
