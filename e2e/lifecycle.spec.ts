@@ -96,3 +96,51 @@ it('attaches an agreement scan and shows the life cycle in English', async () =>
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });
+
+it('walks a letter of intent through the approvals in order to a signed partnership', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  // A pair in preparation is made through the API (the form makes established pairs).
+  const id = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string | null };
+    const res = await fetch('/api/partnerships', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+      body: JSON.stringify({
+        cnCode: '430400',
+        stage: 'exchanging',
+        partner: { countryIso2: 'KE', nameEn: 'E2e Nakuru' },
+      }),
+    });
+    return ((await res.json()) as { id: number }).id;
+  });
+  await page.goto(`${baseUrl}/partnerships/${id}`);
+  const panel = page.getByTestId('lifecycle-panel');
+  await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('交流阶段');
+  await panel.locator('.ant-steps').waitFor();
+
+  const move = async (name: string, fields: Record<string, string>) => {
+    await panel.getByTestId(`lc-move-${name}`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    for (const [field, value] of Object.entries(fields)) await dialog.getByTestId(`lc-field-${field}`).fill(value);
+    await dialog.getByTestId('lc-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+  };
+  await move('propose', { occurredOn: '2024-01-10' });
+  await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('报批中');
+  await move('approve', { occurredOn: '2024-02-01', approver: '衡阳市人民政府', reference: '衡政函〔2024〕1号' });
+  await panel.getByText('下一步：省级批准').waitFor();
+  await panel.getByTestId('lc-approvals').getByText('衡阳市人民政府').waitFor();
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, 'lifecycle.approvals.zh-CN', false);
+  await move('approve', { occurredOn: '2024-03-01', approver: '湖南省外办', reference: '湘外办〔2024〕2号' });
+  await move('approve', { occurredOn: '2024-04-01', approver: '中国人民对外友好协会', reference: '友协〔2024〕3号' });
+  await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('已批准待签约');
+  await move('establish', { occurredOn: '2024-05-20', place: 'Nakuru' });
+  await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('活跃');
+  expect(await panel.getByTestId('lc-history').locator('.ant-timeline-item').count()).toBe(5);
+  await page.getByText('2024年5月20日').first().waitFor();
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});

@@ -67,13 +67,16 @@ export function LifecyclePanel({ p }: { p: Partnership }) {
       size="small"
       data-testid="lifecycle-panel"
     >
-      <Steps
-        size="small"
-        current={stepIndex(lc.stage)}
-        status={lc.phase === 'ended' ? 'error' : lc.stage === 'established' ? 'finish' : 'process'}
-        items={STEP_KEYS.map((key) => ({ title: t(`lc.steps.${key}`) }))}
-        style={{ marginBottom: 16 }}
-      />
+      {/* The steps matter before signing; an established pair shows its status in the tag above. */}
+      {lc.stage !== 'established' ? (
+        <Steps
+          size="small"
+          current={stepIndex(lc.stage)}
+          status={lc.phase === 'ended' ? 'error' : 'process'}
+          items={STEP_KEYS.map((key) => ({ title: t(`lc.steps.${key}`) }))}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {mayWrite ? (
         <Space wrap style={{ marginBottom: 12 }}>
           {lc.allowedMoves.length === 0 ? <span className="muted">{t('lc.noMoves')}</span> : null}
