@@ -185,7 +185,8 @@ function listPath(): string {
     () => `/api/partnerships?country=${pick(['JP', 'US', 'DE', 'FR', 'KR', 'GH'])}&perPage=50`,
     () => `/api/partnerships?page=${page}&perPage=50`,
     () => `/api/partnerships?cn=${pick(PROVINCES)}&status=active&kind=friendship&perPage=50`,
-    () => `/api/partnerships?q=${pick(['synthetic place 1', 'place 42', 'changsha'])}&perPage=50`,
+    () =>
+      `/api/partnerships?q=${encodeURIComponent(pick(['synthetic place 1', 'place 42', 'changsha', '长沙']))}&perPage=50`,
   ])();
 }
 
