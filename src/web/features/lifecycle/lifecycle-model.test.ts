@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, type LifecycleState, MOVES } from '../../../shared/lifecycle';
 import { hasFilters, partnershipQuery, validatePartnershipSearch } from '../../state/search';
+import { checkCreate, toCreateInput } from '../partnerships/form-model';
 import { formatBytes, moveBody, moveFields, stepIndex } from './lifecycle-model';
 
 describe('life-cycle panel model', () => {
@@ -50,5 +51,12 @@ describe('life-cycle panel model', () => {
     expect(hasFilters(search)).toBe(true);
     expect(partnershipQuery(search, '430000').stage).toEqual(['proposed', 'approved']);
     expect(validatePartnershipSearch({}).stage).toBeUndefined();
+  });
+
+  it('the new-partnership form can start at a step before signing', () => {
+    const values = { cnCode: '430400', stage: 'intent', partner: { countryIso2: 'KE', nameEn: 'Nakuru' } };
+    expect(toCreateInput(values)).toMatchObject({ stage: 'intent', status: 'active', establishedOn: null });
+    expect(checkCreate(values)).toMatchObject({ ok: true, input: { stage: 'intent' } });
+    expect(toCreateInput({ cnCode: '430400' })).toMatchObject({ stage: 'established' });
   });
 });

@@ -16,6 +16,8 @@ import type { Key } from '../../i18n/catalog';
 export type FormValues = {
   cnCode?: string;
   kind?: string;
+  /** On creation only: a pair in preparation (letter of intent …) or established; later the life cycle moves it. */
+  stage?: string;
   status?: string;
   establishedOn?: string;
   endedOn?: string;
@@ -44,6 +46,7 @@ export function toCreateInput(values: FormValues): unknown {
   return {
     cnCode: values.cnCode ?? '',
     kind: values.kind ?? 'friendship',
+    stage: values.stage ?? 'established',
     status: values.status ?? 'active',
     establishedOn: blankToNull(values.establishedOn),
     endedOn: blankToNull(values.endedOn),

@@ -8,6 +8,7 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ADMIN_LEVELS, KINDS, LIMITS, STATUSES } from '../../../shared/enums';
+import { STAGES } from '../../../shared/lifecycle';
 import { ApiError, api } from '../../api/client';
 import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
@@ -62,6 +63,8 @@ function PartnershipForm({ record }: { record?: Partnership }) {
   const [conflict, setConflict] = useState<Partnership | null>(null);
   const isEdit = Boolean(record);
   const status = Form.useWatch('status', form);
+  // Before signing, the stage and status move by the life cycle (the panel on the record's page).
+  const stage: string = Form.useWatch('stage', form) ?? record?.stage ?? 'established';
 
   useEffect(() => {
     if (record) form.setFieldsValue(toFormValues(record));
@@ -135,7 +138,7 @@ function PartnershipForm({ record }: { record?: Partnership }) {
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={record ? toFormValues(record) : { kind: 'friendship', status: 'active' }}
+        initialValues={record ? toFormValues(record) : { kind: 'friendship', status: 'active', stage: 'established' }}
         onFinish={(values) => void save(values)}
         scrollToFirstError
       >
@@ -163,15 +166,32 @@ function PartnershipForm({ record }: { record?: Partnership }) {
                     <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
                   </Form.Item>
                 </Col>
+                {record ? null : (
+                  <Col xs={24} sm={12}>
+                    <Form.Item name="stage" label={t('list.stage')} required>
+                      <Select options={STAGES.map((s) => ({ value: s, label: t(`lc.steps.${s}`) }))} />
+                    </Form.Item>
+                  </Col>
+                )}
                 <Col xs={24} sm={12}>
                   <Form.Item name="status" label={t('field.status')} required>
-                    <Select options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+                    <Select
+                      disabled={stage !== 'established'}
+                      options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                    />
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item name="establishedOn" label={t('field.established')} extra={t('form.partialDateHint')}>
-                <Input placeholder="YYYY-MM-DD" inputMode="numeric" autoComplete="off" />
-              </Form.Item>
+              {stage === 'established' ? (
+                <Form.Item
+                  name="establishedOn"
+                  label={t('field.established')}
+                  extra={t('form.partialDateHint')}
+                  preserve={false}
+                >
+                  <Input placeholder="YYYY-MM-DD" inputMode="numeric" autoComplete="off" />
+                </Form.Item>
+              ) : null}
               {status === 'ended' || record?.endedOn ? (
                 <Row gutter={12}>
                   <Col xs={24} sm={10}>
