@@ -13,9 +13,12 @@ import { OutcomeCreateSchema, ProjectCreateSchema } from '../../shared/schemas/p
 import { DEFAULT_RULES } from '../../shared/schemas/rules.js';
 import { createActivity } from '../activities/activity.service.js';
 import { createBenchmark } from '../benchmarks/benchmark.service.js';
+import { addTouch, createContact } from '../contacts/contact.service.js';
 import type { DbHandle } from '../db/client.js';
+import { uploadDocument } from '../documents/document.service.js';
 import { createMeasure, createProgramme } from '../programmes/programme.service.js';
 import { createOutcome, createProject } from '../projects/project.service.js';
+import { findChromium } from '../reports/render/pdf.js';
 import { getRules, putRules } from '../rules/rules.service.js';
 import { buildAuthApp, buildPartnership, buildUser, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
@@ -537,6 +540,147 @@ export const MATRIX: Record<string, Entry> = {
     ok: 200,
     call: ({ code }) => ({ path: `/api/exports/partnerships.json?cn=${code}` }),
   },
+
+  // Life cycle and documents: read in scope, moved and attached by editors of the scope.
+  'GET /api/partnerships/{id}/lifecycle': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}/lifecycle` }),
+  },
+  'POST /api/partnerships/{id}/lifecycle': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ scope }) => {
+      const p = await partnershipIn(scope);
+      return {
+        path: `/api/partnerships/${p.id}/lifecycle`,
+        method: 'POST',
+        json: { version: p.version, move: 'dormant', occurredOn: '2024-01-02', reason: 'no exchange for years' },
+      };
+    },
+  },
+  'GET /api/partnerships/{id}/documents': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}/documents` }),
+  },
+  'POST /api/partnerships/{id}/documents': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ scope }) => {
+      const form = new FormData();
+      form.set('file', new File([PNG], 'scan.png', { type: 'image/png' }));
+      form.set('category', 'agreement');
+      return { path: `/api/partnerships/${(await partnershipIn(scope)).id}/documents`, method: 'POST', body: form };
+    },
+  },
+  'GET /api/documents/{id}/content': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/documents/${(await documentIn(scope)).id}/content` }),
+  },
+  'DELETE /api/documents/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ scope }) => ({ path: `/api/documents/${(await documentIn(scope)).id}`, method: 'DELETE' }),
+  },
+
+  // Contacts are personal data: only the admin of the test holds the permission, for reading and writing.
+  'GET /api/contacts': { policy: 'contacts', ok: 200, call: ({ code }) => ({ path: `/api/contacts?cn=${code}` }) },
+  'GET /api/contacts/silent': {
+    policy: 'contacts',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/contacts/silent?cn=${code}` }),
+  },
+  'GET /api/contacts/post-holders': {
+    policy: 'contacts',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/contacts/post-holders?cn=${code}&post=mayor` }),
+  },
+  'POST /api/contacts': {
+    policy: 'contacts',
+    ok: 201,
+    call: ({ code }) => ({
+      path: '/api/contacts',
+      method: 'POST',
+      json: { cnCode: code, category: 'expert', nameEn: `Example Person ${next()}` },
+    }),
+  },
+  'GET /api/contacts/{id}': {
+    policy: 'contacts',
+    ok: 200,
+    call: async ({ scope }) => ({ path: `/api/contacts/${(await contactIn(scope)).id}` }),
+  },
+  'PATCH /api/contacts/{id}': {
+    policy: 'contacts',
+    ok: 200,
+    call: async ({ scope }) => {
+      const c = await contactIn(scope);
+      return { path: `/api/contacts/${c.id}`, method: 'PATCH', json: { version: c.version, notes: 'met again' } };
+    },
+  },
+  'DELETE /api/contacts/{id}': {
+    policy: 'contacts',
+    ok: 204,
+    call: async ({ scope }) => {
+      const c = await contactIn(scope);
+      return { path: `/api/contacts/${c.id}?version=${c.version}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/contacts/{id}/touches': {
+    policy: 'contacts',
+    ok: 201,
+    call: async ({ scope }) => ({
+      path: `/api/contacts/${(await contactIn(scope)).id}/touches`,
+      method: 'POST',
+      json: { touchedOn: '2024-03-04', channel: 'call' },
+    }),
+  },
+  'DELETE /api/contacts/{id}/touches/{touchId}': {
+    policy: 'contacts',
+    ok: 204,
+    call: async ({ scope }) => {
+      const c = await contactIn(scope);
+      const touch = await addTouch({
+        db: handle.db,
+        actor: SYSTEM,
+        contactId: c.id,
+        input: { touchedOn: '2024-03-04', channel: 'email' },
+      });
+      return { path: `/api/contacts/${c.id}/touches/${touch.id}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/contacts/export': {
+    policy: 'contacts',
+    ok: 200,
+    call: ({ code }) => ({
+      path: '/api/contacts/export',
+      method: 'POST',
+      json: { format: 'csv', confirm: true, purpose: 'yearly review of the network', cn: code },
+    }),
+  },
+
+  // The annual report: read in scope. PDF needs Chromium: without it the answer is 503 for whoever may read.
+  'GET /api/reports/annual.md': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/reports/annual.md?scope=${code}&asOf=2025-06-30` }),
+  },
+  'GET /api/reports/annual.html': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/reports/annual.html?scope=${code}&asOf=2025-06-30` }),
+  },
+  'GET /api/reports/annual.docx': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/reports/annual.docx?scope=${code}&asOf=2025-06-30` }),
+  },
+  'GET /api/reports/annual.pdf': {
+    policy: 'read',
+    ok: findChromium() ? 200 : 503,
+    call: ({ code }) => ({ path: `/api/reports/annual.pdf?scope=${code}&asOf=2025-06-30` }),
+  },
 };
 
 async function activityIn(scope: Scope) {
@@ -546,6 +690,31 @@ async function activityIn(scope: Scope) {
     actor: SYSTEM,
     input: { partnershipId: p.id, type: 'visit', occurredOn: '2021-06-01', titleEn: 'Visit' },
   } as Parameters<typeof createActivity>[0]);
+}
+
+/** A 1×1 PNG: documents are judged by their bytes. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function documentIn(scope: Scope) {
+  const p = await partnershipIn(scope);
+  return uploadDocument({
+    db: handle.db,
+    actor: SYSTEM,
+    partnershipId: p.id,
+    file: { data: PNG, fileName: 'scan.png' },
+    fields: { category: 'agreement' },
+  });
+}
+
+async function contactIn(scope: Scope) {
+  return createContact({
+    db: handle.db,
+    actor: SYSTEM,
+    input: { cnCode: CODES[scope], category: 'partner_official', nameEn: `Example Official ${next()}` },
+  });
 }
 
 async function benchmark() {
