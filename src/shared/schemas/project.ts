@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FIELDS, LIMITS } from '../enums.js';
 import { csvList, PageQuerySchema } from '../list.js';
 import { SDG_MAX, SDG_MIN } from '../sdg.js';
-import { CountryCodeSchema, DivisionCodeSchema, PartialDateSchema } from './partnership.js';
+import { CountryCodeSchema, DaySchema, DivisionCodeSchema, PartialDateSchema } from './partnership.js';
 
 export const PROJECT_STATUSES = ['planned', 'running', 'completed', 'stopped'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -155,10 +155,6 @@ export type OutcomeUpdateInput = z.infer<typeof OutcomeUpdateSchema>;
 
 export const OutcomeTotalsQuerySchema = z.object({
   scope: DivisionCodeSchema.optional().describe('Division (and everything under it); default: your scope'),
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .describe('Count each outcome’s latest value on or before this day (default: today)'),
+  asOf: DaySchema.optional().describe('Count each outcome’s latest value on or before this day (default: today)'),
 });
 export type OutcomeTotalsQuery = z.infer<typeof OutcomeTotalsQuerySchema>;
