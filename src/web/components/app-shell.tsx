@@ -2,11 +2,13 @@
  * The frame of every page: product name, navigation, language, and the context bar with the scope
  * and the as-of date that every figure and list follows.
  */
+
+import { DownOutlined } from '@ant-design/icons';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Layout } from 'antd';
+import { Dropdown, Layout } from 'antd';
 import { lazy, Suspense } from 'react';
 import { requestSignIn } from '../features/auth/auth-gate';
-import { useCurrentUser } from '../features/auth/session';
+import { useCan } from '../features/auth/permissions';
 import { DemoBanner, UserMenu } from '../features/auth/user-menu';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
@@ -16,29 +18,87 @@ import { ScopePicker } from './scope-picker';
 // The date picker is the heaviest control of the frame; it follows the first paint.
 const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m.AsOfPicker })));
 
-const NAV: {
-  to: '/' | '/partnerships' | '/health' | '/map' | '/import' | '/projects' | '/programmes' | '/activities' | '/reminders' | '/rules' | '/reports';
-  label: Key;
-  exact?: boolean;
-}[] = [
+type NavPath =
+  | '/'
+  | '/partnerships'
+  | '/health'
+  | '/map'
+  | '/import'
+  | '/projects'
+  | '/programmes'
+  | '/activities'
+  | '/reminders'
+  | '/rules'
+  | '/reports'
+  | '/contacts';
+type NavItem = { to: NavPath; label: Key; exact?: boolean; need?: 'write' | 'contacts' };
+type NavGroup = { label: Key; items: NavItem[] };
+
+/** The pages, a few of them grouped under one menu so the bar stays one line wide. */
+const NAV: (NavItem | NavGroup)[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/partnerships', label: 'nav.partnerships' },
   { to: '/health', label: 'nav.health' },
-  { to: '/activities', label: 'nav.activities' },
-  { to: '/reminders', label: 'nav.reminders' },
-  { to: '/rules', label: 'nav.rules' },
   { to: '/map', label: 'nav.map' },
-  { to: '/projects', label: 'nav.projects' },
-  { to: '/programmes', label: 'nav.programmes' },
+  {
+    label: 'nav.exchanges',
+    items: [
+      { to: '/activities', label: 'nav.activities' },
+      { to: '/reminders', label: 'nav.reminders' },
+      { to: '/rules', label: 'nav.rules' },
+    ],
+  },
+  {
+    label: 'nav.cooperation',
+    items: [
+      { to: '/projects', label: 'nav.projects' },
+      { to: '/programmes', label: 'nav.programmes' },
+    ],
+  },
+  // Contacts are personal data: the item shows only to users allowed to see them.
+  { to: '/contacts', label: 'nav.contacts', need: 'contacts' },
   { to: '/reports', label: 'nav.reports' },
-  { to: '/import', label: 'nav.import' },
+  { to: '/import', label: 'nav.import', need: 'write' },
 ];
+
+function NavLink({ item }: { item: NavItem }) {
+  const { t } = useI18n();
+  return (
+    <Link
+      to={item.to}
+      className="app-nav-link"
+      activeProps={{ className: 'app-nav-link active', 'aria-current': 'page' }}
+      activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+    >
+      {t(item.label)}
+    </Link>
+  );
+}
+
+function NavMenu({ group, pathname }: { group: NavGroup; pathname: string }) {
+  const { t } = useI18n();
+  const active = group.items.some((i) => pathname === i.to || pathname.startsWith(`${i.to}/`));
+  return (
+    <Dropdown
+      trigger={['click', 'hover']}
+      menu={{
+        selectedKeys: group.items.filter((i) => pathname.startsWith(i.to)).map((i) => i.to),
+        items: group.items.map((i) => ({ key: i.to, label: <Link to={i.to}>{t(i.label)}</Link> })),
+      }}
+    >
+      <button type="button" className={`app-nav-link app-nav-menu${active ? ' active' : ''}`} aria-haspopup="menu">
+        {t(group.label)} <DownOutlined style={{ fontSize: 10 }} />
+      </button>
+    </Dropdown>
+  );
+}
 
 export function AppShell() {
   const { t } = useI18n();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  // Contacts are personal data: the item shows only to users allowed to see them.
-  const canSeeContacts = useCurrentUser()?.canSeeContacts === true;
+  const can = useCan();
+  const allowed = (item: NavItem) =>
+    item.need === undefined || (item.need === 'write' ? can.writeAnywhere : can.contacts);
   const showContext = !pathname.startsWith('/import');
   return (
     <Layout className="app">
@@ -56,27 +116,13 @@ export function AppShell() {
             </span>
           </Link>
           <nav className="app-nav" aria-label={t('nav.main')}>
-            {NAV.map((item) => (
-              <Link
-                key={item.to}
-                to={item.to}
-                className="app-nav-link"
-                activeProps={{ className: 'app-nav-link active', 'aria-current': 'page' }}
-                activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
-              >
-                {t(item.label)}
-              </Link>
-            ))}
-            {canSeeContacts ? (
-              <Link
-                to="/contacts"
-                className="app-nav-link"
-                activeProps={{ className: 'app-nav-link active', 'aria-current': 'page' }}
-                activeOptions={{ includeSearch: false }}
-              >
-                {t('nav.contacts')}
-              </Link>
-            ) : null}
+            {NAV.map((entry) =>
+              'items' in entry ? (
+                <NavMenu key={entry.label} group={entry} pathname={pathname} />
+              ) : allowed(entry) ? (
+                <NavLink key={entry.to} item={entry} />
+              ) : null,
+            )}
           </nav>
           <div className="app-lang">
             <UserMenu onSignIn={requestSignIn} />

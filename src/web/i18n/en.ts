@@ -69,6 +69,8 @@ export const en: Record<WebMessageKey, string> = {
   'users.scopeHint': 'The division, and everything under it, that the account works in',
   'users.passwordHint': "The account's sessions end and a lock is lifted",
   'nav.account': 'My account',
+  'nav.exchanges': 'Exchanges',
+  'nav.cooperation': 'Cooperation',
   'nav.users': 'Accounts',
   'audit.title': 'Change history',
   'audit.empty': 'No change recorded yet',

@@ -71,6 +71,8 @@ export const zhCN = {
   'users.scopeHint': '用户可访问的行政区划及其下级',
   'users.passwordHint': '该用户的所有登录将退出，锁定也将解除',
   'nav.account': '我的账户',
+  'nav.exchanges': '交流',
+  'nav.cooperation': '合作',
   'nav.users': '用户管理',
   'audit.title': '修改记录',
   'audit.empty': '暂无修改记录',

@@ -1,6 +1,8 @@
 /** The header's account corner: who is signed in, their role and scope, and sign out (or sign in for visitors). */
+
+import { DownOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Button, Space, Tag } from 'antd';
+import { Button, Dropdown, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from './session';
 
@@ -15,21 +17,29 @@ export function UserMenu({ onSignIn }: { onSignIn: () => void }) {
     );
   }
   const { user } = session;
+  const items = [
+    { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+    ...(user.role === 'admin' && user.kind === 'user'
+      ? [{ key: 'users', label: <Link to="/users">{t('nav.users')}</Link> }]
+      : []),
+    { type: 'divider' as const },
+    { key: 'signOut', label: t('auth.signOut'), onClick: () => void signOut() },
+  ];
   return (
-    <Space size={4} className="user-menu" aria-label={t('auth.account')}>
-      <Link to="/account" className="user-name" data-testid="current-user" title={t('nav.account')}>
-        {user.displayName}
-      </Link>
-      <Tag>{t(`auth.role.${user.role}`)}</Tag>
-      {user.role === 'admin' && user.kind === 'user' ? (
-        <Link to="/users" className="app-nav-link">
-          {t('nav.users')}
-        </Link>
-      ) : null}
-      <Button size="small" type="link" onClick={() => void signOut()}>
-        {t('auth.signOut')}
-      </Button>
-    </Space>
+    <Dropdown trigger={['click']} menu={{ items }}>
+      <button
+        type="button"
+        className="user-menu"
+        aria-label={`${t('auth.account')}: ${user.displayName}`}
+        aria-haspopup="menu"
+      >
+        <span className="user-name" data-testid="current-user">
+          {user.username}
+        </span>
+        <Tag>{t(`auth.role.${user.role}`)}</Tag>
+        <DownOutlined style={{ fontSize: 10 }} />
+      </button>
+    </Dropdown>
   );
 }
 
