@@ -57,7 +57,11 @@ export async function startDemoServer({ timeoutMs = 120_000 } = {}): Promise<Dem
   const child: ChildProcess = spawn(
     process.execPath,
     [join(ROOT, 'bin/amity.mjs'), '--db', dbDir, 'demo', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', AMITY_DEMO_PASSWORD: DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', AMITY_DEMO_PASSWORD: DEMO_PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

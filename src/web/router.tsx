@@ -10,12 +10,12 @@ import {
   retainSearchParams,
 } from '@tanstack/react-router';
 import { AppShell } from './components/app-shell';
+import { NotFound } from './components/not-found';
 import {
   validateActivityNewSearch,
   validateActivitySearch,
   validateReminderSearch,
 } from './features/activities/activity-model';
-import { NotFound } from './components/not-found';
 import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
 import { validateHealthSearch } from './features/health/health-search';

@@ -772,10 +772,7 @@ export const contactRoles = pgTable(
     /** Organisation and post, normalised, for "who held P". */
     search: text('search').notNull(),
   },
-  (t) => [
-    index('contact_roles_contact_idx').on(t.contactId, t.fromOn),
-    index('contact_roles_from_idx').on(t.fromOn),
-  ],
+  (t) => [index('contact_roles_contact_idx').on(t.contactId, t.fromOn), index('contact_roles_from_idx').on(t.fromOn)],
 );
 
 /** A contact's link to a partnership or to an activity (exactly one of the two). */

@@ -6,8 +6,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { envelopeSchema, type ListEnvelope } from '../../shared/list.js';
-import type { Db } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
+import type { Db } from '../db/client.js';
 import { type Api, actorOf } from './app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from './openapi.js';
 
@@ -48,7 +48,11 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       request: { query: schemas.listQuery as z.ZodObject },
       responses: { 200: jsonResponse(envelopeSchema(schemas.item), 'One page'), ...denied, 400: errorResponses[400] },
     }),
-    async (c) => c.json(await services.list({ db: c.get('deps').handle.db, actor: actorOf(c), query: valid(c, 'query') as Q }), 200),
+    async (c) =>
+      c.json(
+        await services.list({ db: c.get('deps').handle.db, actor: actorOf(c), query: valid(c, 'query') as Q }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -61,7 +65,10 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       responses: { 200: jsonResponse(schemas.item, 'The record'), ...denied, 404: errorResponses[404] },
     }),
     async (c) =>
-      c.json((await services.get({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id })) as object, 200),
+      c.json(
+        (await services.get({ db: c.get('deps').handle.db, actor: actorOf(c), id: c.req.valid('param').id })) as object,
+        200,
+      ),
   );
 
   app.openapi(
@@ -79,7 +86,14 @@ export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q,
       },
     }),
     async (c) =>
-      c.json((await services.create({ db: c.get('deps').handle.db, actor: actorOf(c), input: valid(c, 'json') as C })) as object, 201),
+      c.json(
+        (await services.create({
+          db: c.get('deps').handle.db,
+          actor: actorOf(c),
+          input: valid(c, 'json') as C,
+        })) as object,
+        201,
+      ),
   );
 
   app.openapi(

@@ -1,12 +1,12 @@
 /** Every feature's routes, in the order they are registered. */
 import { registerActivityRoutes } from '../activities/activity.routes.js';
-import { registerActivityFigureRoutes } from '../figures/activity-figures.routes.js';
 import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAuthRoutes } from '../auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../benchmarks/benchmark.routes.js';
 import { registerConfigRoutes } from '../config/config.routes.js';
 import { registerContactRoutes } from '../contacts/contact.routes.js';
 import { registerDocumentRoutes } from '../documents/document.routes.js';
+import { registerActivityFigureRoutes } from '../figures/activity-figures.routes.js';
 import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';

@@ -3,12 +3,12 @@
  * the file from the request, call one service function, answer with the report or the file.
  */
 import { Readable } from 'node:stream';
-import { assertCanWrite } from '../auth/actor.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
+import { assertCanWrite } from '../auth/actor.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { buildTemplate, CONTENT_TYPES, exportPartnershipsStream } from './export.service.js';
@@ -164,7 +164,13 @@ export function registerImportRoutes(app: Api): void {
       }),
       (c) => {
         const { headers, ...filter } = c.req.valid('query');
-        const stream = exportPartnershipsStream({ db: c.get('deps').handle.db, actor: actorOf(c), filter, format, headers });
+        const stream = exportPartnershipsStream({
+          db: c.get('deps').handle.db,
+          actor: actorOf(c),
+          filter,
+          format,
+          headers,
+        });
         return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
           'content-type': CONTENT_TYPES[format],
           'content-disposition': attachment(`partnerships.${format}`),

@@ -42,7 +42,8 @@ export const en: Record<WebMessageKey, string> = {
   'account.passwordChanged': 'Password changed; your other sessions were signed out',
   'account.passwordWrong': 'The current password is wrong',
   'account.tokens': 'API tokens',
-  'account.tokensHint': 'For scripts that call the API. A token never has more rights than you, can be revoked at any time, and is shown only once.',
+  'account.tokensHint':
+    'For scripts that call the API. A token never has more rights than you, can be revoked at any time, and is shown only once.',
   'account.tokenName': 'Token name',
   'account.tokenNameRequired': 'Name it, e.g. "nightly sync"',
   'account.tokenPrefix': 'Starts with',
@@ -80,7 +81,8 @@ export const en: Record<WebMessageKey, string> = {
   'audit.action.delete': 'Deleted',
   'audit.action.import': 'Imported',
   'audit.action.other': '{action}',
-  'auth.demoBanner': 'Demo: this browser was signed in automatically as “{name}”. The demo accounts and password are printed in the terminal.',
+  'auth.demoBanner':
+    'Demo: this browser was signed in automatically as “{name}”. The demo accounts and password are printed in the terminal.',
 
   'lang.label': 'Language',
   'lang.zh-CN': '中文',
@@ -285,7 +287,8 @@ export const en: Record<WebMessageKey, string> = {
   'rule.approval_required': 'No approval',
   'rule.anniversary_interval': 'Anniversary off the rhythm',
   'rules.title': 'Activity rules',
-  'rules.intro': 'The rules your office sets for activities. A record follows the nearest scope above its division that has rules (county → city → province → national defaults); records that break them are flagged.',
+  'rules.intro':
+    'The rules your office sets for activities. A record follows the nearest scope above its division that has rules (county → city → province → national defaults); records that break them are flagged.',
   'rules.inForce': 'Rules in force for {scope}',
   'rules.fromScope': 'Follows the rules of {scope}',
   'rules.fromDefaults': 'Follows the built-in defaults (no limits)',
@@ -489,8 +492,10 @@ export const en: Record<WebMessageKey, string> = {
   // Contacts (issue #4, part 6): personal data, seen only with the contacts permission
   'nav.contacts': 'Contacts',
   'contacts.title': 'Contacts',
-  'contacts.personalData': 'Contacts are personal data: only users with the contacts permission see them; they are never public.',
-  'contacts.demoNote': 'Illustrative data: the people here are fictitious, made up for the demo; no real person’s data.',
+  'contacts.personalData':
+    'Contacts are personal data: only users with the contacts permission see them; they are never public.',
+  'contacts.demoNote':
+    'Illustrative data: the people here are fictitious, made up for the demo; no real person’s data.',
   'contacts.demoTag': 'Illustrative · fictitious',
   'contacts.forbidden': 'You are not allowed to see contacts',
   'contacts.forbiddenHint': 'Contacts are personal data; ask an administrator for the contacts permission.',
@@ -755,7 +760,8 @@ export const en: Record<WebMessageKey, string> = {
   'health.chart.byType': 'Activities per year by type',
   'health.chart.byField': 'Activities per year by field',
   'health.chart.delegations': 'Delegations',
-  'health.chart.delegationTotals': 'In: {in} delegations, {inPeople} people · Out: {out} delegations, {outPeople} people',
+  'health.chart.delegationTotals':
+    'In: {in} delegations, {inPeople} people · Out: {out} delegations, {outPeople} people',
   'health.chart.in': 'Incoming',
   'health.chart.out': 'Outgoing',
   'health.chart.outcomes': 'Outcomes',
@@ -819,7 +825,8 @@ export const en: Record<WebMessageKey, string> = {
   'docs.deleted': 'Document deleted',
   'docs.deleteConfirm': 'Delete this document?',
   'docs.tooLarge': 'The file is larger than 20 MB: {name}',
-  'docs.badType': '{name} is not a PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) file (judged by its content, not its name)',
+  'docs.badType':
+    '{name} is not a PDF, JPEG, PNG, Word (.docx) or Excel (.xlsx) file (judged by its content, not its name)',
   'docs.category': 'Category',
   'docs.titleField': 'Title',
   'docs.cat.agreement': 'Agreement',

@@ -287,7 +287,8 @@ export const zhCN = {
   'rule.approval_required': '缺少审批',
   'rule.anniversary_interval': '周年活动不合间隔',
   'rules.title': '活动规定',
-  'rules.intro': '本单位对交流活动的规定。一条记录适用其所属行政区划向上最近一级设有规定的范围（县 → 市 → 省 → 全国默认）；违反规定的记录会被标出。',
+  'rules.intro':
+    '本单位对交流活动的规定。一条记录适用其所属行政区划向上最近一级设有规定的范围（县 → 市 → 省 → 全国默认）；违反规定的记录会被标出。',
   'rules.inForce': '{scope} 现行规定',
   'rules.fromScope': '沿用 {scope} 的规定',
   'rules.fromDefaults': '沿用系统默认规定（不设限制）',
@@ -573,7 +574,8 @@ export const zhCN = {
   'contacts.channel.other': '其他',
   'contacts.export': '导出…',
   'contacts.export.title': '导出联系人（个人信息）',
-  'contacts.export.warning': '联系人属于个人信息。每次导出都会记入每位被导出联系人的审计日志，包括导出人和您填写的用途。',
+  'contacts.export.warning':
+    '联系人属于个人信息。每次导出都会记入每位被导出联系人的审计日志，包括导出人和您填写的用途。',
   'contacts.export.scope': '将导出当前筛选条件下的 {n} 位联系人。',
   'contacts.export.format': '格式',
   'contacts.export.purpose': '导出用途',

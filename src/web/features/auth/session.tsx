@@ -97,7 +97,10 @@ export function SessionProvider({
     await api.post('/auth/logout', {});
     setCsrfToken(null);
     sessionStorage.setItem(SIGNED_OUT, '1');
-    client.setQueryData(sessionKey, { session: null, config: query.data?.config ?? { publicRead: false, demo: false } });
+    client.setQueryData(sessionKey, {
+      session: null,
+      config: query.data?.config ?? { publicRead: false, demo: false },
+    });
     dropData(client);
   }, [client, query.data]);
 
