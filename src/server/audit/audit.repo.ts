@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, gt, gte, like, lt, type SQL, sql } from 'drizzle-orm';
 import { NATIONAL_CODE } from '../../shared/enums.js';
+import { codePrefix } from '../../shared/scope.js';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
@@ -63,12 +64,7 @@ export async function selectRecordAudit(db: DbOrTx, entity: string, entityId: nu
 /** The office's part of the trail: rows whose division lies in the scope (prefix of the GB/T 2260 code). */
 export function auditScopeCondition(scopeCode: string): SQL | undefined {
   if (scopeCode === NATIONAL_CODE) return undefined;
-  const prefix = scopeCode.endsWith('0000')
-    ? scopeCode.slice(0, 2)
-    : scopeCode.endsWith('00')
-      ? scopeCode.slice(0, 4)
-      : scopeCode;
-  return like(auditLog.cnCode, `${prefix}%`);
+  return like(auditLog.cnCode, `${codePrefix(scopeCode)}%`);
 }
 
 /** Trail rows in id order, page by page (keyset), for exports. */

@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { today } from '../../shared/dates.js';
+import { DaySchema } from '../../shared/schemas/partnership.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { AUDIT_EXPORT_FORMATS, exportAudit, getRecordAudit } from './audit.service.js';
@@ -23,8 +24,6 @@ const AuditEntrySchema = z
     importRunId: z.number().int().nullable(),
   })
   .meta({ id: 'AuditEntry' });
-
-const DateSchema = z.iso.date();
 
 export function registerAuditRoutes(app: Api): void {
   app.openapi(
@@ -67,8 +66,8 @@ export function registerAuditRoutes(app: Api): void {
       request: {
         query: z.object({
           format: z.enum(AUDIT_EXPORT_FORMATS).default('csv'),
-          from: DateSchema.optional(),
-          to: DateSchema.optional(),
+          from: DaySchema.optional(),
+          to: DaySchema.optional(),
           entity: z
             .string()
             .regex(/^[a-z_]{1,40}$/)

@@ -133,15 +133,7 @@ export async function markTokenRevoked(db: DbOrTx, id: number): Promise<TokenRow
   return row;
 }
 
-/** Notes the last use at most once a minute, so a busy script does not write on every request. */
+/** Notes a token's use now (the caller decides how often: resolveToken at most once a minute). */
 export async function touchToken(db: DbOrTx, id: number): Promise<void> {
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .where(
-      and(
-        eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
-      ),
-    );
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
 }
