@@ -300,7 +300,11 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
   const seconds = args.minutes ? Math.round(Number(args.minutes) * 60) : Number(args.seconds);
   const connections = Number(args.connections);
   const child = fork(self, ['--serve', driver, '--rows', String(args.rows), '--url', serverUrl], {
-    execArgv: [...process.execArgv, '--expose-gc'],
+    execArgv: [
+      ...process.execArgv,
+      '--expose-gc',
+      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<never>((_, reject) =>

@@ -50,4 +50,31 @@ describe('a bulk load', () => {
     );
     expect(counted[0]?.n).toBeGreaterThan(0);
   });
+
+  it('leaves the planner statistics of the tables it filled, and of the reference data, up to date', async () => {
+    // reltuples is the planner's row estimate: -1 for a table never analysed, else the count sampled.
+    const estimates = async () =>
+      Object.fromEntries(
+        (
+          await queryRows<{ name: string; n: number }>(
+            db,
+            sql`select relname as name, reltuples::int as n from pg_class
+                where relname in ('partnerships', 'foreign_places', 'cn_divisions', 'countries')`,
+          )
+        ).map((r) => [r.name, r.n]),
+      );
+    const divisions = getReferenceCache().divisions.size;
+    const before = await estimates();
+    expect(before.cn_divisions).toBe(divisions);
+    expect(before.countries).toBeGreaterThan(200);
+    const report = await importData({
+      db,
+      data: syntheticCsv(1_500).replaceAll('Bulk Place', 'Planned Place'),
+      fileName: 'more.csv',
+    });
+    expect(report).toMatchObject({ ok: true, added: 1_500 });
+    const after = await estimates();
+    expect(after.partnerships).toBe(Number(before.partnerships) + 1_500);
+    expect(after.foreign_places).toBe(Number(before.foreign_places) + 1_500);
+  });
 });

@@ -431,13 +431,18 @@ export async function suspendPartnershipIndexes(db: DbOrTx): Promise<() => Promi
 }
 
 /**
- * After a large load, outside the import's transaction (VACUUM refuses to run in one): marks the
- * new rows all-visible — tens of milliseconds for a freshly loaded table — so that the figures
- * count every province by an index-only scan instead of visiting each row (PGlite has no autovacuum
- * to do it later).
+ * After a load, outside the import's transaction (VACUUM refuses to run in one): refreshes the
+ * planner's statistics of the tables an import fills, so that the next list page is planned for
+ * the rows now there — without them, a table loaded at once keeps the estimates of the empty one
+ * until autovacuum comes by (never, on PGlite or where it is off), and a province's first page
+ * hash-joins every foreign place: 20 ms instead of 2 ms at 20,000 pairs. A bulk load is also
+ * vacuumed, which marks the new rows all-visible — tens of milliseconds for a freshly loaded table —
+ * so that the figures count every province by an index-only scan instead of visiting each row.
  */
-export async function vacuumPartnerships(db: Db): Promise<void> {
-  await db.execute(sql`vacuum partnerships`);
+export async function refreshStatistics(db: Db, { vacuum }: { vacuum: boolean }): Promise<void> {
+  await db.execute(
+    vacuum ? sql`vacuum (analyze) partnerships, foreign_places` : sql`analyze partnerships, foreign_places`,
+  );
 }
 
 /** Updates rows whose version is still the one read, bumping it; any other version aborts the import. */

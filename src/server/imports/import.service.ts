@@ -13,11 +13,14 @@ import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
 import { detectType, mapHeaders } from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
-import { insertImportRun, lockImports, reserveImportRunId, vacuumPartnerships } from './import.repo.js';
+import { insertImportRun, lockImports, refreshStatistics, reserveImportRunId } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
 import { formatOfFileName, readTable } from './parsers.js';
 import { BULK_LOAD_ROWS, importPartnershipRows, readPartnershipRows } from './partnership-import.js';
 import { ProblemList } from './problems.js';
+
+/** Pairs an import must add or change before the planner's statistics are refreshed after it. */
+const STATISTICS_ROWS = 1000;
 
 export type ImportOptions = {
   db: Db;
@@ -187,7 +190,9 @@ export async function importData({
   const out = report(target, rest);
   if (out.ok) {
     out.runId = runId;
-    if (target === 'partnerships' && !dryRun && out.added >= BULK_LOAD_ROWS) await vacuumPartnerships(db);
+    if (target === 'partnerships' && !dryRun && out.added + out.updated >= STATISTICS_ROWS) {
+      await refreshStatistics(db, { vacuum: out.added >= BULK_LOAD_ROWS });
+    }
   } else {
     // Nothing was written: counts describe what the file would have done, not what it did.
     out.added = 0;

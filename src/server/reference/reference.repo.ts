@@ -120,3 +120,8 @@ export async function findGazetteer(db: DbOrTx, countryIso2: string, nameKeys: s
     .where(sql`${gazetteer.countryIso2} = ${countryIso2} and ${gazetteer.nameKey} in ${nameKeys}`)
     .orderBy(sql`${gazetteer.population} desc nulls last`);
 }
+
+/** Refreshes the planner's statistics of the reference tables, after they were (re)loaded. */
+export async function analyzeReferenceTables(db: DbOrTx): Promise<void> {
+  await db.execute(sql`analyze countries, cn_divisions, country_groups, country_group_members, gazetteer`);
+}

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { buildSearchText, nameKeyOf, sortKeyOf } from '../../shared/text.js';
 import type { Db } from '../db/client.js';
 import {
+  analyzeReferenceTables,
   type CountryRow,
   type DivisionRow,
   type GazetteerRow,
@@ -121,5 +122,7 @@ export async function ensureReferenceData(db: Db, options: ReferenceOptions = {}
     if (withGazetteer) await replaceGazetteer(tx, gazetteer);
     await setMeta(tx, 'reference_version', wanted);
   });
+  // The tables were empty (or held an older release) when last sampled: let the planner see them now.
+  await analyzeReferenceTables(db);
   return true;
 }
