@@ -37,6 +37,7 @@ import {
   selectProvinceTotals,
   selectRecordPage,
 } from './figure.repo.js';
+import { cachedByGeneration } from './figure-cache.js';
 
 /** Provincial-level divisions outside the mainland, which a ranking of provinces leaves out. */
 const NON_MAINLAND = new Set(['710000', '810000', '820000']);
@@ -109,7 +110,14 @@ export async function getFigures({
   query: FiguresQuery;
 }): Promise<Figures> {
   assertCanRead(actor, query.scope);
-  const { scope, filter, since } = resolveQuery(query);
+  const resolved = resolveQuery(query);
+  const { scope, filter, since } = resolved;
+  return cachedByGeneration(db, `figures|${scope.code}|${filter.kind}|${filter.asOf}|${since ?? ''}`, () =>
+    computeFigures(db, resolved),
+  );
+}
+
+async function computeFigures(db: DbOrTx, { scope, filter, since }: Resolved): Promise<Figures> {
   const [counts, rankInputs] = await Promise.all([
     selectFigureSummary(db, filter, since),
     loadRankInputs(db, scope, filter),
