@@ -22,6 +22,14 @@ const EnvSchema = z.object({
   AMITY_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   /** Server connections kept by the pool when DATABASE_URL is set. */
   AMITY_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Server processes of `amity serve` sharing its port (overridden by --workers): a number, or auto
+   * for one per core. More than 1 needs DATABASE_URL; AMITY_DB_POOL is split between them.
+   */
+  AMITY_WORKERS: z
+    .string()
+    .regex(/^(auto|\d+)$/, 'a number of processes such as 2, or auto')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
