@@ -288,6 +288,21 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed sign-ins per client address in its current window (a quarter-hour from the first failure),
+ * in the database so that every server process counts the same; a row whose window has passed is
+ * started afresh by the next failure or deleted.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    address: text('address').primaryKey(),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull(),
+  },
+  (t) => [index('login_failures_since_idx').on(t.since)],
+);
+
 /** API tokens for scripts: hashed at rest, with their own role and scope within the owner's. */
 export const apiTokens = pgTable(
   'api_tokens',
