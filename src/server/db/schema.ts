@@ -168,7 +168,9 @@ export const partnerships = pgTable(
     // Covers the figures' counting (province, kind and the two dates), so that counting every
     // province's pairs is an index-only scan once the table is vacuumed.
     index('partnerships_province_kind_idx').on(t.provinceCode, t.kind, t.stage, t.establishedOn, t.endedOn),
-    index('partnerships_prefecture_idx').on(t.prefectureCode),
+    // A province's or a prefecture's list page in name order reads its first rows off these.
+    index('partnerships_province_sort_idx').on(t.provinceCode, t.sortKey, t.id),
+    index('partnerships_prefecture_sort_idx').on(t.prefectureCode, t.sortKey, t.id),
     index('partnerships_sort_idx').on(t.sortKey, t.id),
     index('partnerships_country_idx').on(t.countryIso2),
     index('partnerships_established_idx').on(t.establishedOn),
