@@ -1,7 +1,7 @@
 /** SQL of accounts, sessions and API tokens. */
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { apiTokens, sessions, users } from '../db/schema.js';
+import { apiTokens, loginFailures, sessions, users } from '../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -136,4 +136,45 @@ export async function markTokenRevoked(db: DbOrTx, id: number): Promise<TokenRow
 /** Notes a token's use now (the caller decides how often: resolveToken at most once a minute). */
 export async function touchToken(db: DbOrTx, id: number): Promise<void> {
   await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+}
+
+/** Counts a failed sign-in from an address; a window older than windowMinutes starts afresh at 1. */
+export async function countLoginFailure(db: DbOrTx, address: string, windowMinutes: number): Promise<void> {
+  const windowStart = sql`now() - make_interval(mins => ${windowMinutes})`;
+  // Old windows of other addresses go as well, so the table holds only the current quarter-hour.
+  await db.delete(loginFailures).where(lt(loginFailures.since, windowStart));
+  const expired = sql`${loginFailures.since} < ${windowStart}`;
+  // One statement: concurrent failures from several processes all count (the row is locked).
+  await db
+    .insert(loginFailures)
+    .values({ address, since: sql`now()`, failures: 1 })
+    .onConflictDoUpdate({
+      target: loginFailures.address,
+      set: {
+        failures: sql`case when ${expired} then 1 else ${loginFailures.failures} + 1 end`,
+        since: sql`case when ${expired} then now() else ${loginFailures.since} end`,
+      },
+    });
+}
+
+/** An address's failures in its current window, and the seconds until the window ends. */
+export async function selectLoginFailures(
+  db: DbOrTx,
+  address: string,
+  windowMinutes: number,
+): Promise<{ failures: number; secondsLeft: number } | undefined> {
+  const windowEnd = sql`${loginFailures.since} + make_interval(mins => ${windowMinutes})`;
+  const [row] = await db
+    .select({
+      failures: loginFailures.failures,
+      secondsLeft: sql<number>`extract(epoch from ${windowEnd} - now())::float8`.mapWith(Number),
+    })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.address, address), gte(windowEnd, sql`now()`)));
+  return row;
+}
+
+/** Forgets every address's failures (tests). */
+export async function deleteLoginFailures(db: DbOrTx): Promise<void> {
+  await db.delete(loginFailures);
 }

@@ -16,7 +16,7 @@ async function signIn(username: string, password: string) {
   return { res, cookie, body: res.status === 200 ? ((await res.json()) as Session) : undefined };
 }
 
-beforeEach(() => resetLoginLimits());
+beforeEach(() => resetLoginLimits(handle.db));
 
 describe('signing in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie and answers who is signed in', async () => {

@@ -803,7 +803,7 @@ async function signIn(role: Exclude<Role, 'anonymous'>): Promise<Caller> {
 }
 
 beforeAll(async () => {
-  resetLoginLimits();
+  await resetLoginLimits(handle.db);
   callers.admin = await signIn('admin');
   callers.editor = await signIn('editor');
   callers.viewer = await signIn('viewer');

@@ -8,12 +8,15 @@ import type { Db } from '../db/client.js';
 import type { Actor, Role } from './actor.js';
 import { ROLES, scopeCovers } from './actor.js';
 import {
+  countLoginFailure,
   deleteExpiredSessions,
+  deleteLoginFailures,
   deleteSession,
   insertSession,
   recordLoginResult,
   selectLiveSession,
   selectLiveToken,
+  selectLoginFailures,
   selectUserByName,
   touchToken,
   type UserRow,
@@ -24,7 +27,7 @@ export const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 export const ADDRESS_ATTEMPTS = 30;
-const ADDRESS_WINDOW_MS = 15 * 60_000;
+const ADDRESS_WINDOW_MINUTES = 15;
 
 export function actorOfUser(user: UserRow): Actor {
   return {
@@ -38,19 +41,14 @@ export function actorOfUser(user: UserRow): Actor {
   };
 }
 
-/** Failed attempts per client address in the current window (kept in memory: one process serves). */
-const attemptsByAddress = new Map<string, { count: number; since: number }>();
-
-function countAttempt(address: string, now: number): void {
-  const entry = attemptsByAddress.get(address);
-  if (!entry || now - entry.since > ADDRESS_WINDOW_MS) attemptsByAddress.set(address, { count: 1, since: now });
-  else entry.count += 1;
-}
-
-function assertAddressAllowed(address: string, now: number): void {
-  const entry = attemptsByAddress.get(address);
-  if (entry && now - entry.since <= ADDRESS_WINDOW_MS && entry.count >= ADDRESS_ATTEMPTS) {
-    const wait = Math.ceil((entry.since + ADDRESS_WINDOW_MS - now) / 60_000);
+/**
+ * Refuses an address with ADDRESS_ATTEMPTS failures in its window. The count is in the database, so
+ * every server process of a deployment (amity serve --workers N) shares it.
+ */
+async function assertAddressAllowed(db: Db, address: string): Promise<void> {
+  const counted = await selectLoginFailures(db, address, ADDRESS_WINDOW_MINUTES);
+  if (counted && counted.failures >= ADDRESS_ATTEMPTS) {
+    const wait = Math.max(1, Math.ceil(counted.secondsLeft / 60));
     throw new AppError('rate_limited', `too many failed sign-ins from this address; try again in ${wait} min`, {
       retryAfterSeconds: wait * 60,
     });
@@ -58,8 +56,8 @@ function assertAddressAllowed(address: string, now: number): void {
 }
 
 /** For tests: forget the per-address counts. */
-export function resetLoginLimits(): void {
-  attemptsByAddress.clear();
+export async function resetLoginLimits(db: Db): Promise<void> {
+  await deleteLoginFailures(db);
 }
 
 export type SessionStart = { sessionId: string; csrfToken: string; expiresAt: Date; actor: Actor };
@@ -69,11 +67,11 @@ const WRONG = 'wrong username or password';
 export async function login(args: { db: Db; input: LoginInput; address: string }): Promise<SessionStart> {
   const { db, input, address } = args;
   const now = Date.now();
-  assertAddressAllowed(address, now);
+  await assertAddressAllowed(db, address);
   const user = await selectUserByName(db, input.username);
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
-    countAttempt(address, now);
+    await countLoginFailure(db, address, ADDRESS_WINDOW_MINUTES);
     throw new AppError('unauthenticated', WRONG);
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > now) {
@@ -88,7 +86,7 @@ export async function login(args: { db: Db; input: LoginInput; address: string }
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    countAttempt(address, now);
+    await countLoginFailure(db, address, ADDRESS_WINDOW_MINUTES);
     const failed = user.failedLogins + 1;
     const lock = failed >= LOCK_AFTER_FAILURES;
     await recordLoginResult(db, user.id, {

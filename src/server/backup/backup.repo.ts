@@ -66,8 +66,11 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'audit_log', serial: 'id', orderBy: 'id', guardTrigger: 'audit_log_append_only' },
 ];
 
-/** Tables that are neither reference data nor dumped: sign-in sessions end with the database they were made on. */
-export const EPHEMERAL_TABLES = ['sessions'];
+/**
+ * Tables that are neither reference data nor dumped: sign-in sessions and the count of failed
+ * sign-ins per address end with the database they were made on.
+ */
+export const EPHEMERAL_TABLES = ['sessions', 'login_failures'];
 
 const PAGE = 5000;
 
