@@ -2,33 +2,50 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
-import { cnDivisions, countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
+import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
 import { escapeLike } from '../places/place.repo.js';
-import type { Division } from '../places/reference-cache.js';
+import { type Division, getReferenceCache } from '../places/reference-cache.js';
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type NewPartnership = typeof partnerships.$inferInsert;
 
-/** A partnership with both sides, as the presenter needs it (countries come from the reference cache). */
+/**
+ * A partnership with both sides, as the presenter needs it. The Chinese side and the countries come
+ * from the reference cache (they are reference data, loaded once per process), so a page of pairs
+ * joins only the foreign places.
+ */
 export type PartnershipJoined = {
   p: PartnershipRow;
-  cn: typeof cnDivisions.$inferSelect;
+  cn: Pick<Division, 'code' | 'nameZh' | 'nameEn' | 'level'>;
   place: typeof foreignPlaces.$inferSelect;
 };
 
-const joinedColumns = { p: partnerships, cn: cnDivisions, place: foreignPlaces };
+const joinedColumns = { p: partnerships, place: foreignPlaces };
+
+type PairAndPlace = Omit<PartnershipJoined, 'cn'>;
+
+function withDivision(row: PairAndPlace, cache = getReferenceCache()): PartnershipJoined {
+  const division = cache.divisions.get(row.p.cnCode);
+  // Every cn_code references cn_divisions, which the cache holds whole; the fallback is never reached.
+  const cn = division ?? { code: row.p.cnCode, nameZh: row.p.cnCode, nameEn: row.p.cnCode, level: 'county' as const };
+  return { ...row, cn };
+}
+
+function withDivisions(rows: PairAndPlace[]): PartnershipJoined[] {
+  const cache = getReferenceCache();
+  return rows.map((row) => withDivision(row, cache));
+}
 
 function joinedQuery(db: DbOrTx) {
   return db
     .select(joinedColumns)
     .from(partnerships)
-    .innerJoin(cnDivisions, eq(cnDivisions.code, partnerships.cnCode))
     .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
 }
 
 export async function selectPartnership(db: DbOrTx, id: number): Promise<PartnershipJoined | undefined> {
   const rows = await joinedQuery(db).where(eq(partnerships.id, id));
-  return rows[0];
+  return rows[0] && withDivision(rows[0]);
 }
 
 export async function selectPartnershipRow(db: DbOrTx, id: number): Promise<PartnershipRow | undefined> {
@@ -145,7 +162,7 @@ export async function selectPartnershipPage(
       .offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where),
   ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  return { rows: withDivisions(rows), total: counted[0]?.n ?? 0 };
 }
 
 /** Streams every matching partnership in pages, for export of any filtered list. */
@@ -165,7 +182,7 @@ export async function* iteratePartnerships(
       .orderBy(asc(partnerships.sortKey), asc(partnerships.id))
       .limit(batchSize);
     if (rows.length === 0) return;
-    yield rows;
+    yield withDivisions(rows);
     const last = rows[rows.length - 1] as PartnershipJoined;
     lastKey = { sortKey: last.p.sortKey, id: last.p.id };
     if (rows.length < batchSize) return;
@@ -174,7 +191,7 @@ export async function* iteratePartnerships(
 
 /** Rewrites the search text and sort key of every pair of a place (after the place was renamed). */
 export async function selectPartnershipsOfPlace(db: DbOrTx, placeId: number) {
-  return joinedQuery(db).where(eq(partnerships.foreignPlaceId, placeId));
+  return withDivisions(await joinedQuery(db).where(eq(partnerships.foreignPlaceId, placeId)));
 }
 
 export async function setSearchFields(db: DbOrTx, id: number, search: string, sortKey: string) {
