@@ -224,14 +224,16 @@ export async function updatePartnership({
   id: number;
   input: PartnershipUpdateInput;
 }): Promise<PartnershipView> {
-  await db.transaction(async (tx) => {
-    const current = await selectPartnershipRow(tx, id);
-    if (!current) throw notFound('partnership', id);
+  return db.transaction(async (tx) => {
+    const joined = await selectPartnership(tx, id);
+    if (!joined) throw notFound('partnership', id);
+    const current = joined.p;
     assertCanWrite(actor, current.cnCode);
     if (current.version !== input.version) throw staleVersion(current);
     const division = getDivision(input.cnCode ?? current.cnCode);
     if (division.code !== current.cnCode) assertCanWrite(actor, division.code);
-    const place = await getForeignPlace(tx, input.partnerPlaceId ?? current.foreignPlaceId);
+    const placeId = input.partnerPlaceId ?? current.foreignPlaceId;
+    const place = placeId === joined.place.id ? joined.place : await getForeignPlace(tx, placeId);
     const kind = input.kind ?? current.kind;
     const status = input.status ?? current.status;
     const establishedText =
@@ -264,7 +266,10 @@ export async function updatePartnership({
       endedReason: input.endedReason === undefined ? current.endedReason : input.endedReason,
       sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
       notes: input.notes === undefined ? current.notes : input.notes,
-      ...derivedColumns(division, place),
+      // The search text and sort key follow the two sides only: unchanged sides, unchanged text.
+      ...(division.code === current.cnCode && place.id === current.foreignPlaceId
+        ? {}
+        : derivedColumns(division, place)),
     };
     const updated = await updatePartnershipIfVersion(tx, id, input.version, patch);
     // Another writer got in between our read and our write: theirs stands, ours is refused.
@@ -278,8 +283,8 @@ export async function updatePartnership({
       before: current,
       after: updated,
     });
+    return presentPartnership({ p: updated, cn: division, place });
   });
-  return getPartnership({ db, actor, id });
 }
 
 export async function deletePartnership({
