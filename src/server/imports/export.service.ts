@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors.js';
 import type { PartnershipFilter } from '../../shared/schemas/partnership.js';
 import { type Actor, systemActor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { filterConditions, iteratePartnerships, type PartnershipJoined } from '../partnerships/partnership.repo.js';
+import { filterConditions, iteratePartnerships, type PartnershipListed } from '../partnerships/partnership.repo.js';
 import { resolveFilter } from '../partnerships/partnership.service.js';
 import { type Division, divisionPath, getReferenceCache } from '../places/reference-cache.js';
 import { COLUMNS, type ImportFormat, type ImportType, PARTNERSHIP_COLUMNS } from './import.schema.js';
@@ -41,7 +41,7 @@ function headersOf(type: ImportType, lang: HeaderLanguage): string[] {
 }
 
 /** One partnership as the cells of the interchange format, in PARTNERSHIP_COLUMNS order. */
-export function partnershipCells({ p, cn, place }: PartnershipJoined): string[] {
+export function partnershipCells({ p, cn, place }: PartnershipListed): string[] {
   const cache = getReferenceCache();
   const division = cache.divisions.get(cn.code) as Division | undefined;
   return [
@@ -103,9 +103,9 @@ export function exportPartnershipsStream({
 }
 
 async function* counted(
-  batches: AsyncGenerator<PartnershipJoined[]>,
+  batches: AsyncGenerator<PartnershipListed[]>,
   counter: { rows: number } | undefined,
-): AsyncGenerator<PartnershipJoined[]> {
+): AsyncGenerator<PartnershipListed[]> {
   for await (const batch of batches) {
     if (counter) counter.rows += batch.length;
     yield batch;
@@ -118,7 +118,7 @@ async function write(out: PassThrough, chunk: string | Buffer): Promise<void> {
 
 async function writeText(
   out: PassThrough,
-  batches: AsyncGenerator<PartnershipJoined[]>,
+  batches: AsyncGenerator<PartnershipListed[]>,
   format: 'csv' | 'json',
   lang: HeaderLanguage,
 ): Promise<void> {
@@ -145,7 +145,7 @@ async function writeText(
 
 async function writeXlsx(
   out: PassThrough,
-  batches: AsyncGenerator<PartnershipJoined[]>,
+  batches: AsyncGenerator<PartnershipListed[]>,
   lang: HeaderLanguage,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });

@@ -2,9 +2,9 @@
 import { formatPartialDate } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
 import { presentForeignPlace } from '../places/place.presenter.js';
-import type { PartnershipJoined } from './partnership.repo.js';
+import type { PartnershipListed } from './partnership.repo.js';
 
-export function presentPartnership({ p, cn, place }: PartnershipJoined) {
+export function presentPartnership({ p, cn, place }: PartnershipListed) {
   return {
     id: p.id,
     level: p.level,

@@ -1,5 +1,5 @@
 /** Database access for partnerships. */
-import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
@@ -20,18 +20,32 @@ export type PartnershipJoined = {
   place: typeof foreignPlaces.$inferSelect;
 };
 
+/** A partnership in a list or an export: every column but the search texts and match keys. */
+export type PartnershipListed = {
+  p: Omit<PartnershipRow, 'search'>;
+  cn: PartnershipJoined['cn'];
+  place: Omit<PartnershipJoined['place'], 'search' | 'sortKey' | 'nameKey'>;
+};
+
 const joinedColumns = { p: partnerships, place: foreignPlaces };
+// Search texts are long and only WHERE and ORDER BY read them: a page of 50 pairs leaves them behind.
+const { search: _pairSearch, ...pairColumns } = getTableColumns(partnerships);
+const {
+  search: _placeSearch,
+  sortKey: _placeSort,
+  nameKey: _placeKey,
+  ...placeColumns
+} = getTableColumns(foreignPlaces);
+const listedColumns = { p: pairColumns, place: placeColumns };
 
-type PairAndPlace = Omit<PartnershipJoined, 'cn'>;
-
-function withDivision(row: PairAndPlace, cache = getReferenceCache()): PartnershipJoined {
+function withDivision<R extends { p: { cnCode: string } }>(row: R, cache = getReferenceCache()) {
   const division = cache.divisions.get(row.p.cnCode);
   // Every cn_code references cn_divisions, which the cache holds whole; the fallback is never reached.
   const cn = division ?? { code: row.p.cnCode, nameZh: row.p.cnCode, nameEn: row.p.cnCode, level: 'county' as const };
   return { ...row, cn };
 }
 
-function withDivisions(rows: PairAndPlace[]): PartnershipJoined[] {
+function withDivisions<R extends { p: { cnCode: string } }>(rows: R[]) {
   const cache = getReferenceCache();
   return rows.map((row) => withDivision(row, cache));
 }
@@ -39,6 +53,13 @@ function withDivisions(rows: PairAndPlace[]): PartnershipJoined[] {
 function joinedQuery(db: DbOrTx) {
   return db
     .select(joinedColumns)
+    .from(partnerships)
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
+}
+
+function listedQuery(db: DbOrTx) {
+  return db
+    .select(listedColumns)
     .from(partnerships)
     .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
 }
@@ -152,10 +173,10 @@ export async function selectPartnershipPage(
   conditions: SQL[],
   sort: PartnershipListQuery['sort'],
   page: { limit: number; offset: number },
-): Promise<{ rows: PartnershipJoined[]; total: number }> {
+): Promise<{ rows: PartnershipListed[]; total: number }> {
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, counted] = await Promise.all([
-    joinedQuery(db)
+    listedQuery(db)
       .where(where)
       .orderBy(...ORDER[sort])
       .limit(page.limit)
@@ -170,20 +191,20 @@ export async function* iteratePartnerships(
   db: DbOrTx,
   conditions: SQL[],
   batchSize = 5000,
-): AsyncGenerator<PartnershipJoined[]> {
+): AsyncGenerator<PartnershipListed[]> {
   let lastKey: { sortKey: string; id: number } | undefined;
   for (;;) {
     const keyset = lastKey
       ? sql`(${partnerships.sortKey}, ${partnerships.id}) > (${lastKey.sortKey}, ${lastKey.id})`
       : undefined;
     const where = and(...conditions, ...(keyset ? [keyset] : []));
-    const rows = await joinedQuery(db)
+    const rows = await listedQuery(db)
       .where(where)
       .orderBy(asc(partnerships.sortKey), asc(partnerships.id))
       .limit(batchSize);
     if (rows.length === 0) return;
     yield withDivisions(rows);
-    const last = rows[rows.length - 1] as PartnershipJoined;
+    const last = rows[rows.length - 1] as PartnershipListed;
     lastKey = { sortKey: last.p.sortKey, id: last.p.id };
     if (rows.length < batchSize) return;
   }

@@ -19,7 +19,7 @@ export const ForeignPlaceSchema = z
   })
   .meta({ id: 'ForeignPlace' });
 
-export function presentForeignPlace(place: ForeignPlaceRow) {
+export function presentForeignPlace(place: Omit<ForeignPlaceRow, 'search' | 'sortKey' | 'nameKey'>) {
   const country = getReferenceCache().countries.get(place.countryIso2);
   return {
     id: place.id,
