@@ -13,8 +13,11 @@
  *
  * Options: --seconds 30 (per database), --minutes M (instead of seconds: the no-growth check prints
  * the RSS every 30 s), --connections 50, --rows 20000, --warmup 5 (seconds, not measured),
- * --only pglite|postgres, --kinds list,figures,update (a subset, sharing the connections). The server is BENCH_DATABASE_URL, else TEST_DATABASE_URL, else
- * postgres://postgres@127.0.0.1:5432/postgres; a database of its own is created there and dropped.
+ * --only pglite|postgres, --kinds list,figures,update (a subset, sharing the connections), --workers N
+ * (the PostgreSQL run served by N processes, started as `amity serve --workers N` starts them; the
+ * memory is then the sum over the N server processes; PGlite is always one). The server is
+ * BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a
+ * database of its own is created there and dropped.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,12 +40,14 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     url: { type: 'string' },
     kinds: { type: 'string', default: 'list,figures,update' },
+    workers: { type: 'string', default: '1' },
   },
 });
 
 type Driver = 'postgres' | 'pglite';
 type Ready = { url: string; token: string; ids: { id: number; version: number }[]; rows: number; loadSeconds: number };
-type Memory = { rss: number; heapUsed: number };
+/** Summed over the server processes. */
+type Memory = { rss: number; heapUsed: number; processes: number };
 
 const PROVINCES = ['430000', '110000', '310000', '440000', '320000', '510000', '370000', '330000'];
 const PREFECTURES = ['430100', '440100', '320500', '510100', '370200'];
@@ -51,6 +56,11 @@ const PREFECTURES = ['430100', '440100', '320500', '510100', '370200'];
 // The server side: a child process that opens a database, loads it, and serves it.
 
 async function serve(driver: Driver): Promise<void> {
+  const { isClusterWorker, poolPerWorker, runClusterWorker, startClusterWorkers } = await import(
+    '../src/server/cluster.js'
+  );
+  // One of the --workers N processes: it serves the database its primary prepared.
+  if (isClusterWorker()) return runClusterWorker();
   const { openDatabase } = await import('../src/server/db/open.js');
   const { startServer } = await import('../src/server/server.js');
   const { importData } = await import('../src/server/imports/import.service.js');
@@ -126,7 +136,37 @@ async function serve(driver: Driver): Promise<void> {
     sql`select id, version from partnerships order by md5(id::text) limit 200`,
   );
 
-  const server = await startServer({ handle, port: 0 });
+  const workers = Number(args.workers);
+  let server: { url: string; close(): Promise<void> };
+  let memory: () => Promise<Memory>;
+  if (workers > 1 && url) {
+    // As `amity serve --workers N`: this process prepared the database; N others serve it.
+    await handle.close();
+    const cluster = await startClusterWorkers(workers, {
+      url,
+      poolSize: poolPerWorker(10, workers),
+      port: 0,
+      hostname: '127.0.0.1',
+      publicRead: false,
+    });
+    server = { url: cluster.url, close: () => cluster.stop() };
+    memory = async () => {
+      const each = await cluster.memory();
+      return {
+        rss: each.reduce((a, m) => a + m.rss, 0),
+        heapUsed: each.reduce((a, m) => a + m.heapUsed, 0),
+        processes: each.length,
+      };
+    };
+  } else {
+    server = await startServer({ handle, port: 0 });
+    memory = async () => {
+      // After a full GC, so that garbage not yet collected does not pass for growth.
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      return { rss, heapUsed, processes: 1 };
+    };
+  }
   const send = (message: unknown) => process.send?.(message);
   send({ ready: { url: server.url, token, ids, rows: report.added, loadSeconds } satisfies Ready });
 
@@ -134,15 +174,12 @@ async function serve(driver: Driver): Promise<void> {
   process.on('disconnect', () => process.exit(1));
   process.on('message', async (message: { cmd: string }) => {
     if (message.cmd === 'memory') {
-      // After a full GC, so that garbage not yet collected does not pass for growth.
-      (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      send({ memory: { rss, heapUsed } satisfies Memory });
+      send({ memory: await memory() });
     } else if (message.cmd === 'stop') {
       await server.close();
       // Requests the load generator gave up on at the end may still be running: let them finish.
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      await handle.close();
+      if (!(workers > 1 && url)) await handle.close();
       await dropDatabase?.();
       if (dir) rmSync(dir, { recursive: true, force: true });
       send({ stopped: true });
@@ -299,14 +336,21 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
   const self = fileURLToPath(import.meta.url);
   const seconds = args.minutes ? Math.round(Number(args.minutes) * 60) : Number(args.seconds);
   const connections = Number(args.connections);
-  const child = fork(self, ['--serve', driver, '--rows', String(args.rows), '--url', serverUrl], {
-    execArgv: [
-      ...process.execArgv,
-      '--expose-gc',
-      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const { parseWorkers } = await import('../src/server/cluster.js');
+  const workers = driver === 'postgres' ? parseWorkers(String(args.workers)) : 1;
+  if (workers === undefined) throw new Error(`--workers ${args.workers}: give a whole number from 1 to 64, or auto`);
+  const child = fork(
+    self,
+    ['--serve', driver, '--rows', String(args.rows), '--url', serverUrl, '--workers', String(workers)],
+    {
+      execArgv: [
+        ...process.execArgv,
+        '--expose-gc',
+        ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the ${driver} server exited (${code})`))),
   );
@@ -320,7 +364,7 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
     exited,
   ]);
   console.log(
-    `\n${driver}: ${ready.rows.toLocaleString('en')} partnerships imported in ${ready.loadSeconds.toFixed(1)} s; ` +
+    `\n${driver}${workers > 1 ? ` (${workers} server processes)` : ''}: ${ready.rows.toLocaleString('en')} partnerships imported in ${ready.loadSeconds.toFixed(1)} s; ` +
       `${connections} connections for ${seconds} s after a ${args.warmup} s warm-up (${KINDS.map((k) => `${k} ${Math.round((SHARES[k] / KINDS.reduce((a, x) => a + SHARES[x], 0)) * 100)}%`).join(', ')} of them)`,
   );
   // One request of each kind alone first: the latency without load.
@@ -383,7 +427,7 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
   const rps = results.reduce((a, r) => a + r.requests / r.seconds, 0);
   console.log(`  all: ${rps.toFixed(0)} req/s, ${totalRequests.toLocaleString('en')} requests, ${totalErrors} errors`);
   console.log(
-    `  server memory: RSS ${mb(before.rss)} → ${mb(after.rss)} (${after.rss >= before.rss ? '+' : ''}${mb(after.rss - before.rss)}), ` +
+    `  server memory${after.processes > 1 ? ` (sum of ${after.processes} processes)` : ''}: RSS ${mb(before.rss)} → ${mb(after.rss)} (${after.rss >= before.rss ? '+' : ''}${mb(after.rss - before.rss)}), ` +
       `heap after GC ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
   );
   if (samples.length) console.log(`  RSS/heap every 30 s: ${samples.join(' ')}`);
