@@ -49,8 +49,8 @@ type ToWorker = { amity: 'memory' };
 /** `--workers auto`: one process per core the machine lets this process use. */
 export function parseWorkers(value: string): number | undefined {
   if (value === 'auto') return availableParallelism();
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : 0;
+  return n >= 1 && n <= 64 ? n : undefined;
 }
 
 /** The pool configured for the deployment, split between the workers (at least 2 connections each). */
