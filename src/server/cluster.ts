@@ -28,9 +28,7 @@ export type ProcessMemory = { pid: number; rss: number; heapUsed: number };
 export type RunningCluster = {
   /** The address every worker listens on. */
   url: string;
-  /** The pids of the workers alive now. */
-  pids(): number[];
-  /** Each worker's memory (after a full GC when the process runs with --expose-gc). */
+  /** Each serving worker's memory (after a full GC when the process runs with --expose-gc). */
   memory(): Promise<ProcessMemory[]>;
   /** Closes every worker's server and pool and waits for them to exit; no worker is restarted. */
   stop(): Promise<void>;
@@ -73,6 +71,8 @@ export async function startClusterWorkers(
 ): Promise<RunningCluster> {
   const env = { [WORKER_ENV]: JSON.stringify(config) };
   const live = new Set<Worker>();
+  /** The live workers that have said they listen (and so answer messages). */
+  const serving = new Set<Worker>();
   let stopping = false;
   let lastFork = 0;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -91,6 +91,7 @@ export async function startClusterWorkers(
   try {
     const urls = await Promise.all(first.map((worker) => readyOf(worker)));
     url = urls[0] as string;
+    for (const worker of first) serving.add(worker);
   } catch (error) {
     stopping = true;
     await stopAll(live);
@@ -107,7 +108,10 @@ export async function startClusterWorkers(
         const worker = fork();
         // One that fails to start is logged at its exit and replaced like any other.
         readyOf(worker).then(
-          () => log(`amity: server process ${worker.process.pid} started`),
+          () => {
+            serving.add(worker);
+            log(`amity: server process ${worker.process.pid} started`);
+          },
           () => {},
         );
         if (pendingRestarts > 0) restartLater();
@@ -116,6 +120,7 @@ export async function startClusterWorkers(
     );
   };
   const onExit = (worker: Worker, code: number | null, signal: string | null) => {
+    serving.delete(worker);
     if (!live.delete(worker) || stopping) return;
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     log(`amity: server process ${worker.process.pid} stopped (${how}); starting another`);
@@ -128,8 +133,7 @@ export async function startClusterWorkers(
 
   return {
     url,
-    pids: () => [...live].map((w) => w.process.pid).filter((pid): pid is number => pid !== undefined),
-    memory: () => Promise.all([...live].map(memoryOf)),
+    memory: () => Promise.all([...serving].filter((w) => live.has(w)).map(memoryOf)),
     stop: async () => {
       stopping = true;
       if (restartTimer) clearTimeout(restartTimer);
