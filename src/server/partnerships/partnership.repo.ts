@@ -168,6 +168,11 @@ const ORDER: Record<PartnershipListQuery['sort'], SQL[]> = {
   id: [asc(partnerships.id)],
 };
 
+/**
+ * One page and the number of matches, in one round trip: the count is an uncorrelated subquery,
+ * which PostgreSQL runs once for the statement. A page past the end carries no row to read it from,
+ * so only then is it asked for apart.
+ */
 export async function selectPartnershipPage(
   db: DbOrTx,
   conditions: SQL[],
@@ -175,15 +180,20 @@ export async function selectPartnershipPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: PartnershipListed[]; total: number }> {
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await Promise.all([
-    listedQuery(db)
-      .where(where)
-      .orderBy(...ORDER[sort])
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where),
-  ]);
-  return { rows: withDivisions(rows), total: counted[0]?.n ?? 0 };
+  const countMatches = db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where);
+  const rows = await db
+    .select({ ...listedColumns, total: sql<number>`(${countMatches})` })
+    .from(partnerships)
+    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
+    .where(where)
+    .orderBy(...ORDER[sort])
+    .limit(page.limit)
+    .offset(page.offset);
+  if (rows.length === 0 && page.offset > 0) {
+    const counted = await countMatches;
+    return { rows: [], total: counted[0]?.n ?? 0 };
+  }
+  return { rows: withDivisions(rows.map(({ p, place }) => ({ p, place }))), total: rows[0]?.total ?? 0 };
 }
 
 /** Streams every matching partnership in pages, for export of any filtered list. */

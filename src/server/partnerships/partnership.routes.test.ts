@@ -96,6 +96,12 @@ describe('partnership API', () => {
     expect(all).toEqual(['长沙市', '湖南省', '浏阳市', '武汉市', '湘潭市', '岳阳市']);
     const page2 = (await getJson('/api/partnerships?perPage=4&page=2')).body;
     expect(page2.data).toHaveLength(2);
+    expect(page2.total).toBe(6);
+    // A page past the end still says how many there are; a filter that matches nothing says 0.
+    const past = (await getJson('/api/partnerships?perPage=4&page=3')).body;
+    expect(past).toMatchObject({ data: [], total: 6, page: 3 });
+    expect((await getJson('/api/partnerships?cn=430000&country=JP&perPage=4&page=2')).body.total).toBe(2);
+    expect((await getJson('/api/partnerships?country=KP')).body).toMatchObject({ data: [], total: 0 });
   });
 
   it('refuses a stale version with 409 and keeps the other write', async () => {
