@@ -125,9 +125,41 @@ export async function resolveSession(
   return { actor: actorOfUser(found.user), csrfToken: found.session.csrfToken };
 }
 
+/**
+ * API tokens resolved in the last few seconds, by hash: a script's steady stream of requests costs
+ * one lookup per token every TOKEN_KEPT_MS instead of one per request. A change of a token or an
+ * account made by this process empties it once committed (forgetResolvedTokens), and a lookup that
+ * began before is not kept; a change made by another process (another server process, the command
+ * line) is seen within TOKEN_KEPT_MS.
+ */
+export const TOKEN_KEPT_MS = 5_000;
+const TOKENS_KEPT = 10_000;
+const resolvedTokens = new Map<string, { actor: Actor; until: number }>();
+let tokenEpoch = 0;
+
+/** Called after a change of a token or an account has committed. */
+export function forgetResolvedTokens(): void {
+  resolvedTokens.clear();
+  tokenEpoch += 1;
+}
+
 /** The actor of an API token: the token's own role and scope, never more than its owner has now. */
 export async function resolveToken(db: Db, token: string): Promise<Actor> {
-  const found = await selectLiveToken(db, sha256(token));
+  const hash = sha256(token);
+  const now = Date.now();
+  const kept = resolvedTokens.get(hash);
+  if (kept && kept.until > now) return kept.actor;
+  const epoch = tokenEpoch;
+  const actor = await lookUpToken(db, hash);
+  if (epoch === tokenEpoch) {
+    if (resolvedTokens.size >= TOKENS_KEPT) resolvedTokens.clear();
+    resolvedTokens.set(hash, { actor: actor.actor, until: Math.min(now + TOKEN_KEPT_MS, actor.expiresAt) });
+  }
+  return actor.actor;
+}
+
+async function lookUpToken(db: Db, hash: string): Promise<{ actor: Actor; expiresAt: number }> {
+  const found = await selectLiveToken(db, hash);
   if (!found || found.user.disabled) {
     throw new AppError('unauthenticated', 'this API token is unknown, revoked or expired', {
       fix: 'create a new token (amity token create, or the account page)',
@@ -144,13 +176,16 @@ export async function resolveToken(db: Db, token: string): Promise<Actor> {
   // The last use is noted at most once a minute: a busy script should not write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await touchToken(db, row.id);
   return {
-    kind: 'token',
-    id: user.id,
-    tokenId: row.id,
-    name: `token:${row.name} (${user.username})`,
-    displayName: user.displayName,
-    role,
-    scopeCode: row.scopeCode,
-    canSeeContacts: row.canSeeContacts && user.canSeeContacts,
+    actor: {
+      kind: 'token',
+      id: user.id,
+      tokenId: row.id,
+      name: `token:${row.name} (${user.username})`,
+      displayName: user.displayName,
+      role,
+      scopeCode: row.scopeCode,
+      canSeeContacts: row.canSeeContacts && user.canSeeContacts,
+    },
+    expiresAt: row.expiresAt ? row.expiresAt.getTime() : Number.POSITIVE_INFINITY,
   };
 }

@@ -9,6 +9,7 @@ import type { Db } from '../db/client.js';
 import { type Actor, assertSignedIn, type Role, roleAtLeast, scopeCovers } from './actor.js';
 import { insertToken, markTokenRevoked, selectToken, selectTokensOf, selectUser, type TokenRow } from './auth.repo.js';
 import { newApiToken, sha256 } from './secrets.js';
+import { forgetResolvedTokens } from './session.service.js';
 import { assertKnownScope } from './user.service.js';
 
 export type TokenView = {
@@ -110,7 +111,7 @@ export async function revokeApiToken(args: { db: Db; actor: Actor; id: number })
       throw new AppError('forbidden', `API token ${id} is not yours`);
     }
   }
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const revoked = await markTokenRevoked(tx, id);
     if (!revoked) throw new AppError('conflict', `API token ${id} is already revoked`);
     await writeAudit(tx, actor, {
@@ -123,4 +124,6 @@ export async function revokeApiToken(args: { db: Db; actor: Actor; id: number })
     });
     return presentToken(revoked);
   });
+  forgetResolvedTokens();
+  return view;
 }

@@ -20,6 +20,7 @@ import {
   updateUserIfVersion,
 } from './auth.repo.js';
 import { hashPassword } from './secrets.js';
+import { forgetResolvedTokens } from './session.service.js';
 
 export type UserView = Omit<UserRow, 'passwordHash' | 'failedLogins' | 'lockedUntil' | 'createdAt' | 'updatedAt'> & {
   locked: boolean;
@@ -139,7 +140,7 @@ export async function updateUser(args: {
   const canSeeContacts = input.canSeeContacts ?? before.canSeeContacts;
   if (input.scopeCode) assertKnownScope(input.scopeCode);
   assertCanGrant(actor, role, scopeCode, canSeeContacts && !before.canSeeContacts);
-  return db.transaction(async (tx) => {
+  const view = await db.transaction(async (tx) => {
     const { version, ...patch } = input;
     const after = await updateUserIfVersion(tx, id, version, patch);
     if (!after) throw new AppError('conflict', `user ${id} was changed by someone else (or the version is wrong)`);
@@ -162,6 +163,9 @@ export async function updateUser(args: {
     });
     return presentUser(after);
   });
+  // Its tokens act with its new rights (or not at all) from the next request on.
+  forgetResolvedTokens();
+  return view;
 }
 
 /** Sets a new password, ends the user's sessions and lifts a lock. */
