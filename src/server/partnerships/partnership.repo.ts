@@ -169,20 +169,23 @@ const ORDER: Record<PartnershipListQuery['sort'], SQL[]> = {
 };
 
 /**
- * One page and the number of matches, in one round trip: the count is an uncorrelated subquery,
- * which PostgreSQL runs once for the statement. A page past the end carries no row to read it from,
- * so only then is it asked for apart.
+ * One page and the number of matches, in one round trip. The count is an uncorrelated subquery,
+ * which PostgreSQL runs once for the statement by the filters' indexes — except for a text search:
+ * `LIKE '%…%'` has no index and reads every pair anyway, so the matches are counted in that same
+ * scan (a window over them) instead of a second one. A page past the end carries no row to read
+ * the count from, so only then is it asked for apart.
  */
 export async function selectPartnershipPage(
   db: DbOrTx,
   conditions: SQL[],
   sort: PartnershipListQuery['sort'],
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; textSearch: boolean },
 ): Promise<{ rows: PartnershipListed[]; total: number }> {
   const where = conditions.length ? and(...conditions) : undefined;
   const countMatches = db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where);
+  const total = page.textSearch ? sql<number>`(count(*) over ())::int` : sql<number>`(${countMatches})`;
   const rows = await db
-    .select({ ...listedColumns, total: sql<number>`(${countMatches})` })
+    .select({ ...listedColumns, total })
     .from(partnerships)
     .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
     .where(where)

@@ -349,6 +349,7 @@ export async function listPartnerships({
   const { rows, total } = await selectPartnershipPage(db, filterConditions(filter, division), query.sort, {
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
+    textSearch: Boolean(filter.q),
   });
   return { data: rows.map(presentPartnership), total, page: query.page, perPage: query.perPage };
 }
