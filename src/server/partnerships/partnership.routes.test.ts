@@ -72,6 +72,16 @@ describe('partnership API', () => {
     }
     const { body } = await getJson(`/api/partnerships?q=${encodeURIComponent('布拉柴维尔')}`);
     expect(body.total).toBe(1);
+    // A search counts every match, not the page: every pair in Hunan matches its province's name.
+    const hunan = encodeURIComponent('湖南');
+    const all = (await getJson(`/api/partnerships?q=${hunan}&perPage=50`)).body;
+    expect(all.total).toBe(all.data.length);
+    expect(all.total).toBeGreaterThan(1);
+    const first = (await getJson(`/api/partnerships?q=${hunan}&perPage=1`)).body;
+    expect(first).toMatchObject({ total: all.total });
+    expect(first.data).toHaveLength(1);
+    const past = (await getJson(`/api/partnerships?q=${hunan}&perPage=1&page=${all.total + 1}`)).body;
+    expect(past).toMatchObject({ data: [], total: all.total });
   });
 
   it('filters by subtree, level, country, continent, group and year', async () => {
