@@ -16,11 +16,13 @@
  * --only pglite|postgres, --kinds list,figures,update (a subset, sharing the connections), --workers N
  * (the PostgreSQL run served by N processes, started as `amity serve --workers N` starts them; the
  * memory is then the sum over the N server processes; PGlite is always one). The server is
- * BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a
- * database of its own is created there and dropped.
+ * BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server through its Unix socket
+ * (/var/run/postgresql, as a deployment on the database's own host connects) when there is one, else
+ * postgres://postgres@127.0.0.1:5432/postgres; --tcp takes the last even when the socket is there.
+ * A database of its own is created there and dropped.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +43,11 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     kinds: { type: 'string', default: 'list,figures,update' },
     workers: { type: 'string', default: '1' },
+    tcp: { type: 'boolean', default: false },
   },
 });
+
+const LOCAL_SOCKET_DIR = '/var/run/postgresql';
 
 type Driver = 'postgres' | 'pglite';
 type Ready = { url: string; token: string; ids: { id: number; version: number }[]; rows: number; loadSeconds: number };
@@ -444,8 +449,12 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
 if (args.serve) {
   await serve(args.serve as Driver);
 } else {
-  const serverUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const local =
+    !args.tcp && existsSync(join(LOCAL_SOCKET_DIR, '.s.PGSQL.5432'))
+      ? `postgres://postgres@localhost/postgres?host=${LOCAL_SOCKET_DIR}`
+      : 'postgres://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? local;
+  console.log(`PostgreSQL server: ${serverUrl}`);
   const drivers: Driver[] = args.only ? [args.only as Driver] : ['postgres', 'pglite'];
   let allMet = true;
   for (const driver of drivers) allMet = (await bench(driver, serverUrl)) && allMet;
