@@ -1,5 +1,6 @@
 /** Database access for partnerships. */
 import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
@@ -50,19 +51,16 @@ function withDivisions<R extends { p: { cnCode: string } }>(rows: R[]) {
   return rows.map((row) => withDivision(row, cache));
 }
 
-function joinedQuery(db: DbOrTx) {
+/** Pairs joined to their foreign places, selecting the given columns. */
+function pairsWithPlaces<T extends SelectedFields>(db: DbOrTx, columns: T) {
   return db
-    .select(joinedColumns)
+    .select(columns)
     .from(partnerships)
     .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
 }
 
-function listedQuery(db: DbOrTx) {
-  return db
-    .select(listedColumns)
-    .from(partnerships)
-    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId));
-}
+const joinedQuery = (db: DbOrTx) => pairsWithPlaces(db, joinedColumns);
+const listedQuery = (db: DbOrTx) => pairsWithPlaces(db, listedColumns);
 
 export async function selectPartnership(db: DbOrTx, id: number): Promise<PartnershipJoined | undefined> {
   const rows = await joinedQuery(db).where(eq(partnerships.id, id));
@@ -184,10 +182,7 @@ export async function selectPartnershipPage(
   const where = conditions.length ? and(...conditions) : undefined;
   const countMatches = db.select({ n: sql<number>`count(*)::int` }).from(partnerships).where(where);
   const total = page.textSearch ? sql<number>`(count(*) over ())::int` : sql<number>`(${countMatches})`;
-  const rows = await db
-    .select({ ...listedColumns, total })
-    .from(partnerships)
-    .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
+  const rows = await pairsWithPlaces(db, { ...listedColumns, total })
     .where(where)
     .orderBy(...ORDER[sort])
     .limit(page.limit)
