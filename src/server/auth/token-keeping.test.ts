@@ -11,12 +11,16 @@ import { updateUser } from './user.service.js';
 const handle = await createTestDb();
 const db = handle.db;
 
+/** The stored user behind a made one, as the actor it signs in as. */
+async function actorOf(made: { id: number }) {
+  return actorOfUser((await selectUser(db, made.id)) as NonNullable<Awaited<ReturnType<typeof selectUser>>>);
+}
+
 async function editorWithToken(expiresInDays?: number) {
-  const made = await buildUser(handle, { role: 'editor', scopeCode: '430000' });
-  const user = (await selectUser(db, made.id)) as NonNullable<Awaited<ReturnType<typeof selectUser>>>;
+  const user = await buildUser(handle, { role: 'editor', scopeCode: '430000' });
   const { token, view } = await createApiToken({
     db,
-    actor: actorOfUser(user),
+    actor: await actorOf(user),
     input: { name: 'script', canSeeContacts: false, expiresInDays },
   });
   return { user, token, tokenId: view.id };
@@ -32,16 +36,13 @@ describe('API tokens resolved a moment ago', () => {
   it('are refused at once when revoked through the app', async () => {
     const { user, token, tokenId } = await editorWithToken();
     expect((await resolveToken(db, token)).role).toBe('editor');
-    await revokeApiToken({ db, actor: actorOfUser(user), id: tokenId });
+    await revokeApiToken({ db, actor: await actorOf(user), id: tokenId });
     await expect(resolveToken(db, token)).rejects.toMatchObject(refused);
   });
 
   it('act with the owner’s new rights at once, and not at all once the owner is disabled', async () => {
     const { user, token } = await editorWithToken();
-    const admin = await buildUser(handle, { role: 'admin', scopeCode: '430000' });
-    const adminActor = actorOfUser(
-      (await selectUser(db, admin.id)) as NonNullable<Awaited<ReturnType<typeof selectUser>>>,
-    );
+    const adminActor = await actorOf(await buildUser(handle, { role: 'admin', scopeCode: '430000' }));
     expect((await resolveToken(db, token)).role).toBe('editor');
     const viewer = await updateUser({
       db,
@@ -87,10 +88,7 @@ describe('API tokens resolved a moment ago', () => {
 
   it('are not kept when the lookup began before a change committed', async () => {
     const { user, token } = await editorWithToken();
-    const admin = await buildUser(handle, { role: 'admin', scopeCode: '430000' });
-    const adminActor = actorOfUser(
-      (await selectUser(db, admin.id)) as NonNullable<Awaited<ReturnType<typeof selectUser>>>,
-    );
+    const adminActor = await actorOf(await buildUser(handle, { role: 'admin', scopeCode: '430000' }));
     // The lookup and the disabling run side by side; whichever order they take, the next request sees the change.
     await Promise.all([
       resolveToken(db, token).catch(() => null),
