@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, lte, not, type SQL, sql } from 'drizzle-or
 import type { RuleCode } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import { activities, activityPartnerships, foreignPlaces, partnerships } from '../db/schema.js';
+import { readAll } from '../db/sql.js';
 import { breaksRules } from '../rules/rules.repo.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -114,15 +115,16 @@ export async function selectActivityPage(db: DbOrTx, filter: ActivityFilter, pag
     breach ? (filter.flagged === false ? not(breach) : breach) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(activities)
-      .where(where)
-      .orderBy(desc(activities.occurredOn), desc(activities.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(activities)
+        .where(where)
+        .orderBy(desc(activities.occurredOn), desc(activities.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }

@@ -11,6 +11,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
+import { readAll } from '../db/sql.js';
 import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -201,15 +202,16 @@ export async function selectContactPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ContactListRow[]; total: number }> {
   const where = filterConditions(filter);
-  const [rows, counted] = await Promise.all([
-    db
-      .select({ contact: contacts, lastContact: lastContactOf(asOf) })
-      .from(contacts)
-      .where(where)
-      .orderBy(asc(contacts.sortKey), asc(contacts.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select({ contact: contacts, lastContact: lastContactOf(asOf) })
+        .from(contacts)
+        .where(where)
+        .orderBy(asc(contacts.sortKey), asc(contacts.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact })), total: counted[0]?.n ?? 0 };
 }
@@ -251,20 +253,22 @@ export async function selectStaleContactPage(
 ): Promise<{ rows: ContactListRow[]; total: number }> {
   const last = lastContactTable(db, asOf);
   const where = and(filterConditions(filter), or(isNull(last.last), sql`${last.last}::date < ${cutoff}::date`));
-  const [rows, counted] = await Promise.all([
-    db
-      .select({ contact: contacts, lastContact: last.last })
-      .from(contacts)
-      .leftJoin(last, eq(last.contactId, contacts.id))
-      .where(where)
-      .orderBy(sql`${last.last} asc nulls first`, asc(contacts.sortKey), asc(contacts.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(contacts)
-      .leftJoin(last, eq(last.contactId, contacts.id))
-      .where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select({ contact: contacts, lastContact: last.last })
+        .from(contacts)
+        .leftJoin(last, eq(last.contactId, contacts.id))
+        .where(where)
+        .orderBy(sql`${last.last} asc nulls first`, asc(contacts.sortKey), asc(contacts.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () =>
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(contacts)
+        .leftJoin(last, eq(last.contactId, contacts.id))
+        .where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact ?? null })), total: counted[0]?.n ?? 0 };
 }

@@ -1,5 +1,6 @@
 /** Small SQL helpers shared by repos. */
 import type { SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.js';
 
 /**
@@ -19,4 +20,21 @@ export function pgArray(values: readonly (string | number | boolean | null | und
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+type Read = () => PromiseLike<unknown>;
+type ReadResults<T extends readonly Read[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+/**
+ * Runs several reads and returns their results in order. A transaction holds one connection, and
+ * node-postgres queues a query sent while another runs on it (deprecated, and to be refused in
+ * pg@9), so on a transaction the reads run one after the other; on a database handle each read
+ * takes a connection of its own from the pool, so they run at once. The reads are thunks because a
+ * plain async call starts when it is made, before this could order it.
+ */
+export async function readAll<const T extends readonly Read[]>(db: DbOrTx, reads: T): Promise<ReadResults<T>> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as ReadResults<T>;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as ReadResults<T>;
 }

@@ -16,6 +16,7 @@ import { SUGGESTIONS } from '../../shared/health.js';
 import type { ActivityFigures, ActivityFiguresQuery } from '../../shared/schemas/activity-figures.js';
 import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import { countSuggestions, dayOf, scoreScope } from '../health/health.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { sumOutcomes } from '../projects/project.service.js';
@@ -61,10 +62,10 @@ export async function getActivityFigures({
   const cn = scope.code === NATIONAL_CODE ? undefined : scope.code;
   const yearTo = (year: number) => (year === lastYear ? asOf : `${year}-12-31`);
 
-  const [counts, scored, outcomes] = await Promise.all([
-    selectActivityCounts(db, { scope: scope.filter, from, asOf }),
-    scoreScope(db, { scope: scope.code, asOf }),
-    sumOutcomes({ db, actor, query: { scope: scope.code, asOf } }),
+  const [counts, scored, outcomes] = await readAll(db, [
+    () => selectActivityCounts(db, { scope: scope.filter, from, asOf }),
+    () => scoreScope(db, { scope: scope.code, asOf }),
+    () => sumOutcomes({ db, actor, query: { scope: scope.code, asOf } }),
   ]);
 
   const activities = (params: Record<string, string | number | undefined>) =>

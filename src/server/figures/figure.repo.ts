@@ -15,7 +15,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { pgArray, queryRows } from '../db/sql.js';
+import { pgArray, queryRows, readAll } from '../db/sql.js';
 
 /** Which column holds the scope: a province, a prefecture, or the division itself (a county). */
 export type ScopeColumn = 'province' | 'prefecture' | 'cn';
@@ -230,34 +230,35 @@ export async function selectRecordPage(
   options: { order: RecordOrder; limit: number; offset: number },
 ) {
   const where = and(countedWhere(filter), recordCondition(db, records, filter.asOf));
-  const [rows, counted] = await Promise.all([
-    db
-      .select({
-        id: p.id,
-        cnCode: p.cnCode,
-        cnNameZh: cnDivisions.nameZh,
-        cnNameEn: cnDivisions.nameEn,
-        partnerNameZh: foreignPlaces.nameZh,
-        partnerNameEn: foreignPlaces.nameEn,
-        countryIso2: p.countryIso2,
-        countryNameZh: countries.nameZh,
-        countryNameEn: countries.nameEn,
-        level: p.level,
-        kind: p.kind,
-        status: p.status,
-        establishedOn: p.establishedOn,
-        establishedPrecision: p.establishedPrecision,
-        endedOn: p.endedOn,
-      })
-      .from(p)
-      .innerJoin(cnDivisions, eq(cnDivisions.code, p.cnCode))
-      .innerJoin(foreignPlaces, eq(foreignPlaces.id, p.foreignPlaceId))
-      .leftJoin(countries, eq(countries.iso2, p.countryIso2))
-      .where(where)
-      .orderBy(...orderOf(options.order))
-      .limit(options.limit)
-      .offset(options.offset),
-    db.select({ n: count }).from(p).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select({
+          id: p.id,
+          cnCode: p.cnCode,
+          cnNameZh: cnDivisions.nameZh,
+          cnNameEn: cnDivisions.nameEn,
+          partnerNameZh: foreignPlaces.nameZh,
+          partnerNameEn: foreignPlaces.nameEn,
+          countryIso2: p.countryIso2,
+          countryNameZh: countries.nameZh,
+          countryNameEn: countries.nameEn,
+          level: p.level,
+          kind: p.kind,
+          status: p.status,
+          establishedOn: p.establishedOn,
+          establishedPrecision: p.establishedPrecision,
+          endedOn: p.endedOn,
+        })
+        .from(p)
+        .innerJoin(cnDivisions, eq(cnDivisions.code, p.cnCode))
+        .innerJoin(foreignPlaces, eq(foreignPlaces.id, p.foreignPlaceId))
+        .leftJoin(countries, eq(countries.iso2, p.countryIso2))
+        .where(where)
+        .orderBy(...orderOf(options.order))
+        .limit(options.limit)
+        .offset(options.offset),
+    () => db.select({ n: count }).from(p).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../shared/schemas/figures.js';
 import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import { getReferenceCache, type ReferenceCache } from '../places/reference-cache.js';
 import { presentFigureRecord } from './figure.presenter.js';
 import {
@@ -118,9 +119,9 @@ export async function getFigures({
 }
 
 async function computeFigures(db: DbOrTx, { scope, filter, since }: Resolved): Promise<Figures> {
-  const [counts, rankInputs] = await Promise.all([
-    selectFigureSummary(db, filter, since),
-    loadRankInputs(db, scope, filter),
+  const [counts, rankInputs] = await readAll(db, [
+    () => selectFigureSummary(db, filter, since),
+    () => loadRankInputs(db, scope, filter),
   ]);
   const ranking = rankInputs ? rankOf(scope, rankInputs, counts.total) : null;
   return {
@@ -188,9 +189,9 @@ async function loadRankInputs(db: DbOrTx, scope: Scope, filter: CountedFilter): 
   if (scope.level !== 'province') return null;
   const provinces = mainlandProvinces(getReferenceCache());
   const dated = { kind: filter.kind, asOf: filter.asOf };
-  const [coverage, benchmarks] = await Promise.all([
-    selectProvinceCoverage(db, dated, provinces),
-    selectLatestBenchmarks(db, { ...dated, scopeCodes: provinces.filter((code) => code !== scope.code) }),
+  const [coverage, benchmarks] = await readAll(db, [
+    () => selectProvinceCoverage(db, dated, provinces),
+    () => selectLatestBenchmarks(db, { ...dated, scopeCodes: provinces.filter((code) => code !== scope.code) }),
   ]);
   if (coverage.covered < provinces.length) return { basis: 'benchmarks', benchmarks };
 

@@ -23,6 +23,7 @@ import type { MoveRequestInput } from '../../shared/schemas/lifecycle.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import {
   type NewPartnership,
   type PartnershipRow,
@@ -152,7 +153,7 @@ export async function getLifecycle({
 }): Promise<LifecycleView> {
   const row = await loadPartnership(db, id);
   assertCanRead(actor, row.cnCode);
-  const [events, approvals] = await Promise.all([selectStageEvents(db, id), selectApprovals(db, id)]);
+  const [events, approvals] = await readAll(db, [() => selectStageEvents(db, id), () => selectApprovals(db, id)]);
   return lifecycleView(row, events, approvals);
 }
 

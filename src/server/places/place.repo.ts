@@ -9,6 +9,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
+import { readAll } from '../db/sql.js';
 
 export type ForeignPlaceRow = typeof foreignPlaces.$inferSelect;
 export type NewForeignPlace = typeof foreignPlaces.$inferInsert;
@@ -65,15 +66,16 @@ export async function selectForeignPlacePage(
     filter.q ? like(foreignPlaces.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(foreignPlaces)
-      .where(where)
-      .orderBy(asc(foreignPlaces.sortKey), asc(foreignPlaces.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(foreignPlaces).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(foreignPlaces)
+        .where(where)
+        .orderBy(asc(foreignPlaces.sortKey), asc(foreignPlaces.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(foreignPlaces).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
@@ -97,15 +99,16 @@ export async function selectDivisionPage(
     filter.q ? like(cnDivisions.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(cnDivisions)
-      .where(where)
-      .orderBy(asc(cnDivisions.sortKey), asc(cnDivisions.code))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(cnDivisions).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(cnDivisions)
+        .where(where)
+        .orderBy(asc(cnDivisions.sortKey), asc(cnDivisions.code))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(cnDivisions).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
@@ -115,9 +118,9 @@ export async function selectCountries(db: DbOrTx) {
 }
 
 export async function selectGroupsWithMembers(db: DbOrTx) {
-  const [groups, members] = await Promise.all([
-    db.select().from(countryGroups).orderBy(asc(countryGroups.code)),
-    db.select().from(countryGroupMembers).orderBy(asc(countryGroupMembers.countryIso2)),
+  const [groups, members] = await readAll(db, [
+    () => db.select().from(countryGroups).orderBy(asc(countryGroups.code)),
+    () => db.select().from(countryGroupMembers).orderBy(asc(countryGroupMembers.countryIso2)),
   ]);
   return groups.map((g) => ({ ...g, members: members.filter((m) => m.groupCode === g.code) }));
 }

@@ -11,6 +11,7 @@ import {
   programmes,
   projects,
 } from '../db/schema.js';
+import { readAll } from '../db/sql.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -64,15 +65,16 @@ export async function selectProgrammePage(
   subtree: SQL | undefined,
   page: { limit: number; offset: number },
 ) {
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(programmes)
-      .where(subtree)
-      .orderBy(asc(programmes.code), asc(programmes.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(subtree),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(programmes)
+        .where(subtree)
+        .orderBy(asc(programmes.code), asc(programmes.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(subtree),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }
@@ -178,17 +180,19 @@ export async function selectMeasureLinks(db: DbOrTx, measureIds: readonly number
   for (const id of measureIds) links.set(id, { activityIds: [], projectIds: [] });
   if (!measureIds.length) return links;
   const ids = [...measureIds];
-  const [as, ps] = await Promise.all([
-    db
-      .select()
-      .from(measureActivities)
-      .where(inArray(measureActivities.measureId, ids))
-      .orderBy(asc(measureActivities.activityId)),
-    db
-      .select()
-      .from(measureProjects)
-      .where(inArray(measureProjects.measureId, ids))
-      .orderBy(asc(measureProjects.projectId)),
+  const [as, ps] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(measureActivities)
+        .where(inArray(measureActivities.measureId, ids))
+        .orderBy(asc(measureActivities.activityId)),
+    () =>
+      db
+        .select()
+        .from(measureProjects)
+        .where(inArray(measureProjects.measureId, ids))
+        .orderBy(asc(measureProjects.projectId)),
   ]);
   for (const r of as) links.get(r.measureId)?.activityIds.push(r.activityId);
   for (const r of ps) links.get(r.measureId)?.projectIds.push(r.projectId);

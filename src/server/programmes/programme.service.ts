@@ -22,6 +22,7 @@ import {
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
@@ -279,7 +280,7 @@ export async function getProgramme({
 }): Promise<ProgrammeDetail> {
   const row = await loadProgramme(db, id);
   assertCanRead(actor, row.cnCode);
-  const [areas, measures] = await Promise.all([selectAreasOf(db, id), selectMeasuresOf(db, id)]);
+  const [areas, measures] = await readAll(db, [() => selectAreasOf(db, id), () => selectMeasuresOf(db, id)]);
   const links = await selectMeasureLinks(
     db,
     measures.map((m) => m.id),

@@ -13,6 +13,7 @@ import {
   projectPartnerships,
   projects,
 } from '../db/schema.js';
+import { readAll } from '../db/sql.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -117,22 +118,25 @@ export async function selectProjectLinks(db: DbOrTx, projectIds: readonly number
   for (const id of projectIds) links.set(id, { partnershipIds: [], countries: [], measureIds: [] });
   if (!projectIds.length) return links;
   const ids = [...projectIds];
-  const [ps, cs, ms] = await Promise.all([
-    db
-      .select()
-      .from(projectPartnerships)
-      .where(inArray(projectPartnerships.projectId, ids))
-      .orderBy(asc(projectPartnerships.partnershipId)),
-    db
-      .select()
-      .from(projectCountries)
-      .where(inArray(projectCountries.projectId, ids))
-      .orderBy(asc(projectCountries.countryIso2)),
-    db
-      .select()
-      .from(measureProjects)
-      .where(inArray(measureProjects.projectId, ids))
-      .orderBy(asc(measureProjects.measureId)),
+  const [ps, cs, ms] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(projectPartnerships)
+        .where(inArray(projectPartnerships.projectId, ids))
+        .orderBy(asc(projectPartnerships.partnershipId)),
+    () =>
+      db
+        .select()
+        .from(projectCountries)
+        .where(inArray(projectCountries.projectId, ids))
+        .orderBy(asc(projectCountries.countryIso2)),
+    () =>
+      db
+        .select()
+        .from(measureProjects)
+        .where(inArray(measureProjects.projectId, ids))
+        .orderBy(asc(measureProjects.measureId)),
   ]);
   for (const r of ps) links.get(r.projectId)?.partnershipIds.push(r.partnershipId);
   for (const r of cs) links.get(r.projectId)?.countries.push(r.countryIso2);
@@ -192,15 +196,16 @@ export async function selectProjectPage(db: DbOrTx, filter: ProjectFilter, page:
     filter.q ? like(projects.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(projects)
-      .where(where)
-      .orderBy(desc(projects.startOn), desc(projects.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),
+  const [rows, counted] = await readAll(db, [
+    () =>
+      db
+        .select()
+        .from(projects)
+        .where(where)
+        .orderBy(desc(projects.startOn), desc(projects.id))
+        .limit(page.limit)
+        .offset(page.offset),
+    () => db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),
   ]);
   return { rows, total: counted[0]?.n ?? 0 };
 }

@@ -21,6 +21,7 @@ import { buildSearchText, normalizeQuery } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
@@ -264,10 +265,10 @@ export async function getProject({ db, actor, id }: { db: DbOrTx; actor: Actor; 
   const row = await loadProject(db, id);
   assertCanRead(actor, row.cnCode);
   const view = await viewOf(db, row);
-  const [partnerships, measures, outcomes] = await Promise.all([
-    selectPartnershipsByIds(db, view.partnershipIds),
-    selectMeasuresByIds(db, view.measureIds),
-    selectOutcomesOf(db, [id]),
+  const [partnerships, measures, outcomes] = await readAll(db, [
+    () => selectPartnershipsByIds(db, view.partnershipIds),
+    () => selectMeasuresByIds(db, view.measureIds),
+    () => selectOutcomesOf(db, [id]),
   ]);
   const division = getDivision(row.cnCode);
   return {

@@ -11,6 +11,7 @@ import { listActivities } from '../activities/activity.service.js';
 import type { Actor } from '../auth/actor.js';
 import { listContacts, listSilentContacts } from '../contacts/contact.service.js';
 import type { DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import { listHealth } from '../health/health.service.js';
 import { getProgrammeEvidence, listProgrammes } from '../programmes/programme.service.js';
 import { getProject, listProjects } from '../projects/project.service.js';
@@ -41,7 +42,10 @@ function formatValue(value: number, lang: Lang): string {
 export async function projectsSection({ db, actor, scope, lang }: Input): Promise<ModuleSection> {
   const list = await listProjects({ db, actor, query: { cn: cnOf(scope), page: 1, perPage: PROJECTS_READ } });
   if (list.total === 0) return null;
-  const details = await Promise.all(list.data.map((p) => getProject({ db, actor, id: p.id })));
+  const details = await readAll(
+    db,
+    list.data.map((p) => () => getProject({ db, actor, id: p.id })),
+  );
   const measured = details.filter((p) => p.outcomes.length > 0);
   const rows = measured.flatMap((p) =>
     p.outcomes.map((o) => [
@@ -132,9 +136,9 @@ export async function contactsSection({ db, actor, scope, asOf, lang }: Input): 
     };
   }
   const cn = cnOf(scope);
-  const [all, silent] = await Promise.all([
-    listContacts({ db, actor, query: { cn, page: 1, perPage: 1 } }),
-    listSilentContacts({ db, actor, query: { cn, page: 1, perPage: 1, months: 12, asOf } }),
+  const [all, silent] = await readAll(db, [
+    () => listContacts({ db, actor, query: { cn, page: 1, perPage: 1 } }),
+    () => listSilentContacts({ db, actor, query: { cn, page: 1, perPage: 1, months: 12, asOf } }),
   ]);
   if (all.total === 0) return null;
   return {
@@ -247,12 +251,12 @@ export async function ruleFlagsSection({
 
 /** Every module section, read in the report's snapshot. */
 export async function collectModuleSections(input: Input & { pairs: number }): Promise<ReportData['modules']> {
-  const [projects, programmes, contacts, health, ruleFlags] = await Promise.all([
-    projectsSection(input),
-    programmesSection(input),
-    contactsSection(input),
-    input.pairs > HEALTH_SCORED_MAX ? healthTooLarge(input) : healthSection(input),
-    ruleFlagsSection({ ...input, from: `${input.asOf.slice(0, 4)}-01-01` }),
+  const [projects, programmes, contacts, health, ruleFlags] = await readAll(input.db, [
+    () => projectsSection(input),
+    () => programmesSection(input),
+    () => contactsSection(input),
+    () => (input.pairs > HEALTH_SCORED_MAX ? healthTooLarge(input) : healthSection(input)),
+    () => ruleFlagsSection({ ...input, from: `${input.asOf.slice(0, 4)}-01-01` }),
   ]);
   return { projects, programmes, contacts, health, ruleFlags };
 }

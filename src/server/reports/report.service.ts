@@ -12,6 +12,7 @@ import type { RankRecord } from '../../shared/schemas/figures.js';
 import type { ReportFormat, ReportQuery } from '../../shared/schemas/report.js';
 import { type Actor, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { readAll } from '../db/sql.js';
 import type { CountedFilter } from '../figures/figure.repo.js';
 import { getFigures, listFigureRecords } from '../figures/figure.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
@@ -83,13 +84,15 @@ export async function collectReportData({
   const filter = countedFilter(scope, asOf);
   const read = async (tx: DbOrTx): Promise<ReportData> => {
     const figures = await getFigures({ db: tx, actor, query: { scope, asOf, since: query.since, kind: KIND } });
-    const [previous, pairs, previousPairs, group, activities, published] = await Promise.all([
-      query.compare ? getFigures({ db: tx, actor, query: { scope, asOf: query.compare, kind: KIND } }) : null,
-      selectReportPairs(tx, filter),
-      query.compare ? selectReportPairIds(tx, { ...filter, asOf: query.compare }) : null,
-      selectGroupOn(tx, BELT_AND_ROAD_GROUP, asOf),
-      selectReportActivities(tx, { scope: filter.scope, kind: KIND, from: `${asOf.slice(0, 4)}-01-01`, to: asOf }),
-      selectLatestPublished(tx, scope, KIND, asOf),
+    const [previous, pairs, previousPairs, group, activities, published] = await readAll(tx, [
+      async () =>
+        query.compare ? getFigures({ db: tx, actor, query: { scope, asOf: query.compare, kind: KIND } }) : null,
+      () => selectReportPairs(tx, filter),
+      async () => (query.compare ? selectReportPairIds(tx, { ...filter, asOf: query.compare }) : null),
+      () => selectGroupOn(tx, BELT_AND_ROAD_GROUP, asOf),
+      () =>
+        selectReportActivities(tx, { scope: filter.scope, kind: KIND, from: `${asOf.slice(0, 4)}-01-01`, to: asOf }),
+      () => selectLatestPublished(tx, scope, KIND, asOf),
     ]);
     const rankRecords = figures.rank
       ? ((
