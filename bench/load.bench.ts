@@ -12,7 +12,8 @@
  * as Authorization: Bearer <token>.
  *
  * Options: --seconds 30 (per database), --minutes M (instead of seconds: the no-growth check prints
- * the RSS every 30 s), --connections 50, --rows 20000, --warmup 5 (seconds, not measured),
+ * the RSS every 30 s), --connections 50, --rows 20000, --warmup 5 (seconds on the same connections before
+ * the measured ones, reported apart),
  * --only pglite|postgres, --kinds list,figures,update (a subset, sharing the connections), --workers N
  * (the PostgreSQL run served by N processes, started as `amity serve --workers N` starts them; the
  * memory is then the sum over the N server processes; PGlite is always one). The server is
@@ -213,7 +214,15 @@ type KindResult = {
   statuses: Map<number, number>;
   socketErrors: number;
   timeouts: number;
+  /** The warm-up on the same connections: requests answered, the slowest, and errors. */
+  warmup: { requests: number; max: number; errors: number };
 };
+
+/** The value at rank ⌈q·n⌉ of an ascending list (nearest rank), 0 for none. */
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}
 
 function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)] as T;
@@ -238,8 +247,20 @@ function figuresPath(): string {
   return `/api/figures?scope=${scope}${asOf}`;
 }
 
-/** Runs the three kinds at once, the connections shared 50/30/20 between them. */
-async function runMix(ready: Ready, seconds: number, connections: number, quiet = false): Promise<KindResult[]> {
+/**
+ * Runs the three kinds at once, the connections shared 50/30/20 between them: first a warm-up, then
+ * the measured seconds, on the same connections. Only requests sent after the warm-up are measured:
+ * a server whose event loop is busy accepts new connections one at a time, so the first seconds of
+ * 50 fresh connections measure how fast it accepts, not how fast it answers (on PGlite, 50
+ * connections took 5–10 s to be all accepted). The warm-up lasts until every connection has had an
+ * answer, and is reported apart.
+ */
+async function runMix(
+  ready: Ready,
+  warmup: number,
+  seconds: number,
+  connections: number,
+): Promise<{ results: KindResult[]; liveAfter: number; allLive: boolean }> {
   const versions = new Map(ready.ids.map((r) => [r.id, r.version]));
   const ids = ready.ids.map((r) => r.id);
   let edit = 0;
@@ -251,9 +272,31 @@ async function runMix(ready: Ready, seconds: number, connections: number, quiet 
     left -= n;
     return [kind, n];
   });
+  // The measured seconds begin once the warm-up is over and every connection has had an answer (at
+  // most a minute later, when they begin anyway); every kind stops when they end.
+  const started = performance.now();
+  const measured = { from: Number.POSITIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  const answered = new Set<unknown>();
+  const instances: autocannon.Instance[] = [];
+  const begin = () => {
+    if (measured.from !== Number.POSITIVE_INFINITY) return;
+    measured.from = performance.now();
+    measured.until = measured.from + seconds * 1000;
+    setTimeout(() => {
+      for (const instance of instances) instance.stop();
+    }, seconds * 1000);
+  };
+  const beginWhenReady = () => {
+    if (answered.size >= connections && performance.now() >= started + warmup * 1000) begin();
+  };
+  const warmupTimer = setTimeout(beginWhenReady, warmup * 1000);
+  const capTimer = setTimeout(begin, (warmup + 60) * 1000);
   const runs = split.map(async ([kind, conns]): Promise<KindResult> => {
     const statuses = new Map<number, number>();
-    const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const latencies: number[] = [];
+    const warm = { requests: 0, max: 0, errors: 0 };
+    let socketErrors = 0;
+    let timeouts = 0;
     const request: autocannon.Request =
       kind === 'update'
         ? {
@@ -269,8 +312,7 @@ async function runMix(ready: Ready, seconds: number, connections: number, quiet 
                 body: JSON.stringify({ version: versions.get(id), notes: `load bench edit ${edit}` }),
               };
             },
-            onResponse: (status, body, context) => {
-              count(status);
+            onResponse: (_status, body, context) => {
               const id = (context as { id: number }).id;
               try {
                 const parsed = JSON.parse(body) as { version?: number; error?: { currentVersion?: number } };
@@ -284,31 +326,67 @@ async function runMix(ready: Ready, seconds: number, connections: number, quiet 
         : {
             method: 'GET',
             setupRequest: (req) => ({ ...req, path: kind === 'list' ? listPath() : figuresPath() }),
-            onResponse: (status) => count(status),
           };
-    const result = await autocannon({
-      url: ready.url,
-      connections: conns,
-      duration: seconds,
-      headers: { authorization: `Bearer ${ready.token}`, 'accept-language': 'en' },
-      requests: [request],
-      timeout: 10,
+    let instance: autocannon.Instance | undefined;
+    const finished = new Promise<void>((resolve, reject) => {
+      instance = autocannon(
+        {
+          url: ready.url,
+          connections: conns,
+          duration: warmup + 60 + seconds + 10,
+          headers: { authorization: `Bearer ${ready.token}`, 'accept-language': 'en' },
+          requests: [request],
+          timeout: 10,
+        },
+        (error) => (error ? reject(error) : resolve()),
+      );
     });
-    if (!quiet && result.errors > 0) console.log(`  ${kind}: ${result.errors} socket errors`);
+    if (instance) instances.push(instance);
+    instance?.on('response', (client: unknown, status: number, _bytes: number, responseTime: number) => {
+      answered.add(client);
+      beginWhenReady();
+      const ok = (status >= 200 && status < 300) || (kind === 'update' && status === 409);
+      const sent = performance.now() - responseTime;
+      if (sent >= measured.until) return;
+      if (sent < measured.from) {
+        warm.requests += 1;
+        warm.max = Math.max(warm.max, responseTime);
+        if (!ok) warm.errors += 1;
+        return;
+      }
+      latencies.push(responseTime);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    // autocannon reports a request that had no answer in 10 s as this error, every other as itself.
+    instance?.on('reqError', (error: Error) => {
+      const timeout = error.message === 'request timed out';
+      const now = performance.now();
+      if (now >= measured.until) return;
+      if (now < measured.from) warm.errors += 1;
+      else if (timeout) timeouts += 1;
+      else socketErrors += 1;
+    });
+    await finished;
+    latencies.sort((x, y) => x - y);
     return {
       kind,
       connections: conns,
-      requests: result.requests.total,
-      seconds: result.duration,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      max: result.latency.max,
+      requests: latencies.length,
+      seconds,
+      p50: Math.round(percentile(latencies, 0.5)),
+      p99: Math.round(percentile(latencies, 0.99)),
+      max: Math.round(latencies.at(-1) ?? 0),
       statuses,
-      socketErrors: result.errors,
-      timeouts: result.timeouts,
+      socketErrors,
+      timeouts,
+      warmup: warm,
     };
   });
-  return Promise.all(runs);
+  const results = await Promise.all(runs);
+  clearTimeout(warmupTimer);
+  clearTimeout(capTimer);
+  const liveAfter = (measured.from - started) / 1000;
+  return { results, liveAfter, allLive: answered.size >= connections };
 }
 
 function ask<T>(child: ChildProcess, cmd: string, key: string): Promise<T> {
@@ -397,7 +475,10 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
     if (kind === 'update' && res.ok && ready.ids[0]) ready.ids[0].version += 1;
   }
   console.log(`  alone: ${alone.join(', ')}`);
-  await runMix(ready, Number(args.warmup), connections, true);
+  const warmup = Number(args.warmup);
+  const running = runMix(ready, warmup, seconds, connections);
+  // The memory before is taken once the warm-up has filled what the server keeps.
+  await new Promise((resolve) => setTimeout(resolve, warmup * 1000));
   const before = await ask<Memory>(child, 'memory', 'memory');
 
   const samples: string[] = [];
@@ -408,7 +489,7 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
       samples.push(`${mb(m.rss)}/${mb(m.heapUsed)}`);
     }, 30_000);
   }
-  const results = await runMix(ready, seconds, connections);
+  const { results, liveAfter, allLive } = await running;
   if (sampler) clearInterval(sampler);
   const after = await ask<Memory>(child, 'memory', 'memory');
 
@@ -429,6 +510,9 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
     const odd = [...r.statuses].filter(([s]) => !(s >= 200 && s < 300) && !(r.kind === 'update' && s === 409));
     if (odd.length) console.log(`            statuses: ${odd.map(([s, n]) => `${s}×${n}`).join(', ')}`);
   }
+  console.log(
+    `  warm-up on the same connections, not measured (${liveAfter.toFixed(1)} s: ${allLive ? `at least ${warmup} s and until each of the ${connections} connections had an answer` : `some connections still had no answer after ${warmup + 60} s`}): ${results.map((r) => `${r.kind} ${r.warmup.requests} answered, slowest ${Math.round(r.warmup.max)} ms, ${r.warmup.errors} errors`).join('; ')}`,
+  );
   const rps = results.reduce((a, r) => a + r.requests / r.seconds, 0);
   console.log(`  all: ${rps.toFixed(0)} req/s, ${totalRequests.toLocaleString('en')} requests, ${totalErrors} errors`);
   console.log(
