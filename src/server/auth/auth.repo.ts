@@ -51,13 +51,39 @@ export async function updateUserIfVersion(
   return row;
 }
 
-/** Sign-in bookkeeping, outside the version (it is not an edit of the account). */
-export async function recordLoginResult(
+/**
+ * Counts a failed sign-in against an account in one statement, so that failures arriving together
+ * all count: the update waits for the row and sees the count the last one left. The failure that
+ * reaches `lockAfter` locks the account for `lockMinutes` and starts the count afresh; a failure
+ * while it is locked changes nothing. Outside the version: it is not an edit of the account.
+ */
+export async function countAccountFailure(
   db: DbOrTx,
   id: number,
-  result: { failedLogins: number; lockedUntil: Date | null },
+  { lockAfter, lockMinutes }: { lockAfter: number; lockMinutes: number },
 ): Promise<void> {
-  await db.update(users).set(result).where(eq(users.id, id));
+  const locked = sql`${users.lockedUntil} is not null and ${users.lockedUntil} > now()`;
+  const reaches = sql`${users.failedLogins} + 1 >= ${lockAfter}`;
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${locked} then ${users.failedLogins} when ${reaches} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${locked} then ${users.lockedUntil} when ${reaches} then now() + make_interval(mins => ${lockMinutes}) else null end`,
+    })
+    .where(eq(users.id, id));
+}
+
+/**
+ * Clears the failure count of an account that proved its password, unless a lock came first (a
+ * failure that arrived together with this sign-in): false then, and the sign-in is refused.
+ */
+export async function clearAccountFailures(db: DbOrTx, id: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where(and(eq(users.id, id), sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= now())`))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
 
 export async function insertSession(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {

@@ -48,6 +48,21 @@ describe('signing in', () => {
     expect((await app.request('/api/auth/me')).status).toBe(401);
   });
 
+  it('counts every one of several failures that arrive together, so a burst of guesses locks the account too', async () => {
+    const u = await buildUser(handle, { role: 'viewer', scopeCode: '430000' });
+    const burst = await Promise.all(
+      Array.from({ length: LOCK_AFTER_FAILURES + 2 }, (_, i) => signIn(u.username, `wrong password ${i}`)),
+    );
+    for (const { res } of burst) expect([401, 429]).toContain(res.status);
+    const right = await signIn(u.username, u.password);
+    expect(right.res.status).toBe(429);
+    const [row] = await queryRows<{ locked_until: string | null }>(
+      handle.db,
+      sql`select locked_until from users where id = ${u.id}`,
+    );
+    expect(row?.locked_until).not.toBeNull();
+  });
+
   it(`locks an account after ${LOCK_AFTER_FAILURES} failures in a row, even for the right password, until reset`, async () => {
     const u = await buildUser(handle, { role: 'viewer', scopeCode: '430000' });
     for (let i = 0; i < LOCK_AFTER_FAILURES; i++)

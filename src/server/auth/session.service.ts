@@ -8,12 +8,13 @@ import type { Db } from '../db/client.js';
 import type { Actor, Role } from './actor.js';
 import { ROLES, scopeCovers } from './actor.js';
 import {
+  clearAccountFailures,
+  countAccountFailure,
   countLoginFailure,
   deleteExpiredSessions,
   deleteLoginFailures,
   deleteSession,
   insertSession,
-  recordLoginResult,
   selectLiveSession,
   selectLiveToken,
   selectLoginFailures,
@@ -64,6 +65,17 @@ export type SessionStart = { sessionId: string; csrfToken: string; expiresAt: Da
 
 const WRONG = 'wrong username or password';
 
+function lockedError(until: number, now: number): AppError {
+  return new AppError(
+    'rate_limited',
+    `this account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins until ${new Date(until).toISOString()}`,
+    {
+      retryAfterSeconds: Math.ceil((until - now) / 1000),
+      fix: 'wait, or ask an administrator to reset the password',
+    },
+  );
+}
+
 export async function login(args: { db: Db; input: LoginInput; address: string }): Promise<SessionStart> {
   const { db, input, address } = args;
   const now = Date.now();
@@ -74,30 +86,19 @@ export async function login(args: { db: Db; input: LoginInput; address: string }
     await countLoginFailure(db, address, ADDRESS_WINDOW_MINUTES);
     throw new AppError('unauthenticated', WRONG);
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw new AppError(
-      'rate_limited',
-      `this account is locked after ${LOCK_AFTER_FAILURES} failed sign-ins until ${user.lockedUntil.toISOString()}`,
-      {
-        retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now) / 1000),
-        fix: 'wait, or ask an administrator to reset the password',
-      },
-    );
-  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) throw lockedError(user.lockedUntil.getTime(), now);
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
     await countLoginFailure(db, address, ADDRESS_WINDOW_MINUTES);
-    const failed = user.failedLogins + 1;
-    const lock = failed >= LOCK_AFTER_FAILURES;
-    await recordLoginResult(db, user.id, {
-      failedLogins: lock ? 0 : failed,
-      lockedUntil: lock ? new Date(now + LOCK_MINUTES * 60_000) : null,
-    });
+    await countAccountFailure(db, user.id, { lockAfter: LOCK_AFTER_FAILURES, lockMinutes: LOCK_MINUTES });
     throw new AppError('unauthenticated', WRONG);
   }
   if (user.disabled) throw new AppError('forbidden', 'this account is disabled', { fix: 'ask an administrator' });
-  if (user.failedLogins > 0 || user.lockedUntil)
-    await recordLoginResult(db, user.id, { failedLogins: 0, lockedUntil: null });
+  // The lock was checked before the password; failures that arrived meanwhile may have set it since.
+  if (!(await clearAccountFailures(db, user.id))) {
+    const lockedUntil = (await selectUserByName(db, user.username))?.lockedUntil;
+    throw lockedError(lockedUntil?.getTime() ?? now + LOCK_MINUTES * 60_000, now);
+  }
   return startSession(db, user);
 }
 
