@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     kinds: { type: 'string', default: 'list,figures,update' },
     workers: { type: 'string', default: '1' },
+    pool: { type: 'string', default: '10' },
     tcp: { type: 'boolean', default: false },
   },
 });
@@ -99,7 +100,8 @@ async function serve(driver: Driver): Promise<void> {
   } else {
     dir = mkdtempSync(join(tmpdir(), 'amity-load-'));
   }
-  const handle = await openDatabase(url ? { url, poolSize: 10 } : { dataDir: join(dir as string, 'db') });
+  const poolSize = Number(args.pool);
+  const handle = await openDatabase(url ? { url, poolSize } : { dataDir: join(dir as string, 'db') });
 
   const rows = Number(args.rows);
   const started = performance.now();
@@ -150,7 +152,7 @@ async function serve(driver: Driver): Promise<void> {
     await handle.close();
     const cluster = await startClusterWorkers(workers, {
       url,
-      poolSize: poolPerWorker(10, workers),
+      poolSize: poolPerWorker(poolSize, workers),
       port: 0,
       hostname: '127.0.0.1',
       publicRead: false,
@@ -424,7 +426,18 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
   if (workers === undefined) throw new Error(`--workers ${args.workers}: give a whole number from 1 to 64, or auto`);
   const child = fork(
     self,
-    ['--serve', driver, '--rows', String(args.rows), '--url', serverUrl, '--workers', String(workers)],
+    [
+      '--serve',
+      driver,
+      '--rows',
+      String(args.rows),
+      '--url',
+      serverUrl,
+      '--workers',
+      String(workers),
+      '--pool',
+      String(args.pool),
+    ],
     {
       execArgv: [
         ...process.execArgv,
