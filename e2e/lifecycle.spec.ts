@@ -118,6 +118,11 @@ it('walks a letter of intent through the approvals in order to a signed partners
   const panel = page.getByTestId('lifecycle-panel');
   await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('交流阶段');
   await panel.locator('.ant-steps').waitFor();
+  // Not signed yet: no health score (which would call a pair without activities dormant).
+  await page.getByText('尚未签约：交流阶段').waitFor();
+  const notSigned = page.getByText('活跃度从签约起评估；此友城关系目前为“交流阶段”。');
+  await notSigned.scrollIntoViewIfNeeded();
+  await shot(page, 'lifecycle.not-signed.zh-CN', false);
 
   const move = async (name: string, fields: Record<string, string>) => {
     await panel.getByTestId(`lc-move-${name}`).click();
@@ -140,6 +145,9 @@ it('walks a letter of intent through the approvals in order to a signed partners
   await move('establish', { occurredOn: '2024-05-20', place: 'Nakuru' });
   await expect.poll(() => panel.getByTestId('lc-phase').textContent()).toBe('活跃');
   expect(await panel.getByTestId('lc-history').locator('.ant-timeline-item').count()).toBe(5);
+  // Signed: the health panel takes the place of the note.
+  await expect.poll(() => page.getByText(/活跃度从签约起评估/).count()).toBe(0);
+  await page.getByLabel(/^综合得分/).waitFor();
   await page.getByText('2024年5月20日').first().waitFor();
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();

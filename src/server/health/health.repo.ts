@@ -37,6 +37,8 @@ export type HealthRow = {
   cnCode: string;
   kind: string;
   status: string;
+  /** Always established, except for a single partnership asked for by id. */
+  stage: string;
   establishedOn: string | null;
   establishedPrecision: string | null;
   sortKey: string;
@@ -62,7 +64,7 @@ function scopeWhere(scope: HealthFilter['scope']): SQL {
 /**
  * The pairs whose health is measured on a day: signed (stage established), established on or
  * before the day or undated, and not ended by it — the figures' rule. A single partnership asked for
- * by id is measured whatever its dates.
+ * by id is read whatever its stage and dates (the service refuses one that is not yet signed).
  */
 function measuredWhere(filter: HealthFilter): SQL {
   const scoped = scopeWhere(filter.scope);
@@ -115,7 +117,7 @@ export async function selectHealthInputs(db: DbOrTx, filter: HealthFilter): Prom
   const rows = await queryRows<Omit<HealthRow, 'byAge' | 'fields'> & { byAge: number[] | string; fields: string }>(
     db,
     sql`with scoped as not materialized (
-        select ${p.id} as id, ${p.cnCode} as cn_code, ${p.kind} as kind, ${p.status} as status,
+        select ${p.id} as id, ${p.cnCode} as cn_code, ${p.kind} as kind, ${p.status} as status, ${p.stage} as stage,
           ${p.establishedOn} as established_on, ${p.establishedPrecision} as established_precision,
           ${p.sortKey} as sort_key
         from ${p} where ${measuredWhere(filter)}
@@ -134,7 +136,7 @@ export async function selectHealthInputs(db: DbOrTx, filter: HealthFilter): Prom
         where pr.start_on is null or pr.start_on <= ${asOf}::date
         group by pp.partnership_id
       )
-      select s.id, s.cn_code as "cnCode", s.kind, s.status, s.sort_key as "sortKey",
+      select s.id, s.cn_code as "cnCode", s.kind, s.status, s.stage, s.sort_key as "sortKey",
         s.established_on::text as "establishedOn", s.established_precision as "establishedPrecision",
         su.last_on as "lastActivityOn", coalesce(su.by_age, json_build_array(${sql.join(
           ages.map(() => sql`0`),

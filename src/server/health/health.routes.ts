@@ -26,6 +26,7 @@ export function registerHealthRoutes(app: Api): void {
         400: errorResponses[400],
         ...denied,
         404: errorResponses[404],
+        409: { ...errorResponses[409], description: 'The pair is not signed yet (its stage is before established)' },
       },
     }),
     async (c) =>

@@ -123,6 +123,16 @@ describe('health of one partnership', () => {
     const today = await getJson<PartnershipHealth>(`/api/partnerships/${p.id}/health`);
     expect(today.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('has no health for a pair not signed yet (409 naming its stage), instead of calling it dormant', async () => {
+    const p = await buildPartnership(handle, { stage: 'intent', establishedOn: null, status: 'active' });
+    const res = await app.request(`/api/partnerships/${p.id}/health`);
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as { error: { code: string; detail: string; fix?: string } };
+    expect(body.error.code).toBe('conflict');
+    expect(body.error.detail).toContain('stage intent');
+    expect(body.error.fix).toMatch(/signing/);
+  });
 });
 
 describe('the dormant-on-paper list', () => {

@@ -4,9 +4,10 @@
  * records suggest dormant. The formula is scoreSummary() in src/shared/health.ts (docs/health.md);
  * the inputs of a whole scope are read in one statement (health.repo.ts).
  */
+
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
-import { notFound, validationFailed } from '../../shared/errors.js';
+import { AppError, notFound, validationFailed } from '../../shared/errors.js';
 import { type Health, type Suggestion, scoreSummary, suggestionRank } from '../../shared/health.js';
 import type {
   HealthCounts,
@@ -77,6 +78,17 @@ export async function getPartnershipHealth({
   const [row] = await selectHealthInputs(db, { scope: { column: 'id', id }, asOf });
   if (!row) throw notFound('partnership', id);
   assertCanRead(actor, row.cnCode);
+  // Health is kept from the signing on (length counts from it, quiet months are a signed pair's):
+  // a pair still in preparation has none, rather than a score that calls it dormant.
+  if (row.stage !== 'established') {
+    throw new AppError(
+      'conflict',
+      `partnership ${id} is at stage ${row.stage}: its health is measured from its signing`,
+      {
+        fix: 'record the signing on its life cycle (stage established) first',
+      },
+    );
+  }
   const health = healthOf(row, asOf);
   return {
     partnershipId: row.id,

@@ -208,10 +208,12 @@ function Detail({ p }: { p: Partnership }) {
             <Timeline
               className="history"
               items={[
-                {
-                  color: 'blue',
-                  children: `${t('detail.historyEstablished')} · ${p.establishedOn ? d(p.establishedOn) : t('common.unknownDate')}`,
-                },
+                p.stage === 'established'
+                  ? {
+                      color: 'blue',
+                      children: `${t('detail.historyEstablished')} · ${p.establishedOn ? d(p.establishedOn) : t('common.unknownDate')}`,
+                    }
+                  : { color: 'gray', children: t('detail.historyPreparing', { stage: t(`lc.phase.${p.stage}`) }) },
                 ...(p.endedOn
                   ? [
                       {
@@ -237,7 +239,15 @@ function Detail({ p }: { p: Partnership }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <HealthPanel partnershipId={p.id} />
+          {p.stage === 'established' ? (
+            <HealthPanel partnershipId={p.id} />
+          ) : (
+            <Card title={t('health.panelTitle')} size="small">
+              <Typography.Text type="secondary">
+                {t('health.notSigned', { stage: t(`lc.phase.${p.stage}`) })}
+              </Typography.Text>
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={14}>
           <LifecyclePanel p={p} />
