@@ -7,7 +7,7 @@ import { AppError, notFound, validationFailed } from '../../shared/errors.js';
 import type { CurrentUser, UserCreateInput, UserUpdateInput } from '../../shared/schemas/auth.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { Db } from '../db/client.js';
-import { getReferenceCache } from '../places/reference-cache.js';
+import { getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
 import { type Actor, assertCanAdmin, ROLES, type Role, roleAtLeast, scopeCovers } from './actor.js';
 import {
   countAdmins,
@@ -54,13 +54,11 @@ export function currentUserOf(actor: Actor): CurrentUser {
 export function assertKnownScope(scopeCode: string, path = 'scopeCode'): void {
   if (scopeCode === NATIONAL_CODE || getReferenceCache().divisions.has(scopeCode)) return;
   throw validationFailed([
-    {
+    unknownDivisionIssue(
       path,
-      rule: 'unknown_division',
-      value: scopeCode,
-      message: `${scopeCode} is not a GB/T 2260 division code known to Amity`,
-      fix: 'use the code of a province (430000), a city (430100), a county (430102), or 000000 for the whole country',
-    },
+      scopeCode,
+      'use the code of a province (430000), a city (430100), a county (430102), or 000000 for the whole country',
+    ),
   ]);
 }
 

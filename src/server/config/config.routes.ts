@@ -5,7 +5,7 @@ import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
 import type { Api } from '../http/app.js';
 import { jsonResponse } from '../http/openapi.js';
-import { getReferenceCache } from '../places/reference-cache.js';
+import { getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
 
 const ScopeSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 const ConfigSchema = z
@@ -23,13 +23,11 @@ export function resolveHomeScope(code: string): z.infer<typeof ScopeSchema> {
   if (!division) {
     throw new AppError('validation_failed', `AMITY_HOME_SCOPE ${code} is not a known division`, {
       issues: [
-        {
-          path: 'AMITY_HOME_SCOPE',
-          rule: 'unknown_division',
-          value: code,
-          message: `${code} is not a GB/T 2260 division code known to Amity`,
-          fix: 'use the code of your province, city or county (e.g. 430000), or 000000',
-        },
+        unknownDivisionIssue(
+          'AMITY_HOME_SCOPE',
+          code,
+          'use the code of your province, city or county (e.g. 430000), or 000000',
+        ),
       ],
     });
   }

@@ -21,7 +21,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { recordCorrection, stageEditIssues } from '../lifecycle/lifecycle.service.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
-import { type Division, getReferenceCache } from '../places/reference-cache.js';
+import { type Division, getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
 import { type PartnershipView, presentPartnership } from './partnership.presenter.js';
 import {
   deletePartnershipIfVersion,
@@ -40,13 +40,7 @@ export function getDivision(code: string, path = 'cnCode'): Division {
   const division = getReferenceCache().divisions.get(code);
   if (!division) {
     throw validationFailed([
-      {
-        path,
-        rule: 'unknown_division',
-        value: code,
-        message: `${code} is not a GB/T 2260 division code known to Amity`,
-        fix: 'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市',
-      },
+      unknownDivisionIssue(path, code, 'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市'),
     ]);
   }
   return division;

@@ -5,6 +5,7 @@
  * serves every database and transaction.
  */
 import type { Continent, DivisionLevel } from '../../shared/enums.js';
+import type { FieldIssue } from '../../shared/errors.js';
 import { nameKeyOf, normalizeText } from '../../shared/text.js';
 import { readCountries, readDivisions } from '../reference/reference.service.js';
 
@@ -36,6 +37,17 @@ export type ReferenceCache = {
 };
 
 let cached: ReferenceCache | undefined;
+
+/** The problem of a field (at `path`) whose code is no division the reference data knows. */
+export function unknownDivisionIssue(path: string, code: string, fix: string): FieldIssue {
+  return {
+    path,
+    rule: 'unknown_division',
+    value: code,
+    message: `${code} is not a GB/T 2260 division code known to Amity`,
+    fix,
+  };
+}
 
 export function getReferenceCache(): ReferenceCache {
   cached ??= buildCache();
