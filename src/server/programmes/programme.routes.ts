@@ -14,6 +14,7 @@ import {
 import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
+import { registerChildRoutes } from '../http/record-routes.js';
 import {
   createArea,
   createMeasure,
@@ -209,114 +210,39 @@ export function registerProgrammeRoutes(app: Api): void {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/programmes/{id}/areas',
-      tags,
-      summary: 'Add an area to a programme',
-      request: { params: IdParamSchema, ...jsonBody(AreaInputSchema) },
-      responses: { 201: jsonResponse(AreaSchema, 'Created'), ...changed },
-    }),
-    async (c) =>
-      c.json(
-        await createArea({
-          db: dbOf(c),
-          actor: actorOf(c),
-          programmeId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/programme-areas/{id}',
-      tags,
-      summary: 'Rename or reorder an area; a stale version gets 409',
-      request: { params: IdParamSchema, ...jsonBody(AreaUpdateSchema) },
-      responses: { 200: jsonResponse(AreaSchema, 'Updated'), ...changed },
-    }),
-    async (c) =>
-      c.json(
-        await updateArea({ db: dbOf(c), actor: actorOf(c), id: c.req.valid('param').id, input: c.req.valid('json') }),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/programme-areas/{id}',
-      tags,
-      summary: 'Delete an area without measures; ?version= must be current',
-      request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 204: { description: 'Deleted' }, ...changed },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await deleteArea({ db: dbOf(c), actor: actorOf(c), id, version: c.req.valid('query').version });
-      return c.body(null, 204);
+  registerChildRoutes(app, {
+    parentPath: '/api/programmes/{id}/areas',
+    path: '/api/programme-areas',
+    tag: 'programmes',
+    schemas: { item: AreaSchema, create: AreaInputSchema, update: AreaUpdateSchema },
+    summaries: {
+      create: 'Add an area to a programme',
+      update: 'Rename or reorder an area; a stale version gets 409',
+      remove: 'Delete an area without measures; ?version= must be current',
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/programmes/{id}/measures',
-      tags,
-      summary: 'Add a measure to an area of a programme, with the activities and projects that carry it out',
-      request: { params: IdParamSchema, ...jsonBody(MeasureCreateSchema) },
-      responses: { 201: jsonResponse(MeasureSchema, 'Created'), ...changed },
-    }),
-    async (c) =>
-      c.json(
-        await createMeasure({
-          db: dbOf(c),
-          actor: actorOf(c),
-          programmeId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/measures/{id}',
-      tags,
-      summary: 'Update a measure (status, progress, owner, links); a stale version gets 409',
-      request: { params: IdParamSchema, ...jsonBody(MeasureUpdateSchema) },
-      responses: { 200: jsonResponse(MeasureSchema, 'Updated'), ...changed },
-    }),
-    async (c) =>
-      c.json(
-        await updateMeasure({
-          db: dbOf(c),
-          actor: actorOf(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/measures/{id}',
-      tags,
-      summary: 'Delete a measure; ?version= must be current',
-      request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: { 204: { description: 'Deleted' }, ...changed },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      await deleteMeasure({ db: dbOf(c), actor: actorOf(c), id, version: c.req.valid('query').version });
-      return c.body(null, 204);
+    services: {
+      create: ({ parentId, ...rest }) => createArea({ ...rest, programmeId: parentId }),
+      update: updateArea,
+      remove: deleteArea,
     },
-  );
+    createConflicts: true,
+  });
+
+  registerChildRoutes(app, {
+    parentPath: '/api/programmes/{id}/measures',
+    path: '/api/measures',
+    tag: 'programmes',
+    schemas: { item: MeasureSchema, create: MeasureCreateSchema, update: MeasureUpdateSchema },
+    summaries: {
+      create: 'Add a measure to an area of a programme, with the activities and projects that carry it out',
+      update: 'Update a measure (status, progress, owner, links); a stale version gets 409',
+      remove: 'Delete a measure; ?version= must be current',
+    },
+    services: {
+      create: ({ parentId, ...rest }) => createMeasure({ ...rest, programmeId: parentId }),
+      update: updateMeasure,
+      remove: deleteMeasure,
+    },
+    createConflicts: true,
+  });
 }

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
+import { registerChildRoutes } from '../http/record-routes.js';
 import {
   createOutcome,
   createProject,
@@ -218,75 +219,20 @@ export function registerProjectRoutes(app: Api): void {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/projects/{id}/outcomes',
-      tags,
-      summary: 'Record an outcome of a project: a value in a unit, as of a date, with its evidence',
-      request: { params: IdParamSchema, ...jsonBody(OutcomeCreateSchema) },
-      responses: { 201: jsonResponse(OutcomeSchema, 'Created'), ...write, 404: errorResponses[404] },
-    }),
-    async (c) =>
-      c.json(
-        await createOutcome({
-          db: dbOf(c),
-          actor: actorOf(c),
-          projectId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        201,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/outcomes/{id}',
-      tags,
-      summary: 'Update an outcome; a stale version gets 409',
-      request: { params: IdParamSchema, ...jsonBody(OutcomeUpdateSchema) },
-      responses: {
-        200: jsonResponse(OutcomeSchema, 'Updated'),
-        ...write,
-        404: errorResponses[404],
-        409: errorResponses[409],
-      },
-    }),
-    async (c) =>
-      c.json(
-        await updateOutcome({
-          db: dbOf(c),
-          actor: actorOf(c),
-          id: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/outcomes/{id}',
-      tags,
-      summary: 'Delete an outcome; ?version= must be current',
-      request: { params: IdParamSchema, query: VersionQuerySchema },
-      responses: {
-        204: { description: 'Deleted' },
-        ...write,
-        404: errorResponses[404],
-        409: errorResponses[409],
-      },
-    }),
-    async (c) => {
-      await deleteOutcome({
-        db: dbOf(c),
-        actor: actorOf(c),
-        id: c.req.valid('param').id,
-        version: c.req.valid('query').version,
-      });
-      return c.body(null, 204);
+  registerChildRoutes(app, {
+    parentPath: '/api/projects/{id}/outcomes',
+    path: '/api/outcomes',
+    tag: 'projects',
+    schemas: { item: OutcomeSchema, create: OutcomeCreateSchema, update: OutcomeUpdateSchema },
+    summaries: {
+      create: 'Record an outcome of a project: a value in a unit, as of a date, with its evidence',
+      update: 'Update an outcome; a stale version gets 409',
+      remove: 'Delete an outcome; ?version= must be current',
     },
-  );
+    services: {
+      create: ({ parentId, ...rest }) => createOutcome({ ...rest, projectId: parentId }),
+      update: updateOutcome,
+      remove: deleteOutcome,
+    },
+  });
 }
