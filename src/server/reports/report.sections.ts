@@ -17,7 +17,7 @@ import { getProgrammeEvidence, listProgrammes } from '../programmes/programme.se
 import { getProject, listProjects } from '../projects/project.service.js';
 import { idRanges } from './report.compose.js';
 import type { ModuleSection, ReportData } from './report.model.js';
-import { countOf, formatCount, formatDay, type Lang } from './wording.js';
+import { countOf, formatCount, formatDay, formatQuantity, type Lang } from './wording.js';
 
 /** At most this many projects are read in detail for their outcomes; the rest are counted. */
 const PROJECTS_READ = 100;
@@ -33,11 +33,6 @@ function unitName(unit: string, lang: Lang): string {
   return known ? known[lang] : unit;
 }
 
-function formatValue(value: number, lang: Lang): string {
-  if (Number.isInteger(value)) return formatCount(value, lang);
-  return lang === 'zh' ? String(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
 /** Projects of the scope that have measured outcomes, each outcome with its value, unit and date. */
 export async function projectsSection({ db, actor, scope, lang }: Input): Promise<ModuleSection> {
   const list = await listProjects({ db, actor, query: { cn: cnOf(scope), page: 1, perPage: PROJECTS_READ } });
@@ -51,7 +46,8 @@ export async function projectsSection({ db, actor, scope, lang }: Input): Promis
     p.outcomes.map((o) => [
       `${(lang === 'zh' ? (p.nameZh ?? p.nameEn) : (p.nameEn ?? p.nameZh)) ?? `#${p.id}`}${p.isDemo ? w(lang, '（示例）', ' (illustrative)') : ''}`,
       (lang === 'zh' ? (o.metricZh ?? o.metricEn) : (o.metricEn ?? o.metricZh)) ?? '',
-      `${formatValue(o.value, lang)} ${unitName(o.unit, lang)}`.trim(),
+      // 5亿人, 500,000,000 people: Chinese puts no space between a number and its unit.
+      `${formatQuantity(o.value, lang)}${lang === 'zh' ? '' : ' '}${unitName(o.unit, lang)}`.trim(),
       o.asOf,
       `${o.evidence ?? ''}${o.isDemo ? w(lang, '（示例数据）', ' (illustrative)') : ''}`,
     ]),

@@ -9,6 +9,7 @@ import {
   formatCount,
   formatDay,
   formatPartial,
+  formatQuantity,
   ordinalEn,
   overviewSentence,
   sinceSentence,
@@ -156,6 +157,30 @@ describe('numbers, ordinals and dates', () => {
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) => {
         expect(Number(formatCount(n, 'en').replaceAll(',', ''))).toBe(n);
         expect(formatCount(n, 'zh')).toBe(String(n));
+      }),
+    );
+  });
+
+  it('quantities: round large numbers in 亿 and 万 in Chinese, every digit otherwise; grouped in English', () => {
+    expect(formatQuantity(500_000_000, 'zh')).toBe('5亿');
+    expect(formatQuantity(123_000_000, 'zh')).toBe('1.23亿');
+    expect(formatQuantity(12_500_000, 'zh')).toBe('1250万');
+    expect(formatQuantity(230_000, 'zh')).toBe('23万');
+    expect(formatQuantity(23_000, 'zh')).toBe('23000');
+    expect(formatQuantity(123_456_789, 'zh')).toBe('123456789');
+    expect(formatQuantity(7.5, 'zh')).toBe('7.5');
+    expect(formatQuantity(500_000_000, 'en')).toBe('500,000,000');
+    expect(formatQuantity(1234.567, 'en')).toBe('1,234.57');
+    // Nothing is rounded away: the Chinese form reads back as the same number.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000_000 }), (n) => {
+        const text = formatQuantity(n, 'zh');
+        const back = text.endsWith('亿')
+          ? Number(text.slice(0, -1)) * 100_000_000
+          : text.endsWith('万')
+            ? Number(text.slice(0, -1)) * 10_000
+            : Number(text);
+        expect(Math.round(back)).toBe(n);
       }),
     );
   });

@@ -42,6 +42,24 @@ export function formatCount(n: number, lang: Lang): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/**
+ * A measured quantity as a report writes it. In Chinese a round large number is written in 亿 or 万,
+ * as government reports do (500000000 → 5亿, 230000 → 23万, 12500000 → 1250万); one that is not round
+ * keeps every digit, so nothing is rounded away. In English, digits grouped by thousands (500,000,000;
+ * 7.5). Fractions keep at most two decimals.
+ */
+export function formatQuantity(value: number, lang: Lang): string {
+  if (!Number.isInteger(value)) {
+    return lang === 'zh' ? String(value) : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  if (lang === 'zh') {
+    const size = Math.abs(value);
+    if (size >= 100_000_000 && value % 1_000_000 === 0) return `${value / 100_000_000}亿`;
+    if (size >= 100_000 && value % 1_000 === 0) return `${value / 10_000}万`;
+  }
+  return formatCount(value, lang);
+}
+
 /** One decimal place at most, without a trailing .0: 2.8, 3, 0.4. */
 export function formatDecimal(x: number): string {
   const rounded = Math.round(x * 10) / 10;
