@@ -1,5 +1,6 @@
 /** The loading, error and empty states every page shows the same way. */
 import { WarningOutlined } from '@ant-design/icons';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Empty, Skeleton, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
@@ -46,6 +47,43 @@ export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?
       ) : null}
     </div>
   );
+}
+
+/**
+ * The page of one record, once its query has it: Loading while it is pending; on an error, the
+ * not-found title for a 404 (nothing to retry there) and a retry button for any other error unless
+ * `retry` is false; a `forbidden` view, when given, stands for a 403. Otherwise the children with
+ * the record.
+ */
+export function RecordGate<T>({
+  query,
+  notFound,
+  rows = 10,
+  retry = true,
+  forbidden,
+  children,
+}: {
+  query: UseQueryResult<T, unknown>;
+  notFound: string;
+  rows?: number;
+  retry?: boolean;
+  forbidden?: ReactNode;
+  children: (record: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading rows={rows} />;
+  if (query.isError) {
+    const { error } = query;
+    if (forbidden !== undefined && error instanceof ApiError && error.status === 403) return forbidden;
+    const missing = error instanceof ApiError && error.isNotFound;
+    return (
+      <ErrorState
+        error={error}
+        title={missing ? notFound : undefined}
+        onRetry={missing || !retry ? undefined : () => void query.refetch()}
+      />
+    );
+  }
+  return children(query.data);
 }
 
 export function EmptyState({ title, hint, action }: { title?: string; hint?: string; action?: ReactNode }) {

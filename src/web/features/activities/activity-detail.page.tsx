@@ -1,12 +1,13 @@
 /** One activity: its partnerships, details, sources and the office rules it breaks. */
-import { DeleteOutlined, EditOutlined, LinkOutlined } from '@ant-design/icons';
+import { EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Tag, Tooltip } from 'antd';
-import { ApiError, api } from '../../api/client';
+import { Alert, App as AntApp, Button, Card, Descriptions, Space, Tag, Tooltip } from 'antd';
+import { api } from '../../api/client';
 import { useDivision } from '../../api/queries';
+import { DeleteRecordButton } from '../../components/delete-button';
 import { PartnershipLink } from '../../components/row-link';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../auth/permissions';
@@ -19,18 +20,11 @@ export function ActivityDetailPage() {
   const { id } = route.useParams();
   const { t } = useI18n();
   const record = useActivity(id);
-  if (record.isPending) return <Loading rows={8} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('act.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <Detail a={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('act.notFound')} rows={8}>
+      {(a) => <Detail a={a} />}
+    </RecordGate>
+  );
 }
 
 /** Where the flags' rules come from: a division's name, or the national defaults. */
@@ -119,17 +113,7 @@ function Detail({ a }: { a: ActivityRecord }) {
               {t('common.edit')}
             </Button>
           </Link>
-          <Popconfirm
-            title={t('act.deleteConfirm')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => remove()}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          <DeleteRecordButton confirm={t('act.deleteConfirm')} onConfirm={remove} />
         </Space>
       </div>
       {a.isDemo ? <Alert type="warning" showIcon message={t('act.demoHint')} style={{ marginBottom: 16 }} /> : null}

@@ -13,7 +13,7 @@ import { ACTIVITY_LIMITS } from '../../../shared/schemas/activity';
 import { ApiError, api } from '../../api/client';
 import { usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { Loading, RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
@@ -39,18 +39,11 @@ export function ActivityEditPage() {
   const { id } = editRoute.useParams();
   const { t } = useI18n();
   const record = useActivity(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('act.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <ActivityForm record={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('act.notFound')}>
+      {(a) => <ActivityForm record={a} />}
+    </RecordGate>
+  );
 }
 
 function refOf(p: Partnership): ActivityPartnership {

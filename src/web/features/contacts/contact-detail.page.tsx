@@ -28,11 +28,12 @@ import { today } from '../../../shared/dates';
 import { TOUCH_CHANNELS, type TouchChannel } from '../../../shared/schemas/contact';
 import { ApiError, api } from '../../api/client';
 import { useCountries } from '../../api/queries';
-import { Loading, useErrorMessage } from '../../components/states';
+import { DeleteRecordButton } from '../../components/delete-button';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { type Contact, type ContactRole, contactKeys, contactName, useContact, usePostHolders } from './contact-api';
-import { CategoryTag, ContactError, ContactsGate, DemoNote, DemoTag } from './contact-parts';
+import { CategoryTag, ContactsGate, DemoNote, DemoTag, Forbidden } from './contact-parts';
 
 const route = getRouteApi('/contacts/$id');
 
@@ -48,12 +49,11 @@ function ContactDetailLoader() {
   const { id } = route.useParams();
   const { t } = useI18n();
   const record = useContact(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError)
-    return (
-      <ContactError error={record.error} notFound={t('contacts.notFound')} onRetry={() => void record.refetch()} />
-    );
-  return <Detail c={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('contacts.notFound')} forbidden={<Forbidden />}>
+      {(c) => <Detail c={c} />}
+    </RecordGate>
+  );
 }
 
 function Detail({ c }: { c: Contact }) {
@@ -98,17 +98,7 @@ function Detail({ c }: { c: Contact }) {
               {t('common.edit')}
             </Button>
           </Link>
-          <Popconfirm
-            title={t('contacts.deleteConfirm')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => remove()}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          <DeleteRecordButton confirm={t('contacts.deleteConfirm')} onConfirm={remove} />
         </Space>
       </div>
       <DemoNote show={c.isDemo} />

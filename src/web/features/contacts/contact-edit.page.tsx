@@ -14,7 +14,7 @@ import { CONTACT_CATEGORIES } from '../../../shared/schemas/contact';
 import { ApiError, api } from '../../api/client';
 import type { Activity, ListEnvelope, Partnership } from '../../api/types';
 import { CountrySelect, DivisionSelect } from '../../components/division-select';
-import { Loading, useErrorMessage } from '../../components/states';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
@@ -27,7 +27,7 @@ import {
   toFormValues,
   toUpdateInput,
 } from './contact-form-model';
-import { ContactError, ContactsGate } from './contact-parts';
+import { ContactsGate, Forbidden } from './contact-parts';
 
 const editRoute = getRouteApi('/contacts/$id/edit');
 
@@ -51,9 +51,11 @@ function ContactEditLoader() {
   const { id } = editRoute.useParams();
   const { t } = useI18n();
   const record = useContact(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) return <ContactError error={record.error} notFound={t('contacts.notFound')} />;
-  return <ContactForm record={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('contacts.notFound')} retry={false} forbidden={<Forbidden />}>
+      {(c) => <ContactForm record={c} />}
+    </RecordGate>
+  );
 }
 
 function ContactForm({ record }: { record?: Contact }) {

@@ -30,19 +30,10 @@ export function ContactsGate({ children }: { children: ReactNode }) {
   return useCanSeeContacts() ? children : <Forbidden />;
 }
 
-/** An error of a contacts request: 403 is said as the missing permission. */
-export function ContactError({
-  error,
-  onRetry,
-  notFound,
-}: {
-  error: unknown;
-  onRetry?: () => void;
-  notFound?: string;
-}) {
+/** An error of a contacts list: 403 is said as the missing permission. (A record's page uses RecordGate.) */
+export function ContactError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   if (error instanceof ApiError && error.status === 403) return <Forbidden />;
-  const missing = error instanceof ApiError && error.isNotFound;
-  return <ErrorState error={error} title={missing ? notFound : undefined} onRetry={missing ? undefined : onRetry} />;
+  return <ErrorState error={error} onRetry={onRetry} />;
 }
 
 export function CategoryTag({ category }: { category: ContactCategory }) {

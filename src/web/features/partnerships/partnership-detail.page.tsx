@@ -1,24 +1,13 @@
 /** One partnership: both sides, the dates at their precision, status, source, activities. */
-import { DeleteOutlined, EditOutlined, LinkOutlined } from '@ant-design/icons';
+import { EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import {
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Popconfirm,
-  Row,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { ApiError, api } from '../../api/client';
 import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { DeleteRecordButton } from '../../components/delete-button';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { KindText, LevelTag, StatusTag } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
@@ -35,18 +24,11 @@ export function PartnershipDetailPage() {
   const { id } = route.useParams();
   const { t } = useI18n();
   const record = usePartnership(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('detail.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <Detail p={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('detail.notFound')}>
+      {(p) => <Detail p={p} />}
+    </RecordGate>
+  );
 }
 
 function Detail({ p }: { p: Partnership }) {
@@ -97,17 +79,7 @@ function Detail({ p }: { p: Partnership }) {
                 {t('common.edit')}
               </Button>
             </Link>
-            <Popconfirm
-              title={t('detail.deleteConfirm')}
-              okText={t('common.delete')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => remove()}
-            >
-              <Button danger icon={<DeleteOutlined />}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+            <DeleteRecordButton confirm={t('detail.deleteConfirm')} onConfirm={remove} />
           </Space>
         ) : null}
       </div>

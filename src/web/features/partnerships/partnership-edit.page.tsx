@@ -13,7 +13,7 @@ import { ApiError, api } from '../../api/client';
 import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
 import { CountrySelect, DivisionSelect } from '../../components/division-select';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import {
@@ -36,18 +36,11 @@ export function PartnershipEditPage() {
   const { id } = editRoute.useParams();
   const { t } = useI18n();
   const record = usePartnership(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('detail.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <PartnershipForm record={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('detail.notFound')}>
+      {(p) => <PartnershipForm record={p} />}
+    </RecordGate>
+  );
 }
 
 function PartnershipForm({ record }: { record?: Partnership }) {

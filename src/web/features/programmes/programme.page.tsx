@@ -31,7 +31,7 @@ import { useState } from 'react';
 import { MEASURE_STATUSES, progressProblem } from '../../../shared/schemas/programme';
 import { ApiError, api } from '../../api/client';
 import type { Activity, ListEnvelope } from '../../api/types';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { ErrorState, Loading, RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { MeasureStatusTag } from '../projects/labels';
@@ -51,18 +51,11 @@ export function ProgrammePage() {
   const { id } = route.useParams();
   const { t } = useI18n();
   const record = useProgramme(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('programme.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <Programme p={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('programme.notFound')}>
+      {(p) => <Programme p={p} />}
+    </RecordGate>
+  );
 }
 
 function Programme({ p }: { p: ProgrammeDetail }) {

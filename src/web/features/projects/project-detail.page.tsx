@@ -26,8 +26,9 @@ import { useMemo, useState } from 'react';
 import { OUTCOME_UNIT_CODES, OutcomeCreateSchema } from '../../../shared/schemas/project';
 import { ApiError, api } from '../../api/client';
 import { useCountries } from '../../api/queries';
+import { DeleteRecordButton } from '../../components/delete-button';
 import { PartnershipLink } from '../../components/row-link';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { EmptyState, RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { FieldText, ProjectStatusTag, SdgTag, sdgName, unitLabel, useFieldMessage, useValueText } from './labels';
@@ -39,18 +40,11 @@ export function ProjectDetailPage() {
   const { id } = route.useParams();
   const { t } = useI18n();
   const record = useProject(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return (
-      <ErrorState
-        error={record.error}
-        title={notFound ? t('project.notFound') : undefined}
-        onRetry={notFound ? undefined : () => void record.refetch()}
-      />
-    );
-  }
-  return <Detail p={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('project.notFound')}>
+      {(p) => <Detail p={p} />}
+    </RecordGate>
+  );
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
@@ -116,17 +110,7 @@ function Detail({ p }: { p: ProjectDetail }) {
               {t('common.edit')}
             </Button>
           </Link>
-          <Popconfirm
-            title={t('project.deleteConfirm')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => remove()}
-          >
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+          <DeleteRecordButton confirm={t('project.deleteConfirm')} onConfirm={remove} />
         </Space>
       </div>
       {hasIllustrative ? (

@@ -12,7 +12,7 @@ import { SDGS } from '../../../shared/sdg';
 import { ApiError, api } from '../../api/client';
 import { useCountries, usePartnershipList } from '../../api/queries';
 import { DivisionSelect } from '../../components/division-select';
-import { ErrorState, Loading, useErrorMessage } from '../../components/states';
+import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
@@ -35,12 +35,11 @@ export function ProjectEditPage() {
   const { id } = editRoute.useParams();
   const { t } = useI18n();
   const record = useProject(id);
-  if (record.isPending) return <Loading rows={10} />;
-  if (record.isError) {
-    const notFound = record.error instanceof ApiError && record.error.isNotFound;
-    return <ErrorState error={record.error} title={notFound ? t('project.notFound') : undefined} />;
-  }
-  return <ProjectForm record={record.data} />;
+  return (
+    <RecordGate query={record} notFound={t('project.notFound')} retry={false}>
+      {(p) => <ProjectForm record={p} />}
+    </RecordGate>
+  );
 }
 
 function ProjectForm({ record }: { record?: ProjectDetail }) {
