@@ -4,7 +4,6 @@
  * records suggest dormant. The formula is scoreSummary() in src/shared/health.ts (docs/health.md);
  * the inputs of a whole scope are read in one statement (health.repo.ts).
  */
-
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
 import { AppError, notFound, validationFailed } from '../../shared/errors.js';

@@ -33,12 +33,13 @@ export type RecordRoutes<Q, C, U, V> = {
 
 const denied = { 401: errorResponses[401], 403: errorResponses[403] } as const;
 
+// The route declarations carry the schemas; handlers read the validated values back untyped.
+const valid = (c: { req: { valid(target: never): unknown } }, target: string) => c.req.valid(target as never);
+
 export function registerRecordRoutes<Q, C, U, V>(app: Api, spec: RecordRoutes<Q, C, U, V>): void {
   const { path, schemas, summaries, services } = spec;
   const tags = [spec.tag];
   const one = `${path}/{id}`;
-  // The route declarations carry the schemas; handlers read the validated values back untyped.
-  const valid = (c: { req: { valid(target: never): unknown } }, target: string) => c.req.valid(target as never);
 
   app.openapi(
     createRoute({
@@ -138,7 +139,6 @@ export function registerChildRoutes<C, U, V>(app: Api, spec: ChildRoutes<C, U, V
   const one = `${spec.path}/{id}`;
   const failed = { 400: errorResponses[400], ...denied, 404: errorResponses[404] } as const;
   const changed = { ...failed, 409: errorResponses[409] } as const;
-  const valid = (c: { req: { valid(target: never): unknown } }, target: string) => c.req.valid(target as never);
 
   app.openapi(
     createRoute({
@@ -180,7 +180,6 @@ function registerUpdate<U, V>(
   },
 ): void {
   const { schemas, update } = route;
-  const valid = (c: { req: { valid(target: never): unknown } }, target: string) => c.req.valid(target as never);
   app.openapi(
     createRoute({
       method: 'patch',
