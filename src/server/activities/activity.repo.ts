@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, lte, not, type SQL, sql } from 'drizzle-or
 import type { RuleCode } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import { activities, activityPartnerships, foreignPlaces, partnerships } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readPage } from '../db/sql.js';
 import { breaksRules } from '../rules/rules.repo.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -115,7 +115,8 @@ export async function selectActivityPage(db: DbOrTx, filter: ActivityFilter, pag
     breach ? (filter.flagged === false ? not(breach) : breach) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -125,8 +126,7 @@ export async function selectActivityPage(db: DbOrTx, filter: ActivityFilter, pag
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 
 /** The partnership of a division with a foreign place of this English (or Chinese) name, if one. */

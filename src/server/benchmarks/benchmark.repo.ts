@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { benchmarks } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readPage } from '../db/sql.js';
 
 export type BenchmarkRow = typeof benchmarks.$inferSelect;
 export type NewBenchmark = typeof benchmarks.$inferInsert;
@@ -64,7 +64,8 @@ export async function selectBenchmarkPage(
     filter.asOfOnOrBefore ? lte(benchmarks.asOf, filter.asOfOnOrBefore) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -74,6 +75,5 @@ export async function selectBenchmarkPage(
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(benchmarks).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }

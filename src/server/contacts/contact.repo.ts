@@ -11,7 +11,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readPage } from '../db/sql.js';
 import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -202,7 +202,8 @@ export async function selectContactPage(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ContactListRow[]; total: number }> {
   const where = filterConditions(filter);
-  const [rows, counted] = await readAll(db, [
+  const { rows, total } = await readPage(
+    db,
     () =>
       db
         .select({ contact: contacts, lastContact: lastContactOf(asOf) })
@@ -212,8 +213,8 @@ export async function selectContactPage(
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(where),
-  ]);
-  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact })), total: counted[0]?.n ?? 0 };
+  );
+  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact })), total };
 }
 
 /**
@@ -253,7 +254,8 @@ export async function selectStaleContactPage(
 ): Promise<{ rows: ContactListRow[]; total: number }> {
   const last = lastContactTable(db, asOf);
   const where = and(filterConditions(filter), or(isNull(last.last), sql`${last.last}::date < ${cutoff}::date`));
-  const [rows, counted] = await readAll(db, [
+  const { rows, total } = await readPage(
+    db,
     () =>
       db
         .select({ contact: contacts, lastContact: last.last })
@@ -269,8 +271,8 @@ export async function selectStaleContactPage(
         .from(contacts)
         .leftJoin(last, eq(last.contactId, contacts.id))
         .where(where),
-  ]);
-  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact ?? null })), total: counted[0]?.n ?? 0 };
+  );
+  return { rows: rows.map((r) => ({ ...r.contact, lastContact: r.lastContact ?? null })), total };
 }
 
 /** Every contact of a filter, in name order, with its last contact (for an export). */

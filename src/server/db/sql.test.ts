@@ -10,7 +10,7 @@ import { collectReportData } from '../reports/report.service.js';
 import { buildPartnership } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import type { DbHandle } from './client.js';
-import { readAll } from './sql.js';
+import { readAll, readPage } from './sql.js';
 
 const handle = await createTestDb();
 
@@ -105,6 +105,28 @@ describe('readAll', () => {
     );
     const typed: [number, 'text'] = [one, text];
     expect(typed).toEqual([1, 'text']);
+  });
+});
+
+describe('readPage', () => {
+  it('gives the page and the count of every match, on the handle and in a transaction', async () => {
+    const expected = { rows: [1, 2], total: 7 };
+    const read = (db: Parameters<typeof readPage>[0]) =>
+      readPage(
+        db,
+        async () => [1, 2],
+        async () => [{ n: 7 }],
+      );
+    expect(await read(handle.db)).toEqual(expected);
+    expect(await handle.db.transaction((tx) => read(tx))).toEqual(expected);
+    // No count row (an empty aggregate never happens in SQL, but nothing is assumed): 0.
+    expect(
+      await readPage(
+        handle.db,
+        async () => [],
+        async () => [],
+      ),
+    ).toEqual({ rows: [], total: 0 });
   });
 });
 

@@ -38,3 +38,13 @@ export async function readAll<const T extends readonly Read[]>(db: DbOrTx, reads
   for (const read of reads) results.push(await read());
   return results as ReadResults<T>;
 }
+
+/** A page of rows and the number of every match, read as readAll reads: `count` selects `{ n }`. */
+export async function readPage<R>(
+  db: DbOrTx,
+  rows: () => PromiseLike<R[]>,
+  count: () => PromiseLike<{ n: number }[]>,
+): Promise<{ rows: R[]; total: number }> {
+  const [page, counted] = await readAll(db, [rows, count]);
+  return { rows: page, total: counted[0]?.n ?? 0 };
+}

@@ -15,7 +15,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { pgArray, queryRows, readAll } from '../db/sql.js';
+import { pgArray, queryRows, readPage } from '../db/sql.js';
 
 /** Which column holds the scope: a province, a prefecture, or the division itself (a county). */
 export type ScopeColumn = 'province' | 'prefecture' | 'cn';
@@ -230,7 +230,8 @@ export async function selectRecordPage(
   options: { order: RecordOrder; limit: number; offset: number },
 ) {
   const where = and(countedWhere(filter), recordCondition(db, records, filter.asOf));
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select({
@@ -259,7 +260,6 @@ export async function selectRecordPage(
         .limit(options.limit)
         .offset(options.offset),
     () => db.select({ n: count }).from(p).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 export type RecordRow = Awaited<ReturnType<typeof selectRecordPage>>['rows'][number];

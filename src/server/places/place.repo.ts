@@ -9,7 +9,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readAll, readPage } from '../db/sql.js';
 
 export type ForeignPlaceRow = typeof foreignPlaces.$inferSelect;
 export type NewForeignPlace = typeof foreignPlaces.$inferInsert;
@@ -66,7 +66,8 @@ export async function selectForeignPlacePage(
     filter.q ? like(foreignPlaces.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -76,8 +77,7 @@ export async function selectForeignPlacePage(
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(foreignPlaces).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 
 export async function countPartnershipsOfPlace(db: DbOrTx, placeId: number): Promise<number> {
@@ -99,7 +99,8 @@ export async function selectDivisionPage(
     filter.q ? like(cnDivisions.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -109,8 +110,7 @@ export async function selectDivisionPage(
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(cnDivisions).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 
 export async function selectCountries(db: DbOrTx) {

@@ -11,7 +11,7 @@ import {
   programmes,
   projects,
 } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readAll, readPage } from '../db/sql.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -65,7 +65,8 @@ export async function selectProgrammePage(
   subtree: SQL | undefined,
   page: { limit: number; offset: number },
 ) {
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -75,8 +76,7 @@ export async function selectProgrammePage(
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(programmes).where(subtree),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 
 // --- areas ---

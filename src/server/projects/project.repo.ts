@@ -13,7 +13,7 @@ import {
   projectPartnerships,
   projects,
 } from '../db/schema.js';
-import { readAll } from '../db/sql.js';
+import { readAll, readPage } from '../db/sql.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -196,7 +196,8 @@ export async function selectProjectPage(db: DbOrTx, filter: ProjectFilter, page:
     filter.q ? like(projects.search, `%${escapeLike(filter.q)}%`) : undefined,
   ].filter((c): c is SQL => c !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, counted] = await readAll(db, [
+  return readPage(
+    db,
     () =>
       db
         .select()
@@ -206,8 +207,7 @@ export async function selectProjectPage(db: DbOrTx, filter: ProjectFilter, page:
         .limit(page.limit)
         .offset(page.offset),
     () => db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where),
-  ]);
-  return { rows, total: counted[0]?.n ?? 0 };
+  );
 }
 
 // --- outcomes ---
