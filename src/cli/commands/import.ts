@@ -12,10 +12,11 @@ import { importData } from '../../server/imports/import.service.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
 import { formatReport } from '../../server/imports/problems.js';
 import { LIMITS } from '../../shared/enums.js';
+import type { Language } from '../../shared/messages.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
 
-type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean };
+type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean; lang?: string };
 
 function parseType(value: string | undefined): ImportType | undefined {
   if (value === undefined) return undefined;
@@ -23,6 +24,15 @@ function parseType(value: string | undefined): ImportType | undefined {
     throw new CliError(`--type ${value}: give one of ${IMPORT_TYPES.join(', ')}`, 2);
   }
   return value as ImportType;
+}
+
+/** --lang zh-CN|zh|en; without it a Chinese LANG (zh_CN.UTF-8) gives Chinese, anything else English. */
+export function parseLanguage(value: string | undefined, env = process.env.LANG): Language {
+  if (value === undefined) return env?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const v = value.toLowerCase();
+  if (v === 'zh' || v === 'zh-cn') return 'zh-CN';
+  if (v === 'en') return 'en';
+  throw new CliError(`--lang ${value}: give zh-CN or en`, 2);
 }
 
 function readInput(file: string): Buffer {
@@ -51,15 +61,17 @@ export function registerImportCommands(program: Command): void {
     .option('--dry-run', 'check only: report what would be added, updated and unchanged, write nothing')
     .option('--type <type>', `what the file holds: ${IMPORT_TYPES.join(' | ')} (default: from the headers)`)
     .option('--json', 'print the report as JSON')
+    .option('--lang <lang>', 'language of the report: zh-CN or en (default: from LANG, else en)')
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const type = parseType(options.type);
+      const lang = parseLanguage(options.lang);
       const format = formatOfFileName(file);
       if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
       const data = readInput(file);
       const report = await withDb(command, (handle) =>
-        importData({ db: handle.db, data, fileName: basename(file), format, type, dryRun: options.dryRun }),
+        importData({ db: handle.db, data, fileName: basename(file), format, type, dryRun: options.dryRun, lang }),
       );
-      const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report);
+      const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report, lang);
       for (const line of lines) console.log(line);
       if (!report.ok) process.exitCode = 2;
     });

@@ -3,8 +3,10 @@
  * natural key is the one the table enforces — scope, kind, as-of date and total; a row with the
  * same key and other details (breakdown, source) updates the stored one.
  */
+import { type Bilingual, bi } from '../../shared/bilingual.js';
 import type { PartialDate } from '../../shared/dates.js';
 import { KINDS, type Kind, LIMITS, NATIONAL_CODE } from '../../shared/enums.js';
+import type { FieldIssue } from '../../shared/errors.js';
 import { nameKeyOf } from '../../shared/text.js';
 import { checkBenchmark } from '../benchmarks/benchmark.service.js';
 import type { DbOrTx } from '../db/client.js';
@@ -30,7 +32,11 @@ const OPTIONAL = ['provincial', 'city', 'county', 'countries', 'source', 'source
 function readScope(reader: CellReader): string | null {
   const value = reader.raw('scope') ?? '';
   if (value === '') {
-    reader.required('scope', 'the scope is missing', 'give a province code or name, or 000000 / 全国');
+    reader.required(
+      'scope',
+      bi('缺少范围', 'the scope is missing'),
+      bi('请填写省级代码或名称，全国填 000000 或“全国”', 'give a province code or name, or 000000 / 全国'),
+    );
     return null;
   }
   if (NATIONAL_KEYS.has(nameKeyOf(value))) return NATIONAL_CODE;
@@ -40,8 +46,11 @@ function readScope(reader: CellReader): string | null {
     reader.fail('scope', {
       rule: 'unknown_division',
       value,
-      message: 'not a GB/T 2260 code known to Amity',
-      fix: 'use a province code such as 430000, or 000000 for the whole country',
+      message: bi('不是已知的 GB/T 2260 行政区划代码', 'not a GB/T 2260 code known to Amity'),
+      fix: bi(
+        '请填写省级代码（如 430000），全国填 000000',
+        'use a province code such as 430000, or 000000 for the whole country',
+      ),
     });
     return null;
   }
@@ -51,7 +60,10 @@ function readScope(reader: CellReader): string | null {
     rule: match.rule,
     value,
     message: match.message,
-    fix: 'use the province code (e.g. 430000) or its full name (e.g. 湖南省); 000000 or 全国 for the whole country',
+    fix: bi(
+      '请填写省级代码（如 430000）或全称（如 湖南省）；全国填 000000 或“全国”',
+      'use the province code (e.g. 430000) or its full name (e.g. 湖南省); 000000 or 全国 for the whole country',
+    ),
     suggestions: match.suggestions,
   });
   return null;
@@ -66,7 +78,11 @@ export function readBenchmarkRows(rows: readonly TableRow[], map: ColumnMap, pro
     const kind = reader.enumeration<Kind>('kind', KIND_ALIASES, KINDS, 'friendship');
     const total = reader.count('total');
     if (total === null && reader.raw('total') === '') {
-      reader.required('total', 'the total is missing', 'give the number of partnerships, e.g. 110');
+      reader.required(
+        'total',
+        bi('缺少总数', 'the total is missing'),
+        bi('请填写友城对数，如 110', 'give the number of partnerships, e.g. 110'),
+      );
     }
     const breakdown = {
       provincial: reader.count('provincial'),
@@ -76,7 +92,11 @@ export function readBenchmarkRows(rows: readonly TableRow[], map: ColumnMap, pro
     };
     const asOf: PartialDate | null | undefined = reader.partialDate('as_of');
     if (asOf === null && reader.raw('as_of') === '') {
-      reader.required('as_of', 'the as-of date is missing', 'give YYYY, YYYY-MM or YYYY-MM-DD');
+      reader.required(
+        'as_of',
+        bi('缺少截至日期', 'the as-of date is missing'),
+        bi('请写成 YYYY、YYYY-MM 或 YYYY-MM-DD', 'give YYYY, YYYY-MM or YYYY-MM-DD'),
+      );
     }
     const sourceText = reader.text('source', LIMITS.notesLength);
     const sourceUrl = reader.url('source_url');
@@ -84,8 +104,8 @@ export function readBenchmarkRows(rows: readonly TableRow[], map: ColumnMap, pro
     if (!source && reader.ok) {
       reader.required(
         map.has('source') ? 'source' : 'source_url',
-        'a benchmark needs its source',
-        'give source (who published it) or source_url (where)',
+        bi('基准数字须有来源', 'a benchmark needs its source'),
+        bi('请填写来源（谁发布的）或来源链接（在哪里发布）', 'give source (who published it) or source_url (where)'),
       );
     }
     if (scopeCode !== null && asOf) {
@@ -95,8 +115,7 @@ export function readBenchmarkRows(rows: readonly TableRow[], map: ColumnMap, pro
         reader.fail(where[issue.path] ?? 'scope', {
           rule: issue.rule ?? 'invalid_value',
           value: reader.raw(where[issue.path] ?? 'scope'),
-          message: issue.message,
-          fix: issue.fix,
+          ...benchmarkIssueText(issue),
         });
       }
     }
@@ -158,8 +177,11 @@ export async function importBenchmarkRows({
         field: null,
         rule: 'duplicate_row',
         value: `${r.fields.scopeCode} ${r.fields.kind} ${r.fields.asOf} ${r.fields.total}`,
-        message: `the same scope, kind, date and total as row ${seen}`,
-        fix: `keep one of rows ${seen} and ${r.row}`,
+        message: bi(
+          `与第 ${seen} 行的范围、类型、日期和总数相同`,
+          `the same scope, kind, date and total as row ${seen}`,
+        ),
+        fix: bi(`请在第 ${seen} 行和第 ${r.row} 行中只保留一行`, `keep one of rows ${seen} and ${r.row}`),
         otherRow: seen,
       });
       continue;
@@ -197,4 +219,18 @@ export async function importBenchmarkRows({
   await insertBenchmarks(tx, added);
   await updateBenchmarks(tx, updated);
   return result;
+}
+
+/** The benchmark service's rules, as the importer words them in both languages. */
+function benchmarkIssueText(issue: FieldIssue): { message: Bilingual; fix?: Bilingual } {
+  if (issue.rule === 'not_a_province') {
+    return {
+      message: bi(`${String(issue.value)} 不是省级行政区划`, issue.message),
+      fix: bi('请填写省级代码（如 430000），全国填 000000', issue.fix ?? ''),
+    };
+  }
+  if (issue.rule === 'future_date') {
+    return { message: bi('截至日期在未来', issue.message), fix: bi('请填写来源给出的日期', issue.fix ?? '') };
+  }
+  return { message: bi(issue.message, issue.message), ...(issue.fix ? { fix: bi(issue.fix, issue.fix) } : {}) };
 }

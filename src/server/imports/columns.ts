@@ -1,5 +1,6 @@
 /** Headers → columns: which column is which, in English or Chinese, and what the file holds. */
-import { COLUMNS, type ColumnDef, IMPORT_TYPES, type ImportProblem, type ImportType } from './import.schema.js';
+import { bi, listIn } from '../../shared/bilingual.js';
+import { COLUMNS, type ColumnDef, IMPORT_TYPES, type ImportType, type Problem } from './import.schema.js';
 import type { Table, TableRow } from './parsers.js';
 import { columnLetter } from './parsers.js';
 import { closest } from './suggest.js';
@@ -15,6 +16,8 @@ export function normalizeHeader(header: string): string {
     .toLowerCase()
     .replace(/[\s\-.]+/g, '_');
 }
+
+const TYPE_ZH: Record<ImportType, string> = { partnerships: '友城关系', benchmarks: '基准数字', groups: '国家分组' };
 
 function headerIndex(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
   const index = new Map<string, ColumnDef>();
@@ -80,10 +83,10 @@ export class ColumnMap {
   }
 }
 
-export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; problems: ImportProblem[] } {
+export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; problems: Problem[] } {
   const index = INDEXES[type];
   const positions = new Map<string, number>();
-  const problems: ImportProblem[] = [];
+  const problems: Problem[] = [];
   const headerRow = table.headerRow || null;
   const unnamed: number[] = [];
   table.headers.forEach((header, at) => {
@@ -100,8 +103,11 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         field: null,
         rule: 'unknown_column',
         value: header,
-        message: `unknown column for a ${type} file`,
-        fix: `rename it to one of the documented columns (${COLUMNS[type].map((c) => c.name).join(', ')}) or delete it`,
+        message: bi(`无法识别的列（${TYPE_ZH[type]}文件）`, `unknown column for a ${type} file`),
+        fix: bi(
+          `请改为规定的列名之一（${listIn(COLUMNS[type].map((c) => c.zh)).zh}），或在映射中忽略此列`,
+          `rename it to one of the documented columns (${listIn(COLUMNS[type].map((c) => c.name)).en}), or ignore it in the mapping`,
+        ),
         suggestions: closest(
           key,
           [...index.entries()].map(([k, c]) => [k, c.name] as const),
@@ -118,8 +124,11 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         field: def.name,
         rule: 'duplicate_column',
         value: header,
-        message: `the column ${def.name} appears twice (also as "${table.headers[seen]}")`,
-        fix: 'keep one of the two columns',
+        message: bi(
+          `${def.zh}（${def.name}）列出现了两次（另一列为“${table.headers[seen]}”）`,
+          `the column ${def.name} appears twice (also as "${table.headers[seen]}")`,
+        ),
+        fix: bi('请只保留其中一列', 'keep one of the two columns'),
       });
       return;
     }
@@ -134,8 +143,8 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         field: null,
         rule: 'unnamed_column',
         value: withValue.cells[at],
-        message: `column ${columnLetter(at)} has values but no header`,
-        fix: 'give the column one of the documented headers, or delete it',
+        message: bi(`第 ${columnLetter(at)} 列有值但没有列名`, `column ${columnLetter(at)} has values but no header`),
+        fix: bi('请给该列一个规定的列名，或删除该列', 'give the column one of the documented headers, or delete it'),
       });
     }
   }
@@ -150,8 +159,14 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
       field: null,
       rule: 'extra_values',
       value: extra,
-      message: `the row has more values than the header has columns (${width})`,
-      fix: 'put a value that holds a comma in double quotes, or give the column a header',
+      message: bi(
+        `该行的值多于表头的列数（${width}）`,
+        `the row has more values than the header has columns (${width})`,
+      ),
+      fix: bi(
+        '含逗号的值请放在双引号中，或给该列一个列名',
+        'put a value that holds a comma in double quotes, or give the column a header',
+      ),
     });
   }
   for (const def of COLUMNS[type]) {
@@ -161,8 +176,8 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         column: def.name,
         field: def.name,
         rule: 'missing_column',
-        message: `the file has no ${def.name} (${def.zh}) column`,
-        fix: `add a column headed ${def.name} or ${def.zh}`,
+        message: bi(`文件缺少“${def.zh}”（${def.name}）列`, `the file has no ${def.name} (${def.zh}) column`),
+        fix: bi(`请添加列名为“${def.zh}”或 ${def.name} 的列`, `add a column headed ${def.name} or ${def.zh}`),
       });
     }
   }
@@ -173,8 +188,14 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         column: 'cn_division',
         field: 'cn_division',
         rule: 'missing_column',
-        message: 'the file names no Chinese side: it needs a cn_division_code or a cn_division column',
-        fix: 'add a column 中方行政区划代码 (cn_division_code) or 中方行政区划 (cn_division)',
+        message: bi(
+          '文件没有写明中方：需要“中方行政区划代码”或“中方行政区划”列',
+          'the file names no Chinese side: it needs a cn_division_code or a cn_division column',
+        ),
+        fix: bi(
+          '请添加“中方行政区划代码”（cn_division_code）或“中方行政区划”（cn_division）列',
+          'add a column 中方行政区划代码 (cn_division_code) or 中方行政区划 (cn_division)',
+        ),
       });
     }
     if (!positions.has('partner_name_zh') && !positions.has('partner_name_en')) {
@@ -183,8 +204,14 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         column: 'partner_name_en',
         field: 'partner_name_en',
         rule: 'missing_column',
-        message: 'the file names no partner: it needs a partner_name_zh or a partner_name_en column',
-        fix: 'add a column 外方城市中文名 (partner_name_zh) or 外方城市英文名 (partner_name_en)',
+        message: bi(
+          '文件没有写明外方：需要“外方城市中文名”或“外方城市英文名”列',
+          'the file names no partner: it needs a partner_name_zh or a partner_name_en column',
+        ),
+        fix: bi(
+          '请添加“外方城市中文名”（partner_name_zh）或“外方城市英文名”（partner_name_en）列',
+          'add a column 外方城市中文名 (partner_name_zh) or 外方城市英文名 (partner_name_en)',
+        ),
       });
     }
   }

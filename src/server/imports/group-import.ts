@@ -3,6 +3,7 @@
  * cooperation document with China) into country_groups and country_group_members. A file adds and
  * updates members; it never removes one. The group Amity ships (bri) is never written.
  */
+import { bi } from '../../shared/bilingual.js';
 import type { DbOrTx } from '../db/client.js';
 import type { ColumnMap } from './columns.js';
 import {
@@ -36,27 +37,41 @@ export function readGroupRows(rows: readonly TableRow[], map: ColumnMap, problem
     const rawCode = reader.raw('group_code') ?? '';
     const groupCode = rawCode.toLowerCase();
     if (!groupCode) {
-      reader.required('group_code', 'the group code is missing', 'give a short code such as bri_docs');
+      reader.required(
+        'group_code',
+        bi('缺少分组代码', 'the group code is missing'),
+        bi('请填写简短代码，如 bri_docs', 'give a short code such as bri_docs'),
+      );
     } else if (SHIPPED_GROUPS.includes(groupCode)) {
       reader.fail('group_code', {
         rule: 'shipped_group',
         value: rawCode,
-        message: `${groupCode} is the Belt and Road group that Amity ships; an office's own group needs a code of its own`,
-        fix: `use another code, e.g. ${groupCode}_docs`,
+        message: bi(
+          `${groupCode} 是系统自带的“一带一路”分组；外办自己的分组须另用代码`,
+          `${groupCode} is the Belt and Road group that Amity ships; an office's own group needs a code of its own`,
+        ),
+        fix: bi(`请换一个代码，如 ${groupCode}_docs`, `use another code, e.g. ${groupCode}_docs`),
       });
     } else if (!GROUP_CODE_PATTERN.test(groupCode)) {
       reader.fail('group_code', {
         rule: 'invalid_code',
         value: rawCode,
-        message: 'not a group code',
-        fix: 'use up to 40 lower-case letters, digits, - and _, e.g. bri_docs',
+        message: bi('不是有效的分组代码', 'not a group code'),
+        fix: bi(
+          '最多 40 个小写字母、数字、- 和 _，如 bri_docs',
+          'use up to 40 lower-case letters, digits, - and _, e.g. bri_docs',
+        ),
       });
     }
     const nameZh = reader.text('group_name_zh');
     const nameEn = reader.text('group_name_en');
     const country = reader.country('country');
     if (country === null && reader.raw('country') === '') {
-      reader.required('country', 'the country is missing', 'give an ISO 3166 alpha-2 code such as GH, or the name');
+      reader.required(
+        'country',
+        bi('缺少国家', 'the country is missing'),
+        bi('请填写 ISO 3166 两位代码（如 GH）或国名', 'give an ISO 3166 alpha-2 code such as GH, or the name'),
+      );
     }
     const joined = reader.partialDate('joined_on', { notFuture: true });
     const sourceUrl = reader.url('source_url');
@@ -112,8 +127,14 @@ export async function importGroupRows({
           field,
           rule: 'inconsistent_group',
           value,
-          message: `row ${first.row} names group ${r.groupCode} "${first.value}"`,
-          fix: 'give the group one name in every row (or leave the name empty after the first row)',
+          message: bi(
+            `第 ${first.row} 行给分组 ${r.groupCode} 的名称是“${first.value}”`,
+            `row ${first.row} names group ${r.groupCode} "${first.value}"`,
+          ),
+          fix: bi(
+            '同一分组每行名称须相同（或第一行之后留空）',
+            'give the group one name in every row (or leave the name empty after the first row)',
+          ),
           otherRow: first.row,
         });
       }
@@ -127,8 +148,11 @@ export async function importGroupRows({
         field: 'country',
         rule: 'duplicate_row',
         value: r.countryIso2,
-        message: `${r.countryIso2} is already in group ${r.groupCode} in row ${seen}`,
-        fix: `keep one of rows ${seen} and ${r.row}`,
+        message: bi(
+          `${r.countryIso2} 已在第 ${seen} 行列入分组 ${r.groupCode}`,
+          `${r.countryIso2} is already in group ${r.groupCode} in row ${seen}`,
+        ),
+        fix: bi(`请在第 ${seen} 行和第 ${r.row} 行中只保留一行`, `keep one of rows ${seen} and ${r.row}`),
         otherRow: seen,
       });
       continue;
@@ -150,8 +174,14 @@ export async function importGroupRows({
         column: columns.header(field),
         field,
         rule: 'required',
-        message: `group ${code} is new and needs its Chinese and English names`,
-        fix: 'give group_name_zh and group_name_en in the first row of the group',
+        message: bi(
+          `分组 ${code} 是新分组，需要中文名和英文名`,
+          `group ${code} is new and needs its Chinese and English names`,
+        ),
+        fix: bi(
+          '请在该分组的第一行填写分组中文名和英文名',
+          'give group_name_zh and group_name_en in the first row of the group',
+        ),
       });
       continue;
     }

@@ -56,6 +56,27 @@ describe('import and export API', () => {
     expect(body.error.details.report).toMatchObject({ ok: false, problemCount: 2 });
   });
 
+  it("writes every problem in the caller's language", async () => {
+    const file = 'cn_division,partner_name_en,partner_country,established_on\n湖南省/长沙市,X,Ghanna,2023-02-30\n';
+    const answer = async (lang: string) => {
+      const res = await app.request('/api/imports', {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'text/csv', 'accept-language': lang },
+      });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { details: { report: ImportReport } } }).error.details.report.problems;
+    };
+    const zh = await answer('zh-CN,zh;q=0.9');
+    const en = await answer('en-GB');
+    expect(zh.map((p) => p.rule)).toEqual(['unknown_country', 'invalid_date']);
+    expect(en.map((p) => p.rule)).toEqual(zh.map((p) => p.rule));
+    expect(zh.map((p) => p.message)).toEqual(['无法识别的国家', '不是有效的日期']);
+    expect(en.map((p) => p.message)).toEqual(['unknown country', 'not a real date']);
+    // No English inside the Chinese texts except codes and examples.
+    for (const p of zh) expect(`${p.message} ${p.fix ?? ''}`).not.toMatch(/\b(the|a|an|or|use|write)\b/);
+  });
+
   it('imports JSON and XLSX bodies by their content type', async () => {
     const json = JSON.stringify([{ cn_division_code: '430100', partner_name_en: 'Kyoto', partner_country: 'JP' }]);
     expect((await post('/api/imports', json, 'application/json')).status).toBe(200);

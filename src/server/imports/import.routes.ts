@@ -7,6 +7,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
+import { pickLanguage } from '../../shared/messages.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
 import { assertCanWrite } from '../auth/actor.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
@@ -99,7 +100,7 @@ export function registerImportRoutes(app: Api): void {
         'The file is the raw request body (Content-Type text/csv, application/json or the XLSX type) or the ' +
         'form field "file" of multipart/form-data. 200 with the report when the file is clean (and, unless ' +
         'dryRun, written); 400 with the report in error.details.report and each problem in error.issues ' +
-        'when not — then nothing is written.',
+        'when not — then nothing is written. Problem texts follow Accept-Language (or ?lang=zh-CN|en).',
       request: {
         query: ImportQuerySchema,
         body: {
@@ -122,6 +123,7 @@ export function registerImportRoutes(app: Api): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
+      const lang = pickLanguage(c.req.query('lang') ?? c.req.header('accept-language'));
       // Who asks is settled before the upload is read.
       const actor = actorOf(c);
       assertCanWrite(actor, actor.scopeCode);
@@ -136,10 +138,11 @@ export function registerImportRoutes(app: Api): void {
         type: query.type,
         dryRun: query.dryRun,
         actor,
+        lang,
       });
       if (!report.ok) {
         throw new AppError('validation_failed', `the file has ${report.problemCount} problem(s); nothing was written`, {
-          issues: problemsAsIssues(report.problems),
+          issues: problemsAsIssues(report.problems, lang),
           details: { report },
         });
       }

@@ -4,6 +4,7 @@
  * describes the same thing for people; keep the two in step.
  */
 import { z } from 'zod';
+import type { Bilingual } from '../../shared/bilingual.js';
 import type { AdminLevel, Kind, Status } from '../../shared/enums.js';
 
 export const IMPORT_TYPES = ['partnerships', 'benchmarks', 'groups'] as const;
@@ -321,13 +322,19 @@ export const ImportProblemSchema = z
     field: z.string().nullable().describe('The canonical column name'),
     value: z.string().optional(),
     rule: z.string().describe('Stable name of the broken rule, e.g. unknown_country, ambiguous_division'),
-    message: z.string(),
-    fix: z.string().optional(),
+    message: z.string().describe("What is wrong, in the caller's language"),
+    fix: z.string().optional().describe("How to fix it, in the caller's language"),
     suggestions: z.array(z.string()).optional().describe('"Did you mean" candidates'),
     otherRow: z.number().int().optional().describe('The other row of a duplicate pair'),
   })
   .meta({ id: 'ImportProblem' });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+/**
+ * A problem as the importer finds it: its message and fix in both languages. The report renders
+ * them in the reader's language (ProblemList.sorted).
+ */
+export type Problem = Omit<ImportProblem, 'message' | 'fix'> & { message: Bilingual; fix?: Bilingual };
 
 export const ImportReportSchema = z
   .object({

@@ -5,8 +5,10 @@
  * transaction, and only when no problem was found is anything written (in that same transaction).
  * A file with problems is not an error of the program: the report lists every problem and ok=false.
  */
+import { bi } from '../../shared/bilingual.js';
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
+import type { Language } from '../../shared/messages.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanWrite, scopeCovers, systemActor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
@@ -39,6 +41,8 @@ export type ImportOptions = {
    * (facts about others) an admin. Omitted: the command line and the demo loader, acting as the system.
    */
   actor?: Actor;
+  /** The language of the report's problem texts (the API passes the caller's). */
+  lang?: Language;
 };
 
 export type { ImportProblem, ImportReport } from './import.schema.js';
@@ -76,6 +80,7 @@ export async function importData({
   dryRun = false,
   isDemo = false,
   actor = systemActor('import'),
+  lang = 'en',
 }: ImportOptions): Promise<ImportReport> {
   assertCanWrite(actor, actor.scopeCode);
   const fmt = resolveFormat(fileName, format);
@@ -89,7 +94,7 @@ export async function importData({
     dryRun,
     rows: table.rows.length,
     ...counts,
-    problems: problems.sorted(),
+    problems: problems.sorted(lang),
     problemCount: problems.count,
     ok: problems.count === 0,
     runId: null as number | null,
@@ -102,8 +107,11 @@ export async function importData({
         column: null,
         field: null,
         rule: 'empty_file',
-        message: 'the file has no header row and no data',
-        fix: 'start from a template: amity template partnerships.csv',
+        message: bi('文件没有表头，也没有数据', 'the file has no header row and no data'),
+        fix: bi(
+          '请从模板开始填写（导入页可下载，或 amity template partnerships.csv）',
+          'start from a template: amity template partnerships.csv',
+        ),
       });
     }
     return report(type ?? null);
@@ -116,8 +124,14 @@ export async function importData({
       field: null,
       rule: 'unknown_type',
       value: table.headers.join(', ').slice(0, 200),
-      message: 'cannot tell from the headers whether the file holds partnerships, benchmarks or groups',
-      fix: 'use the headers of the template, or choose the type explicitly (--type partnerships|benchmarks|groups)',
+      message: bi(
+        '无法从表头判断文件是友城关系、基准数字还是国家分组',
+        'cannot tell from the headers whether the file holds partnerships, benchmarks or groups',
+      ),
+      fix: bi(
+        '请使用模板的表头，或明确选择类型（--type partnerships|benchmarks|groups）',
+        'use the headers of the template, or choose the type explicitly (--type partnerships|benchmarks|groups)',
+      ),
     });
     return report(null);
   }
@@ -143,8 +157,14 @@ export async function importData({
             field: 'cn_division_code',
             rule: 'outside_scope',
             value: row.division.code,
-            message: `${row.division.code} ${row.division.nameZh} is outside your scope ${actor.scopeCode}`,
-            fix: 'remove the row, or ask the office of that division to import it',
+            message: bi(
+              `${row.division.code} ${row.division.nameZh} 不在你的权限范围 ${actor.scopeCode} 内`,
+              `${row.division.code} ${row.division.nameZh} is outside your scope ${actor.scopeCode}`,
+            ),
+            fix: bi(
+              '请删除该行，或请该行政区划的外办导入',
+              'remove the row, or ask the office of that division to import it',
+            ),
           });
         }
       }

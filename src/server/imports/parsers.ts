@@ -5,8 +5,9 @@
  * quote, too many rows) are reported, never thrown.
  */
 import ExcelJS from 'exceljs';
+import { type Bilingual, bi } from '../../shared/bilingual.js';
 import { LIMITS } from '../../shared/enums.js';
-import type { ImportFormat, ImportProblem } from './import.schema.js';
+import type { ImportFormat, Problem } from './import.schema.js';
 import { checkZip } from './zip-guard.js';
 
 export type TableRow = { row: number; cells: string[] };
@@ -15,7 +16,7 @@ export type Table = {
   /** Row number of the header (1 in CSV/XLSX unless blank rows come first; 0 in JSON). */
   headerRow: number;
   rows: TableRow[];
-  problems: ImportProblem[];
+  problems: Problem[];
 };
 
 export type ParseLimits = { maxRows: number; maxBytes: number };
@@ -30,11 +31,16 @@ export function formatOfFileName(fileName: string): ImportFormat | undefined {
   return undefined;
 }
 
-function fileProblem(rule: string, message: string, fix: string, row: number | null = null): ImportProblem {
+const JSON_SHAPE = bi(
+  '请写成对象数组，每行一个对象，键为列名',
+  'write an array of objects, one per row, whose keys are the column names',
+);
+
+function fileProblem(rule: string, message: Bilingual, fix: Bilingual, row: number | null = null): Problem {
   return { row, column: null, field: null, rule, message, fix };
 }
 
-function emptyTable(problems: ImportProblem[]): Table {
+function emptyTable(problems: Problem[]): Table {
   return { headers: [], headerRow: 0, rows: [], problems };
 }
 
@@ -50,7 +56,11 @@ export async function readTable(
   if (byteLength(data) > limits.maxBytes) {
     const mb = Math.round(limits.maxBytes / 1024 / 1024);
     return emptyTable([
-      fileProblem('file_too_large', `the file is larger than ${mb} MB`, `split it into files of at most ${mb} MB`),
+      fileProblem(
+        'file_too_large',
+        bi(`文件大于 ${mb} MB`, `the file is larger than ${mb} MB`),
+        bi(`请拆分为每个不超过 ${mb} MB 的文件`, `split it into files of at most ${mb} MB`),
+      ),
     ]);
   }
   if (format === 'csv') return refuseNul(readCsv(data, limits));
@@ -75,8 +85,14 @@ function refuseNul(table: Table): Table {
         field: null,
         rule: 'control_character',
         value: cell.replaceAll('\u0000', '\u2400').slice(0, 200),
-        message: 'the value holds a NUL character (U+0000), which cannot be stored',
-        fix: 'remove the character; a file saved as UTF-16 ("Unicode text") has one after every letter: save it as CSV UTF-8',
+        message: bi(
+          '该值含有无法保存的空字符（U+0000）',
+          'the value holds a NUL character (U+0000), which cannot be stored',
+        ),
+        fix: bi(
+          '请删除该字符；保存为 UTF-16（“Unicode 文本”）的文件每个字后都有一个：请另存为“CSV UTF-8”',
+          'remove the character; a file saved as UTF-16 ("Unicode text") has one after every letter: save it as CSV UTF-8',
+        ),
       });
     });
   };
@@ -85,11 +101,17 @@ function refuseNul(table: Table): Table {
   return table;
 }
 
-function tooManyRows(limits: ParseLimits, row: number): ImportProblem {
+function tooManyRows(limits: ParseLimits, row: number): Problem {
   return fileProblem(
     'too_many_rows',
-    `the file has more than ${limits.maxRows.toLocaleString('en')} data rows`,
-    `split it into files of at most ${limits.maxRows.toLocaleString('en')} rows`,
+    bi(
+      `文件的数据行超过 ${limits.maxRows} 行`,
+      `the file has more than ${limits.maxRows.toLocaleString('en')} data rows`,
+    ),
+    bi(
+      `请拆分为每个不超过 ${limits.maxRows} 行的文件`,
+      `split it into files of at most ${limits.maxRows.toLocaleString('en')} rows`,
+    ),
     row,
   );
 }
@@ -123,7 +145,7 @@ function isBlank(cells: readonly string[]): boolean {
  * and doubled quotes; records end with CRLF or LF. Faster than a general parser because it needs
  * nothing else. A quote that is never closed, or text right after a closing quote, is an error.
  */
-export function parseCsvText(text: string): { records: string[][] } | { error: string; line: number } {
+export function parseCsvText(text: string): { records: string[][] } | { error: Bilingual; line: number } {
   const records: string[][] = [];
   const n = text.length;
   if (n === 0) return { records };
@@ -138,7 +160,7 @@ export function parseCsvText(text: string): { records: string[][] } | { error: s
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q === -1) return { error: 'a quoted value is never closed', line: startLine };
+        if (q === -1) return { error: bi('引号中的值没有结束引号', 'a quoted value is never closed'), line: startLine };
         if (text.charCodeAt(q + 1) === 34) {
           quoted += text.slice(from, q + 1);
           from = q + 2;
@@ -152,7 +174,7 @@ export function parseCsvText(text: string): { records: string[][] } | { error: s
       value = quoted;
       const c = text.charCodeAt(i);
       if (i < n && c !== 44 && c !== 10 && c !== 13) {
-        return { error: 'unexpected text after a closing quote', line };
+        return { error: bi('结束引号后还有文字', 'unexpected text after a closing quote'), line };
       }
     } else {
       let j = i;
@@ -194,14 +216,20 @@ function readCsv(data: Buffer | string, limits: ParseLimits): Table {
     return emptyTable([
       fileProblem(
         'invalid_csv',
-        `the file is not valid CSV: ${parsed.error} (line ${parsed.line})`,
-        'a value with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+        bi(
+          `文件不是有效的 CSV：${parsed.error.zh}（第 ${parsed.line} 行）`,
+          `the file is not valid CSV: ${parsed.error.en} (line ${parsed.line})`,
+        ),
+        bi(
+          '含逗号、引号或换行的值须放在双引号中，值中的引号写两次（""）',
+          'a value with a comma, a quote or a line break must be in double quotes, and a quote inside it doubled ("")',
+        ),
         parsed.line,
       ),
     ]);
   }
   const records = parsed.records;
-  const problems: ImportProblem[] = [];
+  const problems: Problem[] = [];
   let headers: string[] | undefined;
   let headerRow = 0;
   const rows: TableRow[] = [];
@@ -249,8 +277,11 @@ function readJson(data: Buffer | string, limits: ParseLimits): Table {
     return emptyTable([
       fileProblem(
         'invalid_json',
-        `the file is not valid JSON: ${(error as Error).message}`,
-        'write an array of objects, one per row, whose keys are the column names',
+        bi(
+          `文件不是有效的 JSON：${(error as Error).message}`,
+          `the file is not valid JSON: ${(error as Error).message}`,
+        ),
+        JSON_SHAPE,
       ),
     ]);
   }
@@ -263,12 +294,15 @@ function readJson(data: Buffer | string, limits: ParseLimits): Table {
     return emptyTable([
       fileProblem(
         'invalid_json',
-        'the JSON is neither an array of rows nor an object with a "rows" array',
-        'write an array of objects, one per row, whose keys are the column names',
+        bi(
+          'JSON 既不是行的数组，也不是含 "rows" 数组的对象',
+          'the JSON is neither an array of rows nor an object with a "rows" array',
+        ),
+        JSON_SHAPE,
       ),
     ]);
   }
-  const problems: ImportProblem[] = [];
+  const problems: Problem[] = [];
   if (items.length > limits.maxRows) return emptyTable([tooManyRows(limits, limits.maxRows + 1)]);
   const headers: string[] = [];
   const index = new Map<string, number>();
@@ -280,8 +314,11 @@ function readJson(data: Buffer | string, limits: ParseLimits): Table {
         column: null,
         field: null,
         rule: 'invalid_row',
-        message: 'this item is not an object',
-        fix: 'write each row as an object such as {"partner_country": "GH", …}',
+        message: bi('该项不是对象', 'this item is not an object'),
+        fix: bi(
+          '每行写成一个对象，如 {"partner_country": "GH", …}',
+          'write each row as an object such as {"partner_country": "GH", …}',
+        ),
       });
       return;
     }
@@ -306,8 +343,8 @@ function readJson(data: Buffer | string, limits: ParseLimits): Table {
           field: null,
           rule: 'invalid_value',
           value: JSON.stringify(value).slice(0, 200),
-          message: 'a value must be text, a number, true/false or null',
-          fix: 'write the value as text',
+          message: bi('值只能是文字、数字、true/false 或 null', 'a value must be text, a number, true/false or null'),
+          fix: bi('请把该值写成文字', 'write the value as text'),
         });
       } else {
         cells[at] = text;
@@ -356,8 +393,11 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Tab
     return emptyTable([
       fileProblem(
         'zip_bomb',
-        `the XLSX file is refused: ${zip.message}`,
-        'save the sheet again from Excel or WPS as "Excel Workbook (*.xlsx)", or send it as CSV; a real sheet unpacks to about ten times its size',
+        bi(`XLSX 文件被拒绝：${zip.message.zh}`, `the XLSX file is refused: ${zip.message.en}`),
+        bi(
+          '请用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”，或改用 CSV；正常的表格解压后约为其大小的十倍',
+          'save the sheet again from Excel or WPS as "Excel Workbook (*.xlsx)", or send it as CSV; a real sheet unpacks to about ten times its size',
+        ),
       ),
     ]);
   }
@@ -368,14 +408,20 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Tab
     return emptyTable([
       fileProblem(
         'invalid_xlsx',
-        `the file is not a readable XLSX workbook: ${(error as Error).message}`,
-        'save it from Excel or WPS as "Excel Workbook (*.xlsx)"; older .xls files are not supported',
+        bi(
+          `文件不是可读取的 XLSX 工作簿：${(error as Error).message}`,
+          `the file is not a readable XLSX workbook: ${(error as Error).message}`,
+        ),
+        bi(
+          '请用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”；不支持旧的 .xls 文件',
+          'save it from Excel or WPS as "Excel Workbook (*.xlsx)"; older .xls files are not supported',
+        ),
       ),
     ]);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return emptyTable([]);
-  const problems: ImportProblem[] = [];
+  const problems: Problem[] = [];
   let headers: string[] | undefined;
   let headerRow = 0;
   const rows: TableRow[] = [];
@@ -398,8 +444,11 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Tab
         field: null,
         rule: 'formula',
         value: `=${f.formula}`,
-        message: 'the cell holds a formula; imports take values only',
-        fix: 'replace the formula with its value (copy the cells, then Paste Special → Values)',
+        message: bi('该单元格含有公式；导入只接受值', 'the cell holds a formula; imports take values only'),
+        fix: bi(
+          '请把公式换成它的值（复制单元格，再“选择性粘贴 → 数值”）',
+          'replace the formula with its value (copy the cells, then Paste Special → Values)',
+        ),
       });
     }
     if (!headers) {

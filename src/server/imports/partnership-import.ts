@@ -7,6 +7,7 @@
  * the way the partnership service finds it (same country, and the same English or Chinese name),
  * or created with coordinates from the gazetteer; names it lacks are filled in, never overwritten.
  */
+import { type Bilingual, bi } from '../../shared/bilingual.js';
 import { formatPartialDate, type PartialDate, today } from '../../shared/dates.js';
 import {
   ADMIN_LEVELS,
@@ -106,16 +107,19 @@ export function readPartnershipRows(rows: readonly TableRow[], map: ColumnMap, p
     if (!nameZh && !nameEn && reader.ok) {
       reader.required(
         map.has('partner_name_en') || !map.has('partner_name_zh') ? 'partner_name_en' : 'partner_name_zh',
-        "the partner's name is missing",
-        'give partner_name_zh (外方城市中文名) or partner_name_en (外方城市英文名), or both',
+        bi('缺少外方名称', "the partner's name is missing"),
+        bi(
+          '请填写外方城市中文名或外方城市英文名，或两者都填',
+          'give partner_name_zh (外方城市中文名) or partner_name_en (外方城市英文名), or both',
+        ),
       );
     }
     const country = reader.country('partner_country');
     if (country === null && reader.raw('partner_country') === '') {
       reader.required(
         'partner_country',
-        "the partner's country is missing",
-        'give an ISO 3166 alpha-2 code such as GH, or the country name',
+        bi('缺少外方国家', "the partner's country is missing"),
+        bi('请填写 ISO 3166 两位代码（如 GH）或国名', 'give an ISO 3166 alpha-2 code such as GH, or the country name'),
       );
     }
     const adminLevel = reader.enumeration('partner_admin_level', ADMIN_LEVEL_ALIASES, ADMIN_LEVELS, null);
@@ -173,9 +177,25 @@ function addDateIssue(problems: ProblemList, columns: ColumnMap, row: number, is
     field,
     rule: issue.rule ?? 'invalid_date',
     value: issue.value === undefined || issue.value === null ? undefined : String(issue.value),
-    message: issue.message,
-    fix: issue.fix?.replace('endedOn', 'ended_on (终止日期)'),
+    ...dateIssueText(issue),
   });
+}
+
+/** The partnership service's date rules, as the importer words them in both languages. */
+function dateIssueText(issue: FieldIssue): { message: Bilingual; fix?: Bilingual } {
+  const en = { message: issue.message, fix: issue.fix?.replace('endedOn', 'ended_on (终止日期)') ?? '' };
+  const zh: Record<string, { message: string; fix: string }> = {
+    'establishedOn:future_date': { message: '结好日期在未来', fix: '签约后再登记；请填写今天或更早的日期' },
+    'endedOn:required': {
+      message: '已终止的友城关系需要终止日期',
+      fix: '请以 YYYY-MM-DD 填写终止日期，或把状态改为活跃或休眠',
+    },
+    'endedOn:not_ended': { message: '状态不是“已终止”，却有终止日期', fix: '请把状态改为已终止，或删去终止日期' },
+    'endedOn:future_date': { message: '终止日期在未来', fix: '请在终止后再登记' },
+    'endedOn:before_start': { message: `终止日期早于结好日期 ${String(issue.value ?? '')}`, fix: '请核对两个日期' },
+  };
+  const hit = zh[`${issue.path}:${issue.rule}`] ?? en;
+  return { message: bi(hit.message, en.message), ...(en.fix ? { fix: bi(hit.fix, en.fix) } : {}) };
 }
 
 /** Search text and sort keys exactly as the services build them, with each part computed once. */
@@ -434,8 +454,14 @@ export async function importPartnershipRows({
         field: 'partner_name_zh',
         rule: 'ambiguous_partner',
         value: row.nameZh ?? undefined,
-        message: `${place.ambiguous.length} places in ${row.countryIso2} have this Chinese name`,
-        fix: 'give the English name too (partner_name_en), so that the right place is found',
+        message: bi(
+          `${row.countryIso2} 有 ${place.ambiguous.length} 个地方用这个中文名`,
+          `${place.ambiguous.length} places in ${row.countryIso2} have this Chinese name`,
+        ),
+        fix: bi(
+          '请同时填写外方城市英文名，以便找到正确的地方',
+          'give the English name too (partner_name_en), so that the right place is found',
+        ),
         suggestions: place.ambiguous.map((p) => p.nameEn ?? p.nameZh ?? '').filter(Boolean),
       });
       continue;
@@ -456,8 +482,11 @@ export async function importPartnershipRows({
         field: null,
         rule: 'duplicate_row',
         value: `${item.row.division.nameZh} — ${item.place.nameZh ?? item.place.nameEn} (${item.row.kind})`,
-        message: `the same Chinese division, partner and kind as row ${seen}`,
-        fix: `keep one of rows ${seen} and ${item.row.row}`,
+        message: bi(
+          `与第 ${seen} 行的中方、外方和类型相同`,
+          `the same Chinese division, partner and kind as row ${seen}`,
+        ),
+        fix: bi(`请在第 ${seen} 行和第 ${item.row.row} 行中只保留一行`, `keep one of rows ${seen} and ${item.row.row}`),
         otherRow: seen,
       });
       continue;

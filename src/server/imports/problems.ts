@@ -1,8 +1,10 @@
 /** Collecting the problems of an import, and writing one as a line a person can act on. */
-import { type ImportProblem, type ImportReport, MAX_LISTED_PROBLEMS } from './import.schema.js';
+import { bi, inLanguage } from '../../shared/bilingual.js';
+import type { Language } from '../../shared/messages.js';
+import { type ImportProblem, type ImportReport, MAX_LISTED_PROBLEMS, type Problem } from './import.schema.js';
 
 export class ProblemList {
-  readonly list: ImportProblem[] = [];
+  readonly list: Problem[] = [];
   count = 0;
 
   /** No more problems will be listed (only counted): no need to work out suggestions for them. */
@@ -10,22 +12,27 @@ export class ProblemList {
     return this.list.length >= MAX_LISTED_PROBLEMS;
   }
 
-  add(problem: ImportProblem): void {
+  add(problem: Problem): void {
     this.count += 1;
     if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push(problem);
   }
 
-  addAll(problems: readonly ImportProblem[]): void {
+  addAll(problems: readonly Problem[]): void {
     for (const p of problems) this.add(p);
   }
 
-  /** Problems sorted by row (file-level ones first), then by the order they were found. */
-  sorted(): ImportProblem[] {
+  /** Problems sorted by row (file-level ones first), then by the order they were found, in one language. */
+  sorted(lang: Language): ImportProblem[] {
     return this.list
       .map((p, i) => ({ p, i }))
       .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
-      .map(({ p }) => p);
+      .map(({ p }) => renderProblem(p, lang));
   }
+}
+
+export function renderProblem(p: Problem, lang: Language): ImportProblem {
+  const { message, fix, ...rest } = p;
+  return { ...rest, message: inLanguage(lang, message), ...(fix ? { fix: inLanguage(lang, fix) } : {}) };
 }
 
 function quote(value: string): string {
@@ -33,46 +40,87 @@ function quote(value: string): string {
   return `"${short.replace(/\r?\n/g, ' ')}"`;
 }
 
+const WORDS = {
+  row: bi('第 {n} 行', 'row {n}'),
+  file: bi('文件', 'file'),
+  dash: bi(' —— ', ' — '),
+  which: bi('是哪一个？', 'which one? '),
+  didYouMean: bi('是否指 {s}？', 'did you mean {s}?'),
+  or: bi(' 或 ', ' or '),
+} as const;
+
+function word(lang: Language, key: keyof typeof WORDS, values: Record<string, string | number> = {}): string {
+  return inLanguage(lang, WORDS[key]).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
 /** `row 7, partner_country "Ghanna": unknown country — did you mean Ghana (GH)?` */
-export function formatProblem(p: ImportProblem): string {
-  const where = [p.row !== null ? `row ${p.row}` : 'file', p.column ?? undefined].filter(Boolean).join(', ');
+export function formatProblem(p: ImportProblem, lang: Language = 'en'): string {
+  const where = [p.row !== null ? word(lang, 'row', { n: p.row }) : word(lang, 'file'), p.column ?? undefined]
+    .filter(Boolean)
+    .join(lang === 'en' ? ', ' : '，');
   const value = p.value !== undefined && p.value !== '' ? ` ${quote(p.value)}` : '';
-  let line = `${where}${value}: ${p.message}`;
-  if (p.suggestions?.length && p.rule === 'ambiguous_division') line += ` — which one? ${p.suggestions.join(', ')}`;
-  else if (p.suggestions?.length) line += ` — did you mean ${p.suggestions.join(' or ')}?`;
-  else if (p.fix) line += ` — ${p.fix}`;
+  let line = `${where}${value}${lang === 'en' ? ': ' : '：'}${p.message}`;
+  const dash = word(lang, 'dash');
+  if (p.suggestions?.length && p.rule === 'ambiguous_division') {
+    line += `${dash}${word(lang, 'which')}${p.suggestions.join(lang === 'en' ? ', ' : '、')}`;
+  } else if (p.suggestions?.length) line += `${dash}${didYouMean(p.suggestions, lang)}`;
+  else if (p.fix) line += `${dash}${p.fix}`;
   return line;
 }
 
+function didYouMean(suggestions: readonly string[], lang: Language): string {
+  return word(lang, 'didYouMean', { s: suggestions.join(word(lang, 'or')) });
+}
+
 /** The report's problems as FieldIssues of the one error shape (API 400 answers). */
-export function problemsAsIssues(problems: readonly ImportProblem[]) {
+export function problemsAsIssues(problems: readonly ImportProblem[], lang: Language = 'en') {
   return problems.map((p) => ({
     path: [p.row !== null ? `rows.${p.row}` : 'file', p.field ?? p.column ?? undefined].filter(Boolean).join('.'),
     message: p.message,
     rule: p.rule,
     value: p.value,
-    fix: p.suggestions?.length ? `did you mean ${p.suggestions.join(' or ')}?` : p.fix,
+    fix: p.suggestions?.length ? didYouMean(p.suggestions, lang) : p.fix,
   }));
 }
 
+const SUMMARY = {
+  failed: bi(
+    '{file}：{rows} 行中有 {count} 个问题；未写入任何内容',
+    '{file}: {count} problem(s) in {rows} row(s); nothing was written',
+  ),
+  more: bi('…… 另有 {n} 个问题', '… and {n} more'),
+  counts: bi(
+    '新增 {added}，更新 {updated}，未变 {unchanged}',
+    '{added} added, {updated} updated, {unchanged} unchanged',
+  ),
+  places: bi('，新建外方地点 {n} 个', ', {n} new foreign place(s)'),
+  dryRun: bi(
+    '{file}：已检查 {rows} 行，没有问题 —— 导入将{counts}；试运行，未写入任何内容',
+    '{file}: {rows} {what} row(s) checked, no problems — would be {counts}; dry run, nothing written',
+  ),
+  imported: bi('{file}：已导入 {rows} 行 —— {counts}', '{file}: {rows} {what} row(s) imported — {counts}'),
+} as const;
+
+function summary(lang: Language, key: keyof typeof SUMMARY, values: Record<string, string | number>): string {
+  return inLanguage(lang, SUMMARY[key]).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
 /** The report as the terminal shows it: one summary line, then one line per problem. */
-export function formatReport(report: ImportReport): string[] {
+export function formatReport(report: ImportReport, lang: Language = 'en'): string[] {
   const what = report.type ?? 'rows';
+  const file = report.fileName;
   if (!report.ok) {
     const lines = [
-      `${report.fileName}: ${report.problemCount} problem(s) in ${report.rows} row(s); nothing was written`,
-      ...report.problems.map(formatProblem),
+      summary(lang, 'failed', { file, count: report.problemCount, rows: report.rows }),
+      ...report.problems.map((p) => formatProblem(p, lang)),
     ];
     if (report.problemCount > report.problems.length) {
-      lines.push(`… and ${report.problemCount - report.problems.length} more`);
+      lines.push(summary(lang, 'more', { n: report.problemCount - report.problems.length }));
     }
     return lines;
   }
-  const places = report.placesAdded ? `, ${report.placesAdded} new foreign place(s)` : '';
-  const counts = `${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged${places}`;
-  return report.dryRun
-    ? [
-        `${report.fileName}: ${report.rows} ${what} row(s) checked, no problems — would be ${counts}; dry run, nothing written`,
-      ]
-    : [`${report.fileName}: ${report.rows} ${what} row(s) imported — ${counts}`];
+  const places = report.placesAdded ? summary(lang, 'places', { n: report.placesAdded }) : '';
+  const { added, updated, unchanged } = report;
+  const counts = `${summary(lang, 'counts', { added, updated, unchanged })}${places}`;
+  return [summary(lang, report.dryRun ? 'dryRun' : 'imported', { file, rows: report.rows, what, counts })];
 }

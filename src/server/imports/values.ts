@@ -4,6 +4,7 @@
  * writes it, the value, what is wrong and how to fix it — with "did you mean" where names are close.
  */
 import { z } from 'zod';
+import { type Bilingual, bi, listIn } from '../../shared/bilingual.js';
 import { type PartialDate, parsePartialDate, today } from '../../shared/dates.js';
 import { LIMITS } from '../../shared/enums.js';
 import { hasHan, nameKeyOf, normalizeText } from '../../shared/text.js';
@@ -17,7 +18,7 @@ import {
   shortDivisionName,
 } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
-import type { ImportProblem } from './import.schema.js';
+import type { Problem } from './import.schema.js';
 import type { TableRow } from './parsers.js';
 import type { ProblemList } from './problems.js';
 import { closest, suggestionCache } from './suggest.js';
@@ -81,7 +82,7 @@ export function normalizeFast(text: string): string {
 /** A suggestion cache that computes nothing: for problems that are only counted. */
 const noSuggestions = () => [];
 
-export type DivisionMatch = { division: Division } | { rule: string; message: string; suggestions: string[] };
+export type DivisionMatch = { division: Division } | { rule: string; message: Bilingual; suggestions: string[] };
 
 /** A division by a name or a name path; unknown and ambiguous names come with candidates. */
 export function matchDivisionName(text: string, suggest = suggestionCache()): DivisionMatch {
@@ -91,7 +92,7 @@ export function matchDivisionName(text: string, suggest = suggestionCache()): Di
   if (found.length > 1) {
     return {
       rule: 'ambiguous_division',
-      message: `${text} names ${found.length} divisions`,
+      message: bi(`“${text}”对应 ${found.length} 个行政区划`, `${text} names ${found.length} divisions`),
       suggestions: found.map(divisionLabel),
     };
   }
@@ -105,7 +106,7 @@ export function matchDivisionName(text: string, suggest = suggestionCache()): Di
     sameName.length > 0
       ? sameName.map(divisionLabel)
       : suggest(`division:${nameKeyOf(last)}`, () => closest(nameKeyOf(last), allDivisionCandidates(), 5));
-  return { rule: 'unknown_division', message: 'unknown Chinese division', suggestions };
+  return { rule: 'unknown_division', message: bi('无法识别的中方行政区划', 'unknown Chinese division'), suggestions };
 }
 
 export function countrySuggestions(text: string, suggest = suggestionCache()): string[] {
@@ -146,7 +147,7 @@ export class CellReader {
     return this.map.get(this.row, field);
   }
 
-  fail(field: string, problem: Omit<ImportProblem, 'row' | 'column' | 'field'>): void {
+  fail(field: string, problem: Omit<Problem, 'row' | 'column' | 'field'>): void {
     this.ok = false;
     this.problems.add({ row: this.row.row, column: this.map.header(field), field, ...problem });
   }
@@ -160,15 +161,15 @@ export class CellReader {
       this.fail(field, {
         rule: 'too_long',
         value,
-        message: `longer than ${max} characters`,
-        fix: `shorten it to at most ${max} characters`,
+        message: bi(`超过 ${max} 个字符`, `longer than ${max} characters`),
+        fix: bi(`请缩短到不超过 ${max} 个字符`, `shorten it to at most ${max} characters`),
       });
       return null;
     }
     return value;
   }
 
-  required(field: string, message: string, fix: string): void {
+  required(field: string, message: Bilingual, fix: Bilingual): void {
     this.fail(field, { rule: 'required', message, fix });
   }
 
@@ -187,8 +188,8 @@ export class CellReader {
     this.fail(field, {
       rule: 'invalid_value',
       value,
-      message: `not one of ${allowed.join(', ')}`,
-      fix: `write one of ${allowed.join(', ')}`,
+      message: bi(`不是 ${listIn(allowed).zh} 之一`, `not one of ${listIn(allowed).en}`),
+      fix: bi(`请填写 ${listIn(allowed).zh} 之一`, `write one of ${listIn(allowed).en}`),
       suggestions: enumSuggestions(value, aliases),
     });
     return null;
@@ -204,8 +205,11 @@ export class CellReader {
       this.fail(field, {
         rule: 'invalid_date',
         value,
-        message: 'not a real date',
-        fix: 'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018, 2018-05 or 2018-05-03 (and check the day exists)',
+        message: bi('不是有效的日期', 'not a real date'),
+        fix: bi(
+          '请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2018、2018-05 或 2018-05-03（并确认该日存在）',
+          'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018, 2018-05 or 2018-05-03 (and check the day exists)',
+        ),
       });
       return null;
     }
@@ -213,8 +217,8 @@ export class CellReader {
       this.fail(field, {
         rule: 'future_date',
         value,
-        message: 'the date is in the future',
-        fix: `use today (${this.now}) or an earlier date`,
+        message: bi('日期在未来', 'the date is in the future'),
+        fix: bi(`请填写今天（${this.now}）或更早的日期`, `use today (${this.now}) or an earlier date`),
       });
       return null;
     }
@@ -231,8 +235,13 @@ export class CellReader {
       this.fail(field, {
         rule: 'invalid_date',
         value,
-        message: parsed ? 'needs the day, not only the year or month' : 'not a real date',
-        fix: 'write YYYY-MM-DD, e.g. 2019-06-30 (and check the day exists)',
+        message: parsed
+          ? bi('需要精确到日，不能只有年或月', 'needs the day, not only the year or month')
+          : bi('不是有效的日期', 'not a real date'),
+        fix: bi(
+          '请写成 YYYY-MM-DD，如 2019-06-30（并确认该日存在）',
+          'write YYYY-MM-DD, e.g. 2019-06-30 (and check the day exists)',
+        ),
       });
       return null;
     }
@@ -247,8 +256,11 @@ export class CellReader {
       this.fail(field, {
         rule: 'invalid_url',
         value,
-        message: 'not a web address',
-        fix: 'write the full address, e.g. https://www.example.org/page',
+        message: bi('不是网址', 'not a web address'),
+        fix: bi(
+          '请填写完整网址，如 https://www.example.org/page',
+          'write the full address, e.g. https://www.example.org/page',
+        ),
       });
       return null;
     }
@@ -266,8 +278,8 @@ export class CellReader {
       this.fail(field, {
         rule: 'invalid_number',
         value,
-        message: `not a whole number from 0 to ${max.toLocaleString('en')}`,
-        fix: 'write digits only, e.g. 110',
+        message: bi(`不是 0 到 ${max} 之间的整数`, `not a whole number from 0 to ${max.toLocaleString('en')}`),
+        fix: bi('请只填写数字，如 110', 'write digits only, e.g. 110'),
       });
       return null;
     }
@@ -287,8 +299,11 @@ export class CellReader {
     this.fail(field, {
       rule: 'unknown_country',
       value,
-      message: 'unknown country',
-      fix: 'use an ISO 3166 alpha-2 code such as GH, or the country name in Chinese or English (China itself is not a foreign partner)',
+      message: bi('无法识别的国家', 'unknown country'),
+      fix: bi(
+        '请填写 ISO 3166 两位代码（如 GH），或中文、英文国名（中国本身不是外方）',
+        'use an ISO 3166 alpha-2 code such as GH, or the country name in Chinese or English (China itself is not a foreign partner)',
+      ),
       suggestions: this.problems.isFull ? undefined : countrySuggestions(value, this.suggest),
     });
     return null;
@@ -306,8 +321,13 @@ export class CellReader {
         this.fail(codeField, {
           rule: 'unknown_division',
           value: code,
-          message: /^\d{6}$/.test(code) ? 'not a GB/T 2260 code known to Amity' : 'not a six-digit GB/T 2260 code',
-          fix: 'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市',
+          message: /^\d{6}$/.test(code)
+            ? bi('不是已知的 GB/T 2260 行政区划代码', 'not a GB/T 2260 code known to Amity')
+            : bi('不是六位的 GB/T 2260 行政区划代码', 'not a six-digit GB/T 2260 code'),
+          fix: bi(
+            '请填写省、市或县的六位代码，如长沙市为 430100',
+            'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市',
+          ),
           suggestions: byName && 'division' in byName ? [divisionLabel(byName.division)] : undefined,
         });
         return null;
@@ -318,8 +338,11 @@ export class CellReader {
           this.fail(nameField, {
             rule: 'division_mismatch',
             value: name,
-            message: `does not name the division of code ${code}, ${divisionLabel(division)}`,
-            fix: 'correct the code or the name, or leave one of them empty',
+            message: bi(
+              `与代码 ${code} 的行政区划 ${divisionLabel(division)} 不符`,
+              `does not name the division of code ${code}, ${divisionLabel(division)}`,
+            ),
+            fix: bi('请改正代码或名称，或只填其中一项', 'correct the code or the name, or leave one of them empty'),
           });
           return null;
         }
@@ -335,16 +358,25 @@ export class CellReader {
         message: match.message,
         fix:
           match.rule === 'ambiguous_division'
-            ? `write the name path, e.g. ${match.suggestions[0]?.replace(/ \(\d+\)$/, '')}, or the code in ${codeField}`
-            : 'write the name path such as 湖南省/长沙市, or the six-digit code in cn_division_code',
+            ? bi(
+                `请写出名称路径，如 ${match.suggestions[0]?.replace(/ \(\d+\)$/, '')}，或在 ${this.map.header(codeField)} 中填写代码`,
+                `write the name path, e.g. ${match.suggestions[0]?.replace(/ \(\d+\)$/, '')}, or the code in ${codeField}`,
+              )
+            : bi(
+                '请写出名称路径，如 湖南省/长沙市，或填写六位行政区划代码',
+                'write the name path such as 湖南省/长沙市, or the six-digit code in cn_division_code',
+              ),
         suggestions: match.suggestions,
       });
       return null;
     }
     this.required(
       this.map.has(nameField) || !this.map.has(codeField) ? nameField : codeField,
-      'the Chinese side is missing',
-      `give ${codeField} (e.g. 430100) or ${nameField} (e.g. 湖南省/长沙市)`,
+      bi('缺少中方', 'the Chinese side is missing'),
+      bi(
+        '请填写中方行政区划代码（如 430100）或中方行政区划（如 湖南省/长沙市）',
+        `give ${codeField} (e.g. 430100) or ${nameField} (e.g. 湖南省/长沙市)`,
+      ),
     );
     return null;
   }

@@ -12,7 +12,9 @@
  * An archive whose directory cannot be read is left to exceljs, which then refuses it as not an
  * XLSX workbook.
  */
+
 import { createInflateRaw } from 'node:zlib';
+import { type Bilingual, bi } from '../../shared/bilingual.js';
 
 export const ZIP_LIMITS = {
   maxEntries: 1000,
@@ -130,7 +132,7 @@ export function unpackedSize(packed: Buffer, cap: number): Promise<number> {
   });
 }
 
-export type ZipVerdict = { ok: true } | { ok: false; message: string; entry?: string };
+export type ZipVerdict = { ok: true } | { ok: false; message: Bilingual; entry?: string };
 
 function mb(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
@@ -141,18 +143,31 @@ export async function checkZip(data: Buffer, limits: ZipLimits = ZIP_LIMITS): Pr
   const entries = zipEntries(data);
   if (!entries) return { ok: true };
   if (entries.length > limits.maxEntries) {
-    return { ok: false, message: `the archive holds ${entries.length.toLocaleString('en')} files` };
+    return {
+      ok: false,
+      message: bi(
+        `压缩包内有 ${entries.length} 个文件`,
+        `the archive holds ${entries.length.toLocaleString('en')} files`,
+      ),
+    };
   }
   let declared = 0;
   for (const e of entries) {
     declared += e.unpacked;
     if (declared > limits.maxUnpacked) {
-      return { ok: false, message: `it unpacks to more than ${mb(limits.maxUnpacked)}`, entry: e.name };
+      return {
+        ok: false,
+        message: bi(`解压后超过 ${mb(limits.maxUnpacked)}`, `it unpacks to more than ${mb(limits.maxUnpacked)}`),
+        entry: e.name,
+      };
     }
     if (e.unpacked > limits.ratioFrom && e.unpacked > e.packed * limits.maxRatio) {
       return {
         ok: false,
-        message: `${e.name} unpacks to ${Math.round(e.unpacked / Math.max(e.packed, 1)).toLocaleString('en')} times its size`,
+        message: bi(
+          `${e.name} 解压后是压缩大小的 ${Math.round(e.unpacked / Math.max(e.packed, 1))} 倍`,
+          `${e.name} unpacks to ${Math.round(e.unpacked / Math.max(e.packed, 1)).toLocaleString('en')} times its size`,
+        ),
         entry: e.name,
       };
     }
@@ -170,12 +185,19 @@ export async function checkZip(data: Buffer, limits: ZipLimits = ZIP_LIMITS): Pr
     if (size > byRatio) {
       return {
         ok: false,
-        message: `${e.name} unpacks to more than ${limits.maxRatio} times its size`,
+        message: bi(
+          `${e.name} 解压后超过压缩大小的 ${limits.maxRatio} 倍`,
+          `${e.name} unpacks to more than ${limits.maxRatio} times its size`,
+        ),
         entry: e.name,
       };
     }
     if (real > limits.maxUnpacked) {
-      return { ok: false, message: `it unpacks to more than ${mb(limits.maxUnpacked)}`, entry: e.name };
+      return {
+        ok: false,
+        message: bi(`解压后超过 ${mb(limits.maxUnpacked)}`, `it unpacks to more than ${mb(limits.maxUnpacked)}`),
+        entry: e.name,
+      };
     }
   }
   return { ok: true };
