@@ -106,7 +106,7 @@ async function timeFilter(page: Page, label: string, option: string, expectText:
       if (!w.__t0) return false;
       // The list marks whether its rows answer the current filters (data-rows="current").
       const card = document.querySelector('[data-rows]');
-      if (!card || card.getAttribute('data-rows') !== 'current' || card.getAttribute('data-query') === w.__before) {
+      if (card?.getAttribute('data-rows') !== 'current' || card.getAttribute('data-query') === w.__before) {
         return false;
       }
       const rows = Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row'));

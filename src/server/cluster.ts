@@ -67,6 +67,7 @@ export function isClusterWorker(): boolean {
 export async function startClusterWorkers(
   workers: number,
   config: WorkerConfig,
+  // biome-ignore lint/suspicious/noConsole: the cluster's own lines (a worker died, restarted) go to stderr by default.
   log: (line: string) => void = (line) => console.error(line),
 ): Promise<RunningCluster> {
   const env = { [WORKER_ENV]: JSON.stringify(config) };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { systemActor } from '../../server/auth/actor.js';
 import type { DbOrTx } from '../../server/db/client.js';
 import { getFigures, listFigureRecords } from '../../server/figures/figure.service.js';
-import { AppError, isAppError } from '../../shared/errors.js';
+import { type AppError, isAppError } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
   type FigureRecord,

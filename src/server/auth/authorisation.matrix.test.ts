@@ -82,7 +82,7 @@ const partnershipBody = (code: string) => ({
   partner: { countryIso2: 'GH', nameEn: `Createville ${next()}` },
 });
 
-export const MATRIX: Record<string, Entry> = {
+const MATRIX: Record<string, Entry> = {
   'GET /api/config': { policy: 'public', ok: 200, call: () => ({ path: '/api/config' }) },
   'GET /api/openapi.json': { policy: 'public', ok: 200, call: () => ({ path: '/api/openapi.json' }) },
   // Signing in answers to credentials, not to a session: every caller with a right password gets in.

@@ -143,7 +143,8 @@ function presentPartnershipLink(p: PartnershipSummary) {
 /** The last contact on or before today: the latest touch or linked activity. */
 function lastContactFrom(touches: ContactTouchRow[], activities: ActivitySummaryRow[], asOf: string): string | null {
   const days = [...touches.map((t) => t.touchedOn), ...activities.map((a) => a.occurredOn)].filter((d) => d <= asOf);
-  return days.length ? days.reduce((a, b) => (a > b ? a : b)) : null;
+  // ISO days sort as text; the last is the latest.
+  return days.sort().at(-1) ?? null;
 }
 
 /** A contact with everything on its page: every field, role history, links, touches, last contact. */

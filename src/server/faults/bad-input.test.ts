@@ -342,7 +342,7 @@ describe('formulas in XLSX cells', () => {
     expect(sheetXml).not.toMatch(/<f[ >]/);
     const read = new ExcelJS.Workbook();
     await read.xlsx.load(exported as unknown as ExcelJS.Buffer);
-    const values = (read.worksheets[0]?.getRow(2).values as ExcelJS.CellValue[]).filter((v) => v !== undefined);
+    const values = ((read.worksheets[0]?.getRow(2).values ?? []) as ExcelJS.CellValue[]).filter((v) => v !== undefined);
     expect(values).toContain(payload);
     expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
   });

@@ -190,7 +190,7 @@ async function startRelay(target: { host: string; port: number }) {
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
-        port = (server?.address() as { port: number }).port;
+        port = (server?.address() as { port: number } | undefined)?.port ?? port;
         resolve();
       });
     });

@@ -17,22 +17,22 @@ export function FilterPanel({ lead, active, children }: { lead?: ReactNode; acti
   if (!compact) {
     return (
       <Card size="small" style={{ marginBottom: 12 }}>
-        <div className="filter-bar" role="search">
+        <search className="filter-bar">
           {lead}
           {children}
-        </div>
+        </search>
       </Card>
     );
   }
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
-      <div className="filter-bar" role="search">
+      <search className="filter-bar">
         {lead}
         <Button icon={<FilterOutlined />} aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {t('list.filters')}
           {active > 0 ? ` (${active})` : ''}
         </Button>
-      </div>
+      </search>
       {open ? (
         <div id={id} className="filter-bar">
           {children}

@@ -118,6 +118,7 @@ function ContactList() {
     void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }), replace: true });
 
   useEffect(() => setText(search.q ?? ''), [search.q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: update() is made anew each render from the current search; the timer must restart only when the typed text or the address's q changes.
   useEffect(() => {
     const value = text.trim() || undefined;
     if (value === search.q) return;

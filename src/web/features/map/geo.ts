@@ -169,7 +169,7 @@ export function widestStep(collection: FeatureCollection): number {
   let widest = 0;
   for (const feature of collection.features) {
     const geometry = feature.geometry;
-    if (!geometry || geometry.type !== 'MultiPolygon') continue;
+    if (geometry?.type !== 'MultiPolygon') continue;
     for (const polygon of geometry.coordinates)
       for (const ring of polygon)
         for (let i = 1; i < ring.length; i++)

@@ -170,7 +170,8 @@ export function MapPage() {
         </div>
       </FilterPanel>
       <Card size="small">
-        <div className="map-legend" aria-label={t('map.legend')}>
+        <div className="map-legend">
+          <span className="visually-hidden">{t('map.legend')}</span>
           {counts.map(({ level, count }) => (
             <span key={level} className="map-legend-item">
               <span className="map-legend-swatch" style={{ background: LEVEL_COLORS[level] }} />

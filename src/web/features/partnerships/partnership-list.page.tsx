@@ -58,6 +58,7 @@ export function PartnershipListPage() {
   // a visible delay to every change.
   const [pending, setPending] = useState<PartnershipSearch | null>(null);
   const search = pending ?? urlSearch;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an optimistic filter is dropped when the address changes, which is what urlSearch stands for here.
   useEffect(() => setPending(null), [urlSearch]);
   const { scope, isLoading: scopeLoading } = useScope();
   const query = partnershipQuery(search, scope);
@@ -78,6 +79,7 @@ export function PartnershipListPage() {
   useEffect(() => {
     setText(search.q ?? '');
   }, [search.q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: update() is made anew each render from the current search; the timer must restart only when the typed text or the address's q changes.
   useEffect(() => {
     const value = text.trim() || undefined;
     if (value === search.q) return;
@@ -154,6 +156,7 @@ export function PartnershipListPage() {
   const total = data?.total ?? 0;
   // The rows re-render only when the data does, not on every keystroke or filter click, so a new
   // request leaves at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t and n are lang's functions and navigate reads the current search itself; the rows are rebuilt only when the data or the language changes, so typing never waits for the table.
   const table = useMemo(
     () => (
       <Table<Partnership>
@@ -193,6 +196,7 @@ export function PartnershipListPage() {
   );
 
   // The filters re-render when a filter or the language changes, not when rows arrive.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t, n and name follow lang, and navigate and update act on the current search through the router; the bar is rebuilt when a filter or the language changes, not on each keystroke.
   const filterBar = useMemo(
     () => (
       <FilterPanel

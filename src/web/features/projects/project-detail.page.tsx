@@ -150,10 +150,13 @@ function Detail({ p }: { p: ProjectDetail }) {
               </Descriptions.Item>
               <Descriptions.Item label={t('project.sdgs')}>
                 {p.sdgs.length ? (
-                  <span aria-label={p.sdgs.map((n) => sdgName(n, lang)).join('; ')}>
-                    {p.sdgs.map((n) => (
-                      <SdgTag key={n} n={n} />
-                    ))}
+                  <span>
+                    <span className="visually-hidden">{p.sdgs.map((n) => sdgName(n, lang)).join('; ')}</span>
+                    <span aria-hidden="true">
+                      {p.sdgs.map((n) => (
+                        <SdgTag key={n} n={n} />
+                      ))}
+                    </span>
                   </span>
                 ) : (
                   none

@@ -37,6 +37,7 @@ export function ProjectListPage() {
     void navigate({ search: { ...search, page: undefined, ...patch }, replace: true });
 
   useEffect(() => setText(search.q ?? ''), [search.q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: update() is made anew each render from the current search; the timer must restart only when the typed text or the address's q changes.
   useEffect(() => {
     const value = text.trim() || undefined;
     if (value === search.q) return;
