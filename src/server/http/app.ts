@@ -34,11 +34,34 @@ export type Api = OpenAPIHono<AppEnv>;
 
 export type RouteModule = (app: Api) => void;
 
-/** Creates the API router; zod failures become 400 with each field's path. */
+/** Routes anyone may call, signed in or not: their inputs are no secret. */
+const OPEN_ROUTES = new Set([
+  '/api/config',
+  '/api/openapi.json',
+  '/api/auth/login',
+  '/api/auth/demo-sign-in',
+  '/api/auth/logout',
+]);
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a caller must sign in before this request is answered: nobody signed in, or an anonymous
+ * reader (AMITY_PUBLIC_READ=1) asking to change something. Such a caller gets 401 before its input
+ * is checked, so that it learns nothing about what the API accepts.
+ */
+function mustSignInFirst(c: Context<AppEnv>): boolean {
+  if (OPEN_ROUTES.has(c.req.path)) return false;
+  const actor = c.get('actor');
+  if (!actor) return true;
+  return actor.kind === 'anonymous' && !READ_METHODS.has(c.req.method);
+}
+
+/** Creates the API router; zod failures become 400 with each field's path (401 first for a caller who must sign in). */
 export function createApi(): Api {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
+        if (mustSignInFirst(c)) return errorResponse(c, signInFirst());
         const where = (result as { target?: string }).target;
         return errorResponse(c, validationFailed(issuesFromZod(result.error, where === 'query' ? '' : '')));
       }
@@ -77,9 +100,12 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
 /** The actor of a request; 401 when nobody is signed in (and the deployment is not open to read). */
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
-  if (!actor)
-    throw new AppError('unauthenticated', 'sign in first', {
-      fix: 'sign in, or send an API token as Authorization: Bearer <token>',
-    });
+  if (!actor) throw signInFirst();
   return actor;
+}
+
+function signInFirst(): AppError {
+  return new AppError('unauthenticated', 'sign in first', {
+    fix: 'sign in, or send an API token as Authorization: Bearer <token>',
+  });
 }
