@@ -1,9 +1,11 @@
 /** Database access for activities and their links to partnerships. */
+
 import { and, desc, eq, gte, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import type { RuleCode } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import { activities, activityPartnerships, foreignPlaces, partnerships } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import { breaksRules } from '../rules/rules.repo.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -20,21 +22,12 @@ export async function insertActivity(db: DbOrTx, row: NewActivity): Promise<Acti
   return rows[0];
 }
 
-export async function updateActivityIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewActivity>) {
-  const rows = await db
-    .update(activities)
-    .set({ ...patch, version: sql`${activities.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(activities.id, id), eq(activities.version, version)))
-    .returning();
-  return rows[0];
+export function updateActivityIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewActivity>) {
+  return updateIfVersion(db, activities, id, version, patch);
 }
 
-export async function deleteActivityIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(activities)
-    .where(and(eq(activities.id, id), eq(activities.version, version)))
-    .returning({ id: activities.id });
-  return rows.length > 0;
+export function deleteActivityIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, activities, id, version);
 }
 
 /** Sets the partnerships of an activity to exactly these (the primary one among them). */

@@ -4,14 +4,16 @@
  * activity may also belong to further partnerships. Each activity is returned with the flags of
  * the office rules it breaks (computed on read, see rules/rules.ts).
  */
+
 import { today } from '../../shared/dates.js';
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { ActivityCreateInput, ActivityListQuery, ActivityUpdateInput } from '../../shared/schemas/activity.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { staleVersion } from '../db/versioned.js';
 import { subtreeCondition } from '../partnerships/partnership.repo.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
@@ -256,7 +258,7 @@ export async function updateActivity({
   return db.transaction(async (tx) => {
     const current = await readable(tx, actor, id);
     const before = await presentOne(tx, current);
-    if (current.version !== input.version) throw stale(current);
+    if (current.version !== input.version) throw staleVersion('activity', current);
     const occurredOn = input.occurredOn ?? current.occurredOn;
     const others = input.partnershipIds ?? before.partnershipIds.filter((p) => p !== current.partnershipId);
     const linked = await checkActivity(tx, actor, current.partnershipId, others, occurredOn);
@@ -276,7 +278,7 @@ export async function updateActivity({
       occurredOn,
       ...columns,
     });
-    if (!updated) throw stale(current);
+    if (!updated) throw staleVersion('activity', current);
     await replaceActivityLinks(tx, id, linked);
     const view = await presentOne(tx, updated);
     await writeAudit(tx, actor, {
@@ -306,14 +308,9 @@ export async function deleteActivity({
     const current = await readable(tx, actor, id);
     const before = await presentOne(tx, current);
     assertCanWrite(actor, cnOf(before) ?? NATIONAL_CODE);
-    if (current.version !== version || !(await deleteActivityIfVersion(tx, id, version))) throw stale(current);
+    if (current.version !== version || !(await deleteActivityIfVersion(tx, id, version)))
+      throw staleVersion('activity', current);
     await writeAudit(tx, actor, { entity: 'activity', entityId: id, action: 'delete', cnCode: cnOf(before), before });
-  });
-}
-
-function stale(current: ActivityRow): AppError {
-  return new AppError('conflict', `activity #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
   });
 }
 

@@ -1,7 +1,9 @@
 /** SQL of accounts, sessions and API tokens. */
+
 import { and, asc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { apiTokens, loginFailures, sessions, users } from '../db/schema.js';
+import { updateIfVersion } from '../db/versioned.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -37,18 +39,13 @@ export async function countAdmins(db: DbOrTx): Promise<number> {
 }
 
 /** Applies a patch when the version matches; the updated row, or undefined for a stale version. */
-export async function updateUserIfVersion(
+export function updateUserIfVersion(
   db: DbOrTx,
   id: number,
   version: number,
   patch: Partial<NewUser>,
 ): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
-  return row;
+  return updateIfVersion(db, users, id, version, patch);
 }
 
 /**

@@ -1,8 +1,10 @@
 /** Database access for benchmarks. */
+
 import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { benchmarks } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 
 export type BenchmarkRow = typeof benchmarks.$inferSelect;
 export type NewBenchmark = typeof benchmarks.$inferInsert;
@@ -36,21 +38,12 @@ export async function insertBenchmark(db: DbOrTx, row: NewBenchmark) {
   return rows[0];
 }
 
-export async function updateBenchmarkIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewBenchmark>) {
-  const rows = await db
-    .update(benchmarks)
-    .set({ ...patch, version: sql`${benchmarks.version} + 1` })
-    .where(and(eq(benchmarks.id, id), eq(benchmarks.version, version)))
-    .returning();
-  return rows[0];
+export function updateBenchmarkIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewBenchmark>) {
+  return updateIfVersion(db, benchmarks, id, version, patch);
 }
 
-export async function deleteBenchmarkIfVersion(db: DbOrTx, id: number, version: number) {
-  const rows = await db
-    .delete(benchmarks)
-    .where(and(eq(benchmarks.id, id), eq(benchmarks.version, version)))
-    .returning({ id: benchmarks.id });
-  return rows.length > 0;
+export function deleteBenchmarkIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, benchmarks, id, version);
 }
 
 export async function selectBenchmarkPage(

@@ -1,4 +1,5 @@
 /** Benchmarks: sourced figures about other provinces and the nation, used for rankings and checks. */
+
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
@@ -7,6 +8,7 @@ import type { BenchmarkCreateInput, BenchmarkListQuery, BenchmarkUpdateInput } f
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
   type BenchmarkRow,
@@ -131,7 +133,7 @@ export async function updateBenchmark({
   return db.transaction(async (tx) => {
     const current = await selectBenchmark(tx, id);
     if (!current) throw notFound('benchmark', id);
-    if (current.version !== input.version) throw stale(current);
+    if (current.version !== input.version) throw staleVersion('benchmark', current);
     const view = presentBenchmark(current);
     const { version, ...changes } = input;
     const merged: BenchmarkCreateInput = {
@@ -150,7 +152,7 @@ export async function updateBenchmark({
     const issues = checkBenchmark(merged);
     if (issues.length) throw validationFailed(issues);
     const updated = await updateBenchmarkIfVersion(tx, id, version, toRow(merged));
-    if (!updated) throw stale(current);
+    if (!updated) throw staleVersion('benchmark', current);
     await writeAudit(tx, actor, {
       entity: 'benchmark',
       entityId: id,
@@ -177,14 +179,9 @@ export async function deleteBenchmark({
   await db.transaction(async (tx) => {
     const current = await selectBenchmark(tx, id);
     if (!current) throw notFound('benchmark', id);
-    if (current.version !== version || !(await deleteBenchmarkIfVersion(tx, id, version))) throw stale(current);
+    if (current.version !== version || !(await deleteBenchmarkIfVersion(tx, id, version)))
+      throw staleVersion('benchmark', current);
     await writeAudit(tx, actor, { entity: 'benchmark', entityId: id, action: 'delete', before: current });
-  });
-}
-
-function stale(current: BenchmarkRow) {
-  return new AppError('conflict', `benchmark #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
   });
 }
 

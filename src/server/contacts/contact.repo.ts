@@ -1,4 +1,5 @@
 /** Database access for contacts, their roles, links and touches. */
+
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
@@ -12,6 +13,7 @@ import {
   partnerships,
 } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -39,21 +41,12 @@ export async function insertContact(db: DbOrTx, row: NewContact): Promise<Contac
   return rows[0];
 }
 
-export async function updateContactIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewContact>) {
-  const rows = await db
-    .update(contacts)
-    .set({ ...patch, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(contacts.id, id), eq(contacts.version, version)))
-    .returning();
-  return rows[0];
+export function updateContactIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewContact>) {
+  return updateIfVersion(db, contacts, id, version, patch);
 }
 
-export async function deleteContactIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(contacts)
-    .where(and(eq(contacts.id, id), eq(contacts.version, version)))
-    .returning({ id: contacts.id });
-  return rows.length > 0;
+export function deleteContactIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, contacts, id, version);
 }
 
 /** Sets a contact's roles to exactly these. */

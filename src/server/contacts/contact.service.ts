@@ -7,11 +7,12 @@
  * of the office that keeps the contact (writes also need the editor role there). They are never
  * public, and leave the system only by a deliberate export whose purpose goes into the audit trail.
  */
+
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { formatPartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
-import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
   CONTACT_LIMITS,
@@ -29,6 +30,7 @@ import { selectPartnershipSummaries } from '../activities/activity.repo.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanSeeContacts, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { staleVersion } from '../db/versioned.js';
 import { neutraliseCell } from '../imports/export.service.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
@@ -317,12 +319,6 @@ function detailColumns(input: Details, current?: ContactRow) {
   };
 }
 
-function stale(current: ContactRow): AppError {
-  return new AppError('conflict', `contact #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
-  });
-}
-
 /** The contact's row after checking the actor may see the contacts of its office. */
 async function visible(db: DbOrTx, actor: Actor, id: number): Promise<ContactRow> {
   const row = await selectContact(db, id);
@@ -394,7 +390,7 @@ export async function updateContact({
     const current = await visible(tx, actor, id);
     assertCanWrite(actor, current.cnCode);
     const before = await presentContactDetail(tx, current);
-    if (current.version !== input.version) throw stale(current);
+    if (current.version !== input.version) throw staleVersion('contact', current);
     await checkContact(tx, actor, input);
     const columns = detailColumns(input, current);
     if (!columns.nameZh && !columns.nameEn && !columns.nameOriginal) {
@@ -407,7 +403,7 @@ export async function updateContact({
       ...columns,
       ...derivedColumns(current.cnCode, columns),
     });
-    if (!updated) throw stale(current);
+    if (!updated) throw staleVersion('contact', current);
     if (input.roles) await replaceContactRoles(tx, id, roleRows(input.roles));
     if (input.partnershipIds || input.activityIds) {
       await replaceContactLinks(
@@ -435,7 +431,8 @@ export async function deleteContact({ db, actor, id, version }: { db: Db; actor:
     const current = await visible(tx, actor, id);
     assertCanWrite(actor, current.cnCode);
     const before = await presentContactDetail(tx, current);
-    if (current.version !== version || !(await deleteContactIfVersion(tx, id, version))) throw stale(current);
+    if (current.version !== version || !(await deleteContactIfVersion(tx, id, version)))
+      throw staleVersion('contact', current);
     await writeAudit(tx, actor, { entity: 'contact', entityId: id, action: 'delete', cnCode: current.cnCode, before });
   });
 }

@@ -3,6 +3,7 @@
  * (src/shared/lifecycle.ts decides which are allowed). A move changes the partnership row, records
  * the move and, for an approval, the approval — with the audit entry — in one transaction.
  */
+
 import { today } from '../../shared/dates.js';
 import type { Kind, Level, Status } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
@@ -24,6 +25,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
+import { staleVersion } from '../db/versioned.js';
 import {
   type NewPartnership,
   type PartnershipRow,
@@ -157,12 +159,6 @@ export async function getLifecycle({
   return lifecycleView(row, events, approvals);
 }
 
-function staleVersion(current: PartnershipRow): AppError {
-  return new AppError('conflict', `partnership #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
-  });
-}
-
 /** Rules on the move's date: it has happened, and it follows the moves before it. */
 function dateIssues(input: MoveRequestInput, row: PartnershipRow, last: StageEventRow | undefined): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -232,7 +228,7 @@ export async function moveLifecycle({
   await db.transaction(async (tx) => {
     const row = await loadPartnership(tx, id);
     assertCanWrite(actor, row.cnCode);
-    if (row.version !== input.version) throw staleVersion(row);
+    if (row.version !== input.version) throw staleVersion('partnership', row);
     const events = await selectStageEvents(tx, id);
     const result = applyMove(stateOf(row, events), row.level as Level, input);
     if (!result.ok) throw validationFailed(result.issues);
@@ -247,7 +243,7 @@ export async function moveLifecycle({
       }
     }
     const updated = await updatePartnershipIfVersion(tx, id, input.version, rowPatch(input, result.state));
-    if (!updated) throw staleVersion(row);
+    if (!updated) throw staleVersion('partnership', row);
     const event = await insertStageEvent(tx, {
       ...eventColumns(actor, row, updated, input.move, isDemo),
       occurredOn: input.occurredOn,

@@ -1,9 +1,11 @@
 /** Database access for partnerships. */
+
 import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import { escapeLike } from '../places/place.repo.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 
@@ -94,26 +96,12 @@ export async function insertPartnership(db: DbOrTx, row: NewPartnership): Promis
 }
 
 /** Updates only when the stored version is the one the caller read; undefined when it is not. */
-export async function updatePartnershipIfVersion(
-  db: DbOrTx,
-  id: number,
-  version: number,
-  patch: Partial<NewPartnership>,
-): Promise<PartnershipRow | undefined> {
-  const rows = await db
-    .update(partnerships)
-    .set({ ...patch, version: sql`${partnerships.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(partnerships.id, id), eq(partnerships.version, version)))
-    .returning();
-  return rows[0];
+export function updatePartnershipIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewPartnership>) {
+  return updateIfVersion(db, partnerships, id, version, patch);
 }
 
-export async function deletePartnershipIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(partnerships)
-    .where(and(eq(partnerships.id, id), eq(partnerships.version, version)))
-    .returning({ id: partnerships.id });
-  return rows.length > 0;
+export function deletePartnershipIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, partnerships, id, version);
 }
 
 /** The condition that selects the pairs of a division and of every division under it. */

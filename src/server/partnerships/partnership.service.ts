@@ -18,6 +18,7 @@ import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { staleVersion } from '../db/versioned.js';
 import { recordCorrection, stageEditIssues } from '../lifecycle/lifecycle.service.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
@@ -223,7 +224,7 @@ export async function updatePartnership({
     if (!joined) throw notFound('partnership', id);
     const current = joined.p;
     assertCanWrite(actor, current.cnCode);
-    if (current.version !== input.version) throw staleVersion(current);
+    if (current.version !== input.version) throw staleVersion('partnership', current);
     const division = getDivision(input.cnCode ?? current.cnCode);
     if (division.code !== current.cnCode) assertCanWrite(actor, division.code);
     const placeId = input.partnerPlaceId ?? current.foreignPlaceId;
@@ -267,7 +268,7 @@ export async function updatePartnership({
     };
     const updated = await updatePartnershipIfVersion(tx, id, input.version, patch);
     // Another writer got in between our read and our write: theirs stands, ours is refused.
-    if (!updated) throw staleVersion(current);
+    if (!updated) throw staleVersion('partnership', current);
     await recordCorrection(tx, actor, current, updated);
     await writeAudit(tx, actor, {
       entity: 'partnership',
@@ -297,7 +298,7 @@ export async function deletePartnership({
     if (!current) throw notFound('partnership', id);
     assertCanWrite(actor, current.cnCode);
     if (current.version !== version || !(await deletePartnershipIfVersion(tx, id, version))) {
-      throw staleVersion(current);
+      throw staleVersion('partnership', current);
     }
     await writeAudit(tx, actor, {
       entity: 'partnership',
@@ -306,12 +307,6 @@ export async function deletePartnership({
       cnCode: current.cnCode,
       before: current,
     });
-  });
-}
-
-function staleVersion(current: PartnershipRow): AppError {
-  return new AppError('conflict', `partnership #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
   });
 }
 

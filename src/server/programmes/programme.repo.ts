@@ -1,4 +1,5 @@
 /** Database access for programmes, their areas and measures, and what carries each measure out. */
+
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
@@ -12,6 +13,7 @@ import {
   projects,
 } from '../db/schema.js';
 import { readAll, readPage } from '../db/sql.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -43,21 +45,12 @@ export async function insertProgramme(db: DbOrTx, row: NewProgramme): Promise<Pr
   return rows[0];
 }
 
-export async function updateProgrammeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProgramme>) {
-  const rows = await db
-    .update(programmes)
-    .set({ ...patch, version: sql`${programmes.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
-    .returning();
-  return rows[0];
+export function updateProgrammeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProgramme>) {
+  return updateIfVersion(db, programmes, id, version, patch);
 }
 
-export async function deleteProgrammeIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(programmes)
-    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
-    .returning({ id: programmes.id });
-  return rows.length > 0;
+export function deleteProgrammeIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, programmes, id, version);
 }
 
 export async function selectProgrammePage(
@@ -99,21 +92,12 @@ export async function insertAreas(db: DbOrTx, rows: NewArea[]): Promise<AreaRow[
   return db.insert(programmeAreas).values(rows).returning();
 }
 
-export async function updateAreaIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewArea>) {
-  const rows = await db
-    .update(programmeAreas)
-    .set({ ...patch, version: sql`${programmeAreas.version} + 1` })
-    .where(and(eq(programmeAreas.id, id), eq(programmeAreas.version, version)))
-    .returning();
-  return rows[0];
+export function updateAreaIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewArea>) {
+  return updateIfVersion(db, programmeAreas, id, version, patch);
 }
 
-export async function deleteAreaIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(programmeAreas)
-    .where(and(eq(programmeAreas.id, id), eq(programmeAreas.version, version)))
-    .returning({ id: programmeAreas.id });
-  return rows.length > 0;
+export function deleteAreaIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, programmeAreas, id, version);
 }
 
 // --- measures ---
@@ -145,21 +129,12 @@ export async function insertMeasure(db: DbOrTx, row: NewMeasure): Promise<Measur
   return rows[0];
 }
 
-export async function updateMeasureIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewMeasure>) {
-  const rows = await db
-    .update(programmeMeasures)
-    .set({ ...patch, version: sql`${programmeMeasures.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(programmeMeasures.id, id), eq(programmeMeasures.version, version)))
-    .returning();
-  return rows[0];
+export function updateMeasureIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewMeasure>) {
+  return updateIfVersion(db, programmeMeasures, id, version, patch);
 }
 
-export async function deleteMeasureIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(programmeMeasures)
-    .where(and(eq(programmeMeasures.id, id), eq(programmeMeasures.version, version)))
-    .returning({ id: programmeMeasures.id });
-  return rows.length > 0;
+export function deleteMeasureIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, programmeMeasures, id, version);
 }
 
 // --- links ---

@@ -3,6 +3,7 @@
  * progress, and the activities and projects that carry each measure out. Areas and measures belong
  * to their programme's office (cnCode) for authorisation. Every change is written to the audit trail.
  */
+
 import { formatPartialDate, parsePartialDate } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
@@ -23,6 +24,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
+import { staleVersion } from '../db/versioned.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
@@ -171,12 +173,6 @@ export function evidenceOf(programmeId: number, areas: ProgrammeDetail['areas'])
 
 function issue(path: string, rule: string, value: unknown, message: string, fix: string): FieldIssue {
   return { path, rule, value, message, fix };
-}
-
-function stale(what: string, current: { id: number; version: number }): AppError {
-  return new AppError('conflict', `${what} #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
-  });
 }
 
 async function loadProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow> {
@@ -336,7 +332,7 @@ export async function updateProgramme({
   assertCanWrite(actor, first.cnCode);
   await db.transaction(async (tx) => {
     const current = await loadProgramme(tx, id);
-    if (current.version !== input.version) throw stale('programme', current);
+    if (current.version !== input.version) throw staleVersion('programme', current);
     const view = presentProgramme(current);
     const nameZh = input.nameZh === undefined ? current.nameZh : input.nameZh;
     const nameEn = input.nameEn === undefined ? current.nameEn : input.nameEn;
@@ -355,7 +351,7 @@ export async function updateProgramme({
       description: input.description === undefined ? current.description : input.description,
       sources: input.sources ?? current.sources,
     });
-    if (!updated) throw stale('programme', current);
+    if (!updated) throw staleVersion('programme', current);
     await writeAudit(tx, actor, {
       entity: 'programme',
       entityId: id,
@@ -384,7 +380,7 @@ export async function deleteProgramme({
   await db.transaction(async (tx) => {
     const current = await loadProgramme(tx, id);
     if (current.version !== version || !(await deleteProgrammeIfVersion(tx, id, version)))
-      throw stale('programme', current);
+      throw staleVersion('programme', current);
     await writeAudit(tx, actor, {
       entity: 'programme',
       entityId: id,
@@ -447,7 +443,7 @@ export async function updateArea({
   assertCanWrite(actor, first.programme.cnCode);
   return db.transaction(async (tx) => {
     const { area, programme } = await loadArea(tx, id);
-    if (area.version !== input.version) throw stale('programme area', area);
+    if (area.version !== input.version) throw staleVersion('programme area', area);
     const nameZh = input.nameZh === undefined ? area.nameZh : input.nameZh;
     const nameEn = input.nameEn === undefined ? area.nameEn : input.nameEn;
     if (!nameZh && !nameEn) {
@@ -460,7 +456,7 @@ export async function updateArea({
       nameEn,
       position: input.position ?? area.position,
     });
-    if (!updated) throw stale('programme area', area);
+    if (!updated) throw staleVersion('programme area', area);
     await writeAudit(tx, actor, {
       entity: 'programme_area',
       entityId: id,
@@ -484,7 +480,8 @@ export async function deleteArea({ db, actor, id, version }: { db: Db; actor: Ac
         fix: 'move or delete its measures first',
       });
     }
-    if (area.version !== version || !(await deleteAreaIfVersion(tx, id, version))) throw stale('programme area', area);
+    if (area.version !== version || !(await deleteAreaIfVersion(tx, id, version)))
+      throw staleVersion('programme area', area);
     await writeAudit(tx, actor, {
       entity: 'programme_area',
       entityId: id,
@@ -614,7 +611,7 @@ export async function updateMeasure({
   assertCanWrite(actor, first.programme.cnCode);
   return db.transaction(async (tx) => {
     const { measure, programme } = await loadMeasure(tx, id);
-    if (measure.version !== input.version) throw stale('measure', measure);
+    if (measure.version !== input.version) throw staleVersion('measure', measure);
     const links = (await selectMeasureLinks(tx, [id])).get(id) ?? { activityIds: [], projectIds: [] };
     const before = presentMeasure(measure, links);
     const status = (input.status ?? measure.status) as MeasureStatus;
@@ -643,7 +640,7 @@ export async function updateMeasure({
       progress,
       notes: input.notes === undefined ? measure.notes : input.notes,
     });
-    if (!updated) throw stale('measure', measure);
+    if (!updated) throw staleVersion('measure', measure);
     if (input.activityIds) await replaceMeasureActivities(tx, id, activityIds);
     if (input.projectIds) await replaceMeasureProjects(tx, id, projectIds);
     const after = presentMeasure(updated, { activityIds, projectIds });
@@ -665,7 +662,7 @@ export async function deleteMeasure({ db, actor, id, version }: { db: Db; actor:
   await db.transaction(async (tx) => {
     const { measure, programme } = await loadMeasure(tx, id);
     if (measure.version !== version || !(await deleteMeasureIfVersion(tx, id, version)))
-      throw stale('measure', measure);
+      throw staleVersion('measure', measure);
     await writeAudit(tx, actor, {
       entity: 'programme_measure',
       entityId: id,

@@ -1,4 +1,5 @@
 /** Database access for projects, their links and their outcomes. */
+
 import { and, asc, desc, eq, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
@@ -14,6 +15,7 @@ import {
   projects,
 } from '../db/schema.js';
 import { readAll, readPage } from '../db/sql.js';
+import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -39,21 +41,12 @@ export async function insertProject(db: DbOrTx, row: NewProject): Promise<Projec
   return rows[0];
 }
 
-export async function updateProjectIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProject>) {
-  const rows = await db
-    .update(projects)
-    .set({ ...patch, version: sql`${projects.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(projects.id, id), eq(projects.version, version)))
-    .returning();
-  return rows[0];
+export function updateProjectIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProject>) {
+  return updateIfVersion(db, projects, id, version, patch);
 }
 
-export async function deleteProjectIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(projects)
-    .where(and(eq(projects.id, id), eq(projects.version, version)))
-    .returning({ id: projects.id });
-  return rows.length > 0;
+export function deleteProjectIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, projects, id, version);
 }
 
 export async function replaceProjectPartnerships(db: DbOrTx, projectId: number, ids: readonly number[]) {
@@ -232,21 +225,12 @@ export async function insertOutcome(db: DbOrTx, row: NewOutcome): Promise<Outcom
   return rows[0];
 }
 
-export async function updateOutcomeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewOutcome>) {
-  const rows = await db
-    .update(projectOutcomes)
-    .set({ ...patch, version: sql`${projectOutcomes.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(projectOutcomes.id, id), eq(projectOutcomes.version, version)))
-    .returning();
-  return rows[0];
+export function updateOutcomeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewOutcome>) {
+  return updateIfVersion(db, projectOutcomes, id, version, patch);
 }
 
-export async function deleteOutcomeIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(projectOutcomes)
-    .where(and(eq(projectOutcomes.id, id), eq(projectOutcomes.version, version)))
-    .returning({ id: projectOutcomes.id });
-  return rows.length > 0;
+export function deleteOutcomeIfVersion(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  return deleteIfVersion(db, projectOutcomes, id, version);
 }
 
 /** An outcome as the totals count it: its project's field and goals, its value and unit. */

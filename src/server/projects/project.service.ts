@@ -3,9 +3,10 @@
  * A project belongs to the office that runs it (cnCode): reading needs that division in the actor's
  * scope, writing the editor role there too. Every change is written to the audit trail.
  */
+
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
-import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
   type OutcomeCreateInput,
@@ -22,6 +23,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
+import { staleVersion } from '../db/versioned.js';
 import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import {
@@ -196,12 +198,6 @@ function divisionColumns(cnCode: string) {
   return { cnCode: division.code, provinceCode: division.provinceCode, prefectureCode: division.prefectureCode };
 }
 
-function stale(what: string, current: { id: number; version: number }): AppError {
-  return new AppError('conflict', `${what} #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
-  });
-}
-
 async function loadProject(db: DbOrTx, id: number): Promise<ProjectRow> {
   const row = await selectProject(db, id);
   if (!row) throw notFound('project', id);
@@ -298,7 +294,7 @@ export async function updateProject({
   if (input.cnCode) assertCanWrite(actor, getDivision(input.cnCode).code);
   return db.transaction(async (tx) => {
     const current = await loadProject(tx, id);
-    if (current.version !== input.version) throw stale('project', current);
+    if (current.version !== input.version) throw staleVersion('project', current);
     const before = await viewOf(tx, current);
     const pick = <T>(next: T | undefined, now: T) => (next === undefined ? now : next);
     const nameZh = pick(input.nameZh, before.nameZh);
@@ -339,7 +335,7 @@ export async function updateProject({
       sources: input.sources ?? current.sources,
       search: searchOf({ nameZh, nameEn, description }),
     });
-    if (!updated) throw stale('project', current);
+    if (!updated) throw staleVersion('project', current);
     await replaceProjectPartnerships(tx, id, links.partnershipIds);
     await replaceProjectCountries(tx, id, links.countries);
     await replaceProjectMeasures(tx, id, links.measureIds);
@@ -363,7 +359,7 @@ export async function deleteProject({ db, actor, id, version }: { db: Db; actor:
     const current = await loadProject(tx, id);
     const before = await viewOf(tx, current);
     if (current.version !== version || !(await deleteProjectIfVersion(tx, id, version)))
-      throw stale('project', current);
+      throw staleVersion('project', current);
     await writeAudit(tx, actor, { entity: 'project', entityId: id, action: 'delete', cnCode: current.cnCode, before });
   });
 }
@@ -485,7 +481,7 @@ export async function updateOutcome({
   assertCanWrite(actor, first.project.cnCode);
   return db.transaction(async (tx) => {
     const { outcome: current, project } = await loadOutcome(tx, id);
-    if (current.version !== input.version) throw stale('outcome', current);
+    if (current.version !== input.version) throw staleVersion('outcome', current);
     const metricZh = input.metricZh === undefined ? current.metricZh : input.metricZh;
     const metricEn = input.metricEn === undefined ? current.metricEn : input.metricEn;
     const value = input.value ?? current.value;
@@ -507,7 +503,7 @@ export async function updateOutcome({
       evidence: input.evidence === undefined ? current.evidence : input.evidence,
       evidenceUrl: input.evidenceUrl === undefined ? current.evidenceUrl : input.evidenceUrl,
     });
-    if (!updated) throw stale('outcome', current);
+    if (!updated) throw staleVersion('outcome', current);
     await writeAudit(tx, actor, {
       entity: 'project_outcome',
       entityId: id,
@@ -526,7 +522,7 @@ export async function deleteOutcome({ db, actor, id, version }: { db: Db; actor:
   await db.transaction(async (tx) => {
     const { outcome, project } = await loadOutcome(tx, id);
     if (outcome.version !== version || !(await deleteOutcomeIfVersion(tx, id, version)))
-      throw stale('outcome', outcome);
+      throw staleVersion('outcome', outcome);
     await writeAudit(tx, actor, {
       entity: 'project_outcome',
       entityId: id,
