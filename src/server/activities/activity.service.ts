@@ -15,8 +15,8 @@ import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../au
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
 import { subtreeCondition } from '../partnerships/partnership.repo.js';
-import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
+import { getDivision } from '../places/scope.js';
 import { evaluateRules, type Flag } from '../rules/rules.js';
 import { rulesOfPartnerships } from '../rules/rules.service.js';
 import {

@@ -13,6 +13,7 @@ import {
   partnerships,
 } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
+import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
@@ -25,9 +26,7 @@ export type ContactTouchRow = typeof contactTouches.$inferSelect;
 
 /** The contacts of a division and everything under it, by the denormalised codes. */
 export function contactSubtree(division: Pick<Division, 'code' | 'level'>): SQL {
-  if (division.level === 'province') return eq(contacts.provinceCode, division.code);
-  if (division.level === 'prefecture') return eq(contacts.prefectureCode, division.code);
-  return eq(contacts.cnCode, division.code);
+  return inDivisionSubtree(contacts, division);
 }
 
 export async function selectContact(db: DbOrTx, id: number): Promise<ContactRow | undefined> {

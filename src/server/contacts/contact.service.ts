@@ -32,8 +32,8 @@ import { type Actor, assertCanRead, assertCanSeeContacts, assertCanWrite, effect
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
 import { neutraliseCell } from '../imports/export.service.js';
-import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
+import { getDivision } from '../places/scope.js';
 import {
   type ActivitySummaryRow,
   type ContactFilter,

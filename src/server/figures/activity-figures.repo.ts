@@ -8,11 +8,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { activities, partnerships } from '../db/schema.js';
 import { queryRows } from '../db/sql.js';
-import type { ScopeColumn } from './figure.repo.js';
+import { type Subtree, subtreeWhere } from '../db/subtree.js';
 
 export type ActivityCountFilter = {
   /** null for the whole country */
-  scope: { column: ScopeColumn; code: string } | null;
+  scope: Subtree | null;
   /** YYYY-MM-DD, the first day counted */
   from: string;
   /** YYYY-MM-DD, the last day counted */
@@ -23,11 +23,7 @@ export type YearTypeRow = { year: number; type: string; count: number; participa
 export type YearFieldRow = { year: number; field: string; count: number };
 
 function scopeOf(scope: ActivityCountFilter['scope']): SQL {
-  const p = partnerships;
-  if (!scope) return sql`true`;
-  if (scope.column === 'province') return sql`${p.provinceCode} = ${scope.code}`;
-  if (scope.column === 'prefecture') return sql`${p.prefectureCode} = ${scope.code}`;
-  return sql`${p.cnCode} = ${scope.code}`;
+  return subtreeWhere(partnerships, scope) ?? sql`true`;
 }
 
 /** Counts per year and type, and per year and field, of the scope's activities from `from` to `asOf`. */

@@ -133,10 +133,10 @@ describe('activity figures', () => {
     expect(then.outcomes.byField[0]?.total).toBe(120);
   });
 
-  it('refuses a bad query (400), an unknown scope (404) and a scope outside the reader’s (403)', async () => {
+  it('refuses a bad query (400), an unknown scope (400) and a scope outside the reader’s (403)', async () => {
     expect((await app.request('/api/figures/activities?scope=43')).status).toBe(400);
     expect((await app.request('/api/figures/activities?scope=430000&years=0')).status).toBe(400);
-    expect((await app.request('/api/figures/activities?scope=990000')).status).toBe(404);
+    expect((await app.request('/api/figures/activities?scope=990000')).status).toBe(400);
     const viewer: Actor = {
       kind: 'user',
       id: 5,

@@ -10,31 +10,21 @@
  *   before asOf).
  * Every number carries the API path of the records behind it.
  */
+
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { AppError } from '../../shared/errors.js';
 import { SUGGESTIONS } from '../../shared/health.js';
 import type { ActivityFigures, ActivityFiguresQuery } from '../../shared/schemas/activity-figures.js';
 import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import { countSuggestions, dayOf, scoreScope } from '../health/health.service.js';
-import { getReferenceCache } from '../places/reference-cache.js';
+import { resolveScope } from '../places/scope.js';
 import { sumOutcomes } from '../projects/project.service.js';
-import { type ActivityCountFilter, selectActivityCounts } from './activity-figures.repo.js';
+import { selectActivityCounts } from './activity-figures.repo.js';
 
-function resolveScope(code: string) {
-  if (code === NATIONAL_CODE) return { code, nameZh: '全国', nameEn: 'China', filter: null };
-  const division = getReferenceCache().divisions.get(code);
-  if (!division) {
-    throw new AppError('not_found', `scope ${code} is not a known division code`, { what: 'scope', id: code });
-  }
-  const column = division.level === 'province' ? 'province' : division.level === 'prefecture' ? 'prefecture' : 'cn';
-  return {
-    code,
-    nameZh: division.nameZh,
-    nameEn: division.nameEn,
-    filter: { column, code } as ActivityCountFilter['scope'],
-  };
+function scopeOf(code: string) {
+  const { nameZh, nameEn, subtree } = resolveScope(code);
+  return { code, nameZh, nameEn, filter: subtree };
 }
 
 const query = (path: string, params: Record<string, string | number | undefined>) => {
@@ -55,7 +45,7 @@ export async function getActivityFigures({
 }): Promise<ActivityFigures> {
   assertCanRead(actor, q.scope);
   const asOf = dayOf(q.asOf);
-  const scope = resolveScope(q.scope);
+  const scope = scopeOf(q.scope);
   const lastYear = Number(asOf.slice(0, 4));
   const years = Array.from({ length: q.years }, (_, i) => lastYear - q.years + 1 + i);
   const from = `${String(years[0]).padStart(4, '0')}-01-01`;

@@ -3,6 +3,7 @@
  * the pages of records behind each count. Every figure and its records share one predicate
  * (countedWhere), so a figure and the list behind it cannot drift apart.
  */
+
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { CONTINENTS, type Continent, type Kind, type Level } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
@@ -16,13 +17,11 @@ import {
   partnerships,
 } from '../db/schema.js';
 import { pgArray, queryRows, readPage } from '../db/sql.js';
-
-/** Which column holds the scope: a province, a prefecture, or the division itself (a county). */
-export type ScopeColumn = 'province' | 'prefecture' | 'cn';
+import { type Subtree, subtreeWhere } from '../db/subtree.js';
 
 export type CountedFilter = {
   /** null for the whole country */
-  scope: { column: ScopeColumn; code: string } | null;
+  scope: Subtree | null;
   kind: Kind;
   /** YYYY-MM-DD */
   asOf: string;
@@ -40,13 +39,6 @@ export type RecordOrder = 'name' | 'country' | 'place' | 'established';
 
 const p = partnerships;
 
-function scopeCondition(scope: CountedFilter['scope']): SQL | undefined {
-  if (!scope) return undefined;
-  if (scope.column === 'province') return eq(p.provinceCode, scope.code);
-  if (scope.column === 'prefecture') return eq(p.prefectureCode, scope.code);
-  return eq(p.cnCode, scope.code);
-}
-
 /**
  * The pairs that exist on asOf: established on or before it — an undated pair counts as existing —
  * and not ended by it (a pair ended on asOf no longer counts). Status is not consulted: the dates
@@ -55,7 +47,7 @@ function scopeCondition(scope: CountedFilter['scope']): SQL | undefined {
 export function countedWhere(filter: CountedFilter): SQL {
   return and(
     eq(p.kind, filter.kind),
-    scopeCondition(filter.scope),
+    subtreeWhere(p, filter.scope),
     // Letters of intent, proposals and approved pairs not yet signed are not partnerships yet.
     eq(p.stage, 'established'),
     or(isNull(p.establishedOn), lte(p.establishedOn, filter.asOf)),

@@ -76,10 +76,14 @@ describe('GET /api/figures', () => {
     expect((await getError('/api/figures')).paths).toEqual(['scope']);
   });
 
-  it('answers 404 for an unknown scope, in the language asked for', async () => {
+  it('answers 400 for an unknown scope, naming the field, in the language asked for', async () => {
     const { status, error } = await getError('/api/figures?scope=999999', { 'accept-language': 'en' });
-    expect(status).toBe(404);
-    expect(error).toMatchObject({ code: 'not_found', message: 'Record not found', what: 'scope', id: '999999' });
+    expect(status).toBe(400);
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      message: 'Some input is invalid; see each field',
+      issues: [{ path: 'scope', rule: 'unknown_division', value: '999999' }],
+    });
   });
 
   it('is in the OpenAPI document', async () => {

@@ -279,7 +279,8 @@ describe('what counts', () => {
     await expect(
       getFigures({ db, actor: systemActor('test'), query: { scope: '439999', asOf: AS_OF, kind: 'friendship' } }),
     ).rejects.toMatchObject({
-      code: 'not_found',
+      code: 'validation_failed',
+      details: { issues: [{ path: 'scope', rule: 'unknown_division' }] },
     });
   });
 

@@ -10,9 +10,10 @@
  * - `since` counts the pairs of `total` established on or after `from`;
  * - friendship and exchange pairs are counted separately (`kind`).
  */
+
 import { formatPartialDate, monthsBetween, parsePartialDate, today } from '../../shared/dates.js';
-import { type Continent, type Kind, type Level, NATIONAL_CODE, type Precision } from '../../shared/enums.js';
-import { AppError, validationFailed } from '../../shared/errors.js';
+import type { Continent, Kind, Level, Precision } from '../../shared/enums.js';
+import { validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type {
   FigureRecord,
@@ -25,6 +26,7 @@ import { type Actor, assertCanRead } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import { getReferenceCache, type ReferenceCache } from '../places/reference-cache.js';
+import { resolveScope } from '../places/scope.js';
 import { presentFigureRecord } from './figure.presenter.js';
 import {
   type BenchmarkUsed,
@@ -42,9 +44,6 @@ import { cachedByGeneration } from './figure-cache.js';
 
 /** Provincial-level divisions outside the mainland, which a ranking of provinces leaves out. */
 const NON_MAINLAND = new Set(['710000', '810000', '820000']);
-
-const NATIONAL_SCOPE = { code: NATIONAL_CODE, nameZh: '全国', nameEn: 'China' } as const;
-
 type Scope = {
   code: string;
   nameZh: string;
@@ -81,23 +80,8 @@ function resolveQuery(query: FiguresQuery): Resolved {
     since = parsed.date;
   }
   const kind: Kind = query.kind ?? 'friendship';
-  if (query.scope === NATIONAL_CODE) {
-    return { scope: { ...NATIONAL_SCOPE, level: 'national' }, filter: { scope: null, kind, asOf }, since };
-  }
-  const cache = getReferenceCache();
-  const division = cache.divisions.get(query.scope);
-  if (!division) {
-    throw new AppError('not_found', `scope ${query.scope} is not a known division code`, {
-      what: 'scope',
-      id: query.scope,
-    });
-  }
-  const column = division.level === 'province' ? 'province' : division.level === 'prefecture' ? 'prefecture' : 'cn';
-  return {
-    scope: { code: division.code, nameZh: division.nameZh, nameEn: division.nameEn, level: division.level },
-    filter: { scope: { column, code: division.code }, kind, asOf },
-    since,
-  };
+  const { code, nameZh, nameEn, level, subtree } = resolveScope(query.scope);
+  return { scope: { code, nameZh, nameEn, level }, filter: { scope: subtree, kind, asOf }, since };
 }
 
 /** The figures of a scope as of a date. */

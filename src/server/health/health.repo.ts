@@ -5,6 +5,7 @@
  * one small row per pair, never the activities themselves. The summary is the same one
  * summarizeActivities() builds in src/shared/health.ts; a test holds the two together.
  */
+
 import { type SQL, sql } from 'drizzle-orm';
 import { ageBounds } from '../../shared/health.js';
 import type { DbOrTx } from '../db/client.js';
@@ -20,12 +21,13 @@ import {
   projects,
 } from '../db/schema.js';
 import { queryRows } from '../db/sql.js';
+import { type Subtree, subtreeWhere } from '../db/subtree.js';
 
 const p = partnerships;
 
 export type HealthFilter = {
   /** A subtree (province, prefecture or the division itself), one partnership, or null for the whole country. */
-  scope: { column: 'province' | 'prefecture' | 'cn'; code: string } | { column: 'id'; id: number } | null;
+  scope: Subtree | { column: 'id'; id: number } | null;
   /** YYYY-MM-DD */
   asOf: string;
   kind?: string;
@@ -54,11 +56,8 @@ export type HealthRow = {
 };
 
 function scopeWhere(scope: HealthFilter['scope']): SQL {
-  if (!scope) return sql`true`;
-  if (scope.column === 'id') return sql`${p.id} = ${scope.id}`;
-  if (scope.column === 'province') return sql`${p.provinceCode} = ${scope.code}`;
-  if (scope.column === 'prefecture') return sql`${p.prefectureCode} = ${scope.code}`;
-  return sql`${p.cnCode} = ${scope.code}`;
+  if (scope?.column === 'id') return sql`${p.id} = ${scope.id}`;
+  return subtreeWhere(p, scope) ?? sql`true`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * the inputs of a whole scope are read in one statement (health.repo.ts).
  */
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
-import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
+import type { Precision } from '../../shared/enums.js';
 import { AppError, notFound, validationFailed } from '../../shared/errors.js';
 import { type Health, type Suggestion, scoreSummary, suggestionRank } from '../../shared/health.js';
 import type {
@@ -18,7 +18,7 @@ import type {
 } from '../../shared/schemas/health.js';
 import { type Actor, assertCanRead, effectiveScope } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { getDivision } from '../partnerships/partnership.service.js';
+import { resolveScope } from '../places/scope.js';
 import { type HealthFilter, type HealthRow, selectHealthInputs, selectHealthNames } from './health.repo.js';
 
 export function dayOf(asOf: string | undefined, path = 'asOf'): string {
@@ -32,10 +32,7 @@ export function dayOf(asOf: string | undefined, path = 'asOf'): string {
 
 /** The subtree filter of a scope code (000000: the whole country); an unknown code fails as a 400. */
 export function healthScope(scope: string): HealthFilter['scope'] {
-  if (scope === NATIONAL_CODE) return null;
-  const division = getDivision(scope, 'scope');
-  const column = division.level === 'province' ? 'province' : division.level === 'prefecture' ? 'prefecture' : 'cn';
-  return { column, code: division.code };
+  return resolveScope(scope).subtree;
 }
 
 /** The health of one row of inputs. */

@@ -5,6 +5,7 @@ import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
+import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import { escapeLike } from '../places/place.repo.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
@@ -106,9 +107,7 @@ export function deletePartnershipIfVersion(db: DbOrTx, id: number, version: numb
 
 /** The condition that selects the pairs of a division and of every division under it. */
 export function subtreeCondition(division: Pick<Division, 'code' | 'level'>): SQL {
-  if (division.level === 'province') return eq(partnerships.provinceCode, division.code);
-  if (division.level === 'prefecture') return eq(partnerships.prefectureCode, division.code);
-  return eq(partnerships.cnCode, division.code);
+  return inDivisionSubtree(partnerships, division);
 }
 
 /** WHERE conditions of a list filter (the division is resolved by the service). */

@@ -22,7 +22,8 @@ import { staleVersion } from '../db/versioned.js';
 import { recordCorrection, stageEditIssues } from '../lifecycle/lifecycle.service.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
-import { type Division, getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
+import { type Division, getReferenceCache, } from '../places/reference-cache.js';
+import { getDivision } from '../places/scope.js';
 import { type PartnershipView, presentPartnership } from './partnership.presenter.js';
 import {
   deletePartnershipIfVersion,
@@ -36,16 +37,6 @@ import {
   selectPartnershipRow,
   updatePartnershipIfVersion,
 } from './partnership.repo.js';
-
-export function getDivision(code: string, path = 'cnCode'): Division {
-  const division = getReferenceCache().divisions.get(code);
-  if (!division) {
-    throw validationFailed([
-      unknownDivisionIssue(path, code, 'use the six-digit code of a province, city or county, e.g. 430100 for 长沙市'),
-    ]);
-  }
-  return division;
-}
 
 /** The columns that follow from the Chinese side and the partner: level, subtree codes, search. */
 export function derivedColumns(division: Division, place: ForeignPlaceRow) {

@@ -13,6 +13,7 @@ import {
   projects,
 } from '../db/schema.js';
 import { readAll, readPage } from '../db/sql.js';
+import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -24,9 +25,7 @@ export type MeasureRow = typeof programmeMeasures.$inferSelect;
 export type NewMeasure = typeof programmeMeasures.$inferInsert;
 
 export function programmeSubtree(division: Pick<Division, 'code' | 'level'>): SQL {
-  if (division.level === 'province') return eq(programmes.provinceCode, division.code);
-  if (division.level === 'prefecture') return eq(programmes.prefectureCode, division.code);
-  return eq(programmes.cnCode, division.code);
+  return inDivisionSubtree(programmes, division);
 }
 
 export async function selectProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow | undefined> {

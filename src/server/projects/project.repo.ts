@@ -15,6 +15,7 @@ import {
   projects,
 } from '../db/schema.js';
 import { readAll, readPage } from '../db/sql.js';
+import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 import type { Division } from '../places/reference-cache.js';
 
@@ -25,9 +26,7 @@ export type NewOutcome = typeof projectOutcomes.$inferInsert;
 
 /** Projects of a division and everything under it: one indexed equality. */
 export function projectSubtree(division: Pick<Division, 'code' | 'level'>): SQL {
-  if (division.level === 'province') return eq(projects.provinceCode, division.code);
-  if (division.level === 'prefecture') return eq(projects.prefectureCode, division.code);
-  return eq(projects.cnCode, division.code);
+  return inDivisionSubtree(projects, division);
 }
 
 export async function selectProject(db: DbOrTx, id: number): Promise<ProjectRow | undefined> {

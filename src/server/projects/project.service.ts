@@ -24,8 +24,8 @@ import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../au
 import type { Db, DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import { staleVersion } from '../db/versioned.js';
-import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
+import { getDivision } from '../places/scope.js';
 import {
   deleteOutcomeIfVersion,
   deleteProjectIfVersion,

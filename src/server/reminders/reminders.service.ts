@@ -8,8 +8,8 @@ import type { RemindersQuery } from '../../shared/schemas/rules.js';
 import { type Actor, effectiveScope } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { subtreeCondition } from '../partnerships/partnership.repo.js';
-import { getDivision } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
+import { getDivision } from '../places/scope.js';
 import { addMonths, anniversariesBetween, silentBefore } from './reminders.js';
 import {
   type ReminderPartnershipRow,

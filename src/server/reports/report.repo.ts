@@ -4,7 +4,8 @@
  * the latest published figure of the scope. The pairs are selected with the figures' own predicate
  * (countedWhere), so the appendix is exactly the pairs the figures count.
  */
-import { and, asc, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+
+import { and, asc, desc, eq, gte, isNull, lte, or, } from 'drizzle-orm';
 import type { Kind } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import {
@@ -17,16 +18,10 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
+import { subtreeWhere } from '../db/subtree.js';
 import { type CountedFilter, countedWhere } from '../figures/figure.repo.js';
 
 const p = partnerships;
-
-function scopeCondition(scope: CountedFilter['scope']): SQL | undefined {
-  if (!scope) return undefined;
-  if (scope.column === 'province') return eq(p.provinceCode, scope.code);
-  if (scope.column === 'prefecture') return eq(p.prefectureCode, scope.code);
-  return eq(p.cnCode, scope.code);
-}
 
 /** Every pair counted in the scope on the date, with what the report prints and draws of it. */
 export async function selectReportPairs(db: DbOrTx, filter: CountedFilter) {
@@ -110,7 +105,7 @@ export async function selectReportActivities(
     .where(
       and(
         eq(p.kind, filter.kind),
-        scopeCondition(filter.scope),
+        subtreeWhere(p, filter.scope),
         gte(activities.occurredOn, filter.from),
         lte(activities.occurredOn, filter.to),
       ),

@@ -5,8 +5,9 @@
  *
  * The reader must be allowed to read the scope (effectiveScope); contacts appear only as counts.
  */
+
 import { today } from '../../shared/dates.js';
-import { type Kind, NATIONAL_CODE } from '../../shared/enums.js';
+import type { Kind } from '../../shared/enums.js';
 import { AppError, validationFailed } from '../../shared/errors.js';
 import type { RankRecord } from '../../shared/schemas/figures.js';
 import type { ReportFormat, ReportQuery } from '../../shared/schemas/report.js';
@@ -15,7 +16,7 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import type { CountedFilter } from '../figures/figure.repo.js';
 import { getFigures, listFigureRecords } from '../figures/figure.service.js';
-import { getReferenceCache } from '../places/reference-cache.js';
+import { resolveScope } from '../places/scope.js';
 import { renderDocx } from './render/docx.js';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -51,12 +52,7 @@ export type RenderedReport = {
 };
 
 function countedFilter(scope: string, asOf: string): CountedFilter {
-  if (scope === NATIONAL_CODE) return { scope: null, kind: KIND, asOf };
-  const division = getReferenceCache().divisions.get(scope);
-  if (!division)
-    throw new AppError('not_found', `scope ${scope} is not a known division code`, { what: 'scope', id: scope });
-  const column = division.level === 'province' ? 'province' : division.level === 'prefecture' ? 'prefecture' : 'cn';
-  return { scope: { column, code: scope }, kind: KIND, asOf };
+  return { scope: resolveScope(scope).subtree, kind: KIND, asOf };
 }
 
 /** Reads everything the report says, in one read-only snapshot so that figures and records agree. */

@@ -8,7 +8,7 @@ import { DEFAULT_RULES, type OfficeRules, type OfficeRulesPut, OfficeRulesSchema
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
-import { getDivision } from '../partnerships/partnership.service.js';
+import { getDivision } from '../places/scope.js';
 import { effectiveRules, scopesAbove } from './rules.js';
 import {
   deleteRulesIfVersion,
