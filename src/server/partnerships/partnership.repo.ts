@@ -5,9 +5,9 @@ import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
+import { escapeLike } from '../db/sql.js';
 import { inDivisionSubtree } from '../db/subtree.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
-import { escapeLike } from '../places/place.repo.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 
 export type PartnershipRow = typeof partnerships.$inferSelect;

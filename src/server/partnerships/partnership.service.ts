@@ -22,7 +22,7 @@ import { staleVersion } from '../db/versioned.js';
 import { recordCorrection, stageEditIssues } from '../lifecycle/lifecycle.service.js';
 import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
-import { type Division, getReferenceCache, } from '../places/reference-cache.js';
+import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import { type PartnershipView, presentPartnership } from './partnership.presenter.js';
 import {

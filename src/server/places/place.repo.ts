@@ -1,4 +1,5 @@
 /** Database access for places: divisions, countries, groups and foreign places. */
+
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
@@ -9,7 +10,7 @@ import {
   foreignPlaces,
   partnerships,
 } from '../db/schema.js';
-import { readAll, readPage } from '../db/sql.js';
+import { escapeLike, readAll, readPage } from '../db/sql.js';
 
 export type ForeignPlaceRow = typeof foreignPlaces.$inferSelect;
 export type NewForeignPlace = typeof foreignPlaces.$inferInsert;
@@ -123,9 +124,4 @@ export async function selectGroupsWithMembers(db: DbOrTx) {
     () => db.select().from(countryGroupMembers).orderBy(asc(countryGroupMembers.countryIso2)),
   ]);
   return groups.map((g) => ({ ...g, members: members.filter((m) => m.groupCode === g.code) }));
-}
-
-/** Escapes LIKE wildcards so that user text matches literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -1,4 +1,5 @@
 /** /api/countries, /api/divisions, /api/places, /api/groups: the reference data and foreign places. */
+
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { envelopeSchema } from '../../shared/list.js';
@@ -9,15 +10,9 @@ import {
 } from '../../shared/schemas/place.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
+import { updateForeignPlace } from '../partnerships/partner-place.service.js';
 import { ForeignPlaceSchema, presentForeignPlace } from './place.presenter.js';
-import {
-  listCountries,
-  listDivisions,
-  listForeignPlaces,
-  listGroups,
-  readForeignPlace,
-  updateForeignPlace,
-} from './place.service.js';
+import { listCountries, listDivisions, listForeignPlaces, listGroups, readForeignPlace } from './place.service.js';
 
 const CountrySchema = z
   .object({

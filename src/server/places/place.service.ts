@@ -4,10 +4,8 @@ import type { ForeignPlaceInput } from '../../shared/schemas/partnership.js';
 import type { DivisionListQuery, ForeignPlaceListQuery, ForeignPlaceUpdateInput } from '../../shared/schemas/place.js';
 import { buildSearchText, nameKeyOf, normalizeQuery, sortKeyOf } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { type Actor, assertCanWrite } from '../auth/actor.js';
-import type { Db, DbOrTx } from '../db/client.js';
-import { selectPartnershipsOfPlace, setSearchFields } from '../partnerships/partnership.repo.js';
-import { derivedColumns } from '../partnerships/partnership.service.js';
+import type { Actor } from '../auth/actor.js';
+import type { DbOrTx } from '../db/client.js';
 import { findGazetteer } from '../reference/reference.repo.js';
 import { presentForeignPlace } from './place.presenter.js';
 import {
@@ -173,66 +171,49 @@ export async function listForeignPlaces({
 }
 
 /**
- * Corrects a foreign place (names, coordinates). Renaming it re-keys the place and refreshes the
- * search text of its partnerships, in one transaction; a rename onto another place's name is a conflict.
+ * Writes a correction of a place (names, coordinates) inside the caller's transaction, with its
+ * audit entry: the place keeps at least one name and is re-keyed by it, and a rename onto another
+ * place of the same country is a conflict. Who may do it is the caller's to check (the pairs of the
+ * place decide: partnerships/partner-place.service.ts).
  */
-export async function updateForeignPlace({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  input: ForeignPlaceUpdateInput;
-}) {
-  await db.transaction(async (tx) => {
-    const current = await getForeignPlace(tx, id);
-    // A place is shared by every pair it is in: only someone who may edit all of them renames it.
-    const pairs = await selectPartnershipsOfPlace(tx, id);
-    if (pairs.length === 0) assertCanWrite(actor, actor.scopeCode);
-    for (const joined of pairs) assertCanWrite(actor, joined.p.cnCode);
-    const merged = { ...current, ...definedFields(input) };
-    if (!merged.nameZh && !merged.nameEn) {
-      throw validationFailed([
-        { path: 'nameEn', rule: 'required', message: 'a place needs nameZh or nameEn', fix: 'keep at least one name' },
-      ]);
+export async function correctForeignPlace(
+  tx: DbOrTx,
+  actor: Actor,
+  current: ForeignPlaceRow,
+  input: ForeignPlaceUpdateInput,
+): Promise<void> {
+  const merged = { ...current, ...definedFields(input) };
+  if (!merged.nameZh && !merged.nameEn) {
+    throw validationFailed([
+      { path: 'nameEn', rule: 'required', message: 'a place needs nameZh or nameEn', fix: 'keep at least one name' },
+    ]);
+  }
+  const nameKey = placeKeyOf(merged);
+  if (nameKey !== current.nameKey) {
+    const clash = await selectForeignPlaceByKey(tx, current.countryIso2, nameKey);
+    if (clash && clash.id !== current.id) {
+      throw new AppError('conflict', `foreign place #${clash.id} already has this name in this country`, {
+        existingId: clash.id,
+      });
     }
-    const nameKey = placeKeyOf(merged);
-    if (nameKey !== current.nameKey) {
-      const clash = await selectForeignPlaceByKey(tx, current.countryIso2, nameKey);
-      if (clash && clash.id !== id) {
-        throw new AppError('conflict', `foreign place #${clash.id} already has this name in this country`, {
-          existingId: clash.id,
-        });
-      }
-    }
-    const cache = getReferenceCache();
-    await updateForeignPlaceRow(tx, id, {
-      ...definedFields(input),
-      nameKey,
-      search: placeSearchText(merged, cache),
-      sortKey: sortKeyOf(merged.nameZh || merged.nameEn),
-    });
-    await writeAudit(tx, actor, {
-      entity: 'foreign_place',
-      entityId: id,
-      action: 'update',
-      before: current,
-      after: { ...current, ...definedFields(input), nameKey },
-    });
-    for (const joined of pairs) {
-      const division = cache.divisions.get(joined.p.cnCode);
-      if (!division) continue;
-      const derived = derivedColumns(division, { ...joined.place, ...definedFields(input) });
-      await setSearchFields(tx, joined.p.id, derived.search, derived.sortKey);
-    }
+  }
+  await updateForeignPlaceRow(tx, current.id, {
+    ...definedFields(input),
+    nameKey,
+    search: placeSearchText(merged, getReferenceCache()),
+    sortKey: sortKeyOf(merged.nameZh || merged.nameEn),
   });
-  return presentForeignPlace(await getForeignPlace(db, id));
+  await writeAudit(tx, actor, {
+    entity: 'foreign_place',
+    entityId: current.id,
+    action: 'update',
+    before: current,
+    after: { ...current, ...definedFields(input), nameKey },
+  });
 }
 
-function definedFields<T extends object>(input: T): Partial<T> {
+/** The fields of a patch that are set (undefined means: keep). */
+export function definedFields<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 

@@ -16,16 +16,15 @@ import type { FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { CONTINENTS, LEVELS, type Level } from '../../shared/enums.js';
+import { prepareBaseMap, shiftLongitude } from '../../shared/map/geo.js';
+import { CHART_COLORS, LEVEL_COLORS } from '../../shared/palette.js';
 import type { Figures } from '../../shared/schemas/figures.js';
-import { prepareBaseMap, shiftLongitude } from '../../web/features/map/geo.js';
 import type { Block } from './report.model.js';
 import type { ReportPairRow } from './report.repo.js';
 import { type Lang, levelName } from './wording.js';
 
-/** The colours of the web app (src/web/components/palette.ts): a level has one colour everywhere. */
-const LEVEL_COLORS: Record<Level, string> = { provincial: '#c0392b', city: '#1d5fa8', county: '#2e8b57' };
-const BLUE = '#1d5fa8';
-const ORANGE = '#e08e0b';
+/** The web app's colours (shared/palette.ts): a level has one colour everywhere. */
+const [BLUE, ORANGE = BLUE] = CHART_COLORS;
 
 /**
  * Latin text (numbers, axis labels) in DejaVu Sans, a TrueType font resvg draws quickly; Chinese in
@@ -80,7 +79,7 @@ type Coordinates = Record<string, [number, number]>;
 let cnCoordinates: Coordinates | undefined;
 function chinesePoint(code: string): [number, number] | undefined {
   cnCoordinates ??= JSON.parse(
-    readFileSync(new URL('../../web/features/map/cn-coordinates.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../shared/map/cn-coordinates.json', import.meta.url), 'utf8'),
   ) as Coordinates;
   return cnCoordinates[code] ?? cnCoordinates[`${code.slice(0, 4)}00`] ?? cnCoordinates[`${code.slice(0, 2)}0000`];
 }
@@ -201,7 +200,7 @@ export function continentOption(figures: Figures, lang: Lang, text: string): ech
   const present = CONTINENTS.filter((c) => figures.byContinent[c] > 0);
   return {
     title: title(text),
-    color: [BLUE, ORANGE, '#2e8b57', '#c0392b', '#7b5ea7'],
+    color: CHART_COLORS.slice(0, 5),
     series: [
       {
         type: 'pie',

@@ -5,7 +5,7 @@
  * (countedWhere), so the appendix is exactly the pairs the figures count.
  */
 
-import { and, asc, desc, eq, gte, isNull, lte, or, } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Kind } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import {

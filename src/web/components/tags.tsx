@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import type { Kind, Level, Status } from '../../shared/enums';
+import { LEVEL_COLORS, STATUS_TAG } from '../../shared/palette';
 import { useI18n } from '../i18n/i18n';
-import { LEVEL_COLORS, STATUS_TAG } from './palette';
 
 export function LevelTag({ level }: { level: Level }) {
   const { t } = useI18n();

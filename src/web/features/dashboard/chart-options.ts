@@ -1,8 +1,8 @@
 /** ECharts options of the dashboard, built from figures and series: pure, so they are tested. */
 import type { EChartsCoreOption } from 'echarts/core';
 import { CONTINENTS, LEVELS } from '../../../shared/enums';
+import { BENCHMARK_GREY, CHART_COLORS, LEVEL_COLORS } from '../../../shared/palette';
 import type { Figures, RankRecord } from '../../api/types';
-import { BENCHMARK_GREY, CHART_COLORS, LEVEL_COLORS } from '../../components/palette';
 import type { Key, Vars } from '../../i18n/catalog';
 import type { CountryCount, YearSeries } from './series';
 

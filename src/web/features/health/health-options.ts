@@ -2,8 +2,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { ACTIVITY_TYPES, FIELDS } from '../../../shared/enums';
 import { FIELD_NAMES, SUGGESTIONS, type Suggestion } from '../../../shared/health';
+import { CHART_COLORS } from '../../../shared/palette';
 import type { ActivityFigures } from '../../../shared/schemas/activity-figures';
-import { CHART_COLORS } from '../../components/palette';
 import type { Key, Vars } from '../../i18n/catalog';
 
 export type Tr = (key: Key, vars?: Vars) => string;

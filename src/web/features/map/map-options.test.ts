@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LEVEL_COLORS } from '../../../shared/palette';
 import type { Partnership } from '../../api/types';
-import { LEVEL_COLORS } from '../../components/palette';
 import { chinesePoint, mapLines, mapOption } from './map-options';
 
 const coordinates = { '430000': [112.97, 28.2], '430100': [112.97, 28.2], '430200': [113.15, 27.83] } as const;

@@ -1,9 +1,9 @@
 /** The map's ECharts option: one line per partnership from the Chinese end to the partner, by level. */
 import type { EChartsCoreOption } from 'echarts/core';
 import { LEVELS, type Level } from '../../../shared/enums';
+import { shiftLongitude } from '../../../shared/map/geo';
+import { LEVEL_COLORS } from '../../../shared/palette';
 import type { Partnership } from '../../api/types';
-import { LEVEL_COLORS } from '../../components/palette';
-import { shiftLongitude } from './geo';
 
 export const BASE_MAP = 'amity-base';
 

@@ -9,18 +9,18 @@ import { Alert, Card, InputNumber, Select, Space, Typography } from 'antd';
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useMemo } from 'react';
 import { KINDS, LEVELS, STATUSES } from '../../../shared/enums';
+import { prepareBaseMap } from '../../../shared/map/geo';
+import { LEVEL_COLORS } from '../../../shared/palette';
 import { useAllPartnerships, useCountries, useGroups } from '../../api/queries';
 import { EChart } from '../../components/echart';
 import type { echarts as Echarts } from '../../components/echarts-setup';
 import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
-import { LEVEL_COLORS } from '../../components/palette';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { GlobalSearch, MapSearch } from '../../state/search';
-import { prepareBaseMap } from './geo';
 import { BASE_MAP, mapLines, mapOption } from './map-options';
 
 const route = getRouteApi('/map');
@@ -57,7 +57,9 @@ export function MapPage() {
   const coordinates = useQuery({
     queryKey: ['cn-coordinates'],
     queryFn: () =>
-      import('./cn-coordinates.json').then((m) => m.default as unknown as Record<string, [number, number]>),
+      import('../../../shared/map/cn-coordinates.json').then(
+        (m) => m.default as unknown as Record<string, [number, number]>,
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const filter = {

@@ -2,8 +2,8 @@ import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import land from 'world-atlas/land-110m.json';
-import { CUT, cutRing, prepareBaseMap, shiftLongitude, unwrapRing, widestStep } from './geo';
+import land from 'world-atlas/land-110m.json' with { type: 'json' };
+import { CUT, cutRing, prepareBaseMap, shiftLongitude, unwrapRing, widestStep } from './geo.js';
 
 const square = (x0: number, x1: number, y0: number, y1: number): Position[] => [
   [x0, y0],

@@ -1,5 +1,5 @@
 /** Colours that mean the same thing on every page: a level is the same colour in tags, charts and the map. */
-import type { Level, Status } from '../../shared/enums';
+import type { Level, Status } from './enums.js';
 
 export const LEVEL_COLORS: Record<Level, string> = {
   provincial: '#c0392b',
