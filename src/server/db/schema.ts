@@ -359,7 +359,7 @@ export const auditLog = pgTable(
   ],
 );
 
-// --- Activities: delegation details, several partnerships per activity, office rules (issue #4) ---
+// --- Activities: delegation details, several partnerships per activity, office rules ---
 
 /** Every partnership an activity belongs to, the primary one (activities.partnership_id) included. */
 export const activityPartnerships = pgTable(
@@ -391,7 +391,7 @@ export const officeRules = pgTable('office_rules', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-// --- Projects and outcomes; programmes with areas and measures (issue #4, parts 4 and 5) ---
+// --- Projects and outcomes; programmes with areas and measures ---
 
 /**
  * A policy programme of an office (e.g. the Thirty-six Policies, 三十六策): its areas hold its
@@ -609,7 +609,7 @@ export const measureActivities = pgTable(
   ],
 );
 
-// --- Life cycle: stage history, approvals, attached documents (issue #4) ---
+// --- Life cycle: stage history, approvals, attached documents ---
 
 /** Raw bytes: node-postgres gives a Buffer, PGlite a Uint8Array; both become a Buffer here. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -722,7 +722,7 @@ export const documentChunks = pgTable(
   (t) => [uniqueIndex('document_chunks_document_seq_idx').on(t.documentId, t.seq)],
 );
 
-// --- Contacts: the network of people, with role history, links and touches (issue #4, part 6) ---
+// --- Contacts: the network of people, with role history, links and touches ---
 
 /**
  * A person an office keeps in touch with: a partner-city official, an overseas Chinese, an

@@ -490,7 +490,7 @@ export const en: Record<WebMessageKey, string> = {
   'map.customBaseMap': 'Base map provided by this deployment',
   'map.asList': 'See these partnerships as a list',
   'map.clickHint': 'Click a line to open the partnership',
-  // Contacts (issue #4, part 6): personal data, seen only with the contacts permission
+  // Contacts: personal data, seen only with the contacts permission
   'nav.contacts': 'Contacts',
   'contacts.title': 'Contacts',
   'contacts.personalData':
@@ -770,7 +770,7 @@ export const en: Record<WebMessageKey, string> = {
   'health.chart.outcomesByField': 'Project outcomes by field',
   'health.chart.outcomesBySdg': 'Project outcomes by SDG',
   'health.chart.fromYear': '{from}–{to}',
-  // Life cycle, approvals and documents of a partnership (issue #4, part 1)
+  // Life cycle, approvals and documents of a partnership
   'lc.title': 'Life cycle',
   'lc.steps.intent': 'Intent',
   'lc.steps.exchanging': 'Exchanging',

@@ -488,7 +488,7 @@ export const zhCN = {
   'map.customBaseMap': '使用部署方提供的底图',
   'map.asList': '在名录中查看这些友城',
   'map.clickHint': '点击连线查看友城详情',
-  // Contacts (issue #4, part 6): personal data, seen only with the contacts permission
+  // Contacts: personal data, seen only with the contacts permission
   'nav.contacts': '联系人',
   'contacts.title': '联系人',
   'contacts.personalData': '联系人属于个人信息，仅有联系人权限的用户可见，不对外公开。',
@@ -762,7 +762,7 @@ export const zhCN = {
   'health.chart.outcomesByField': '项目成效（按领域）',
   'health.chart.outcomesBySdg': '项目成效（按可持续发展目标）',
   'health.chart.fromYear': '{from}–{to} 年',
-  // Life cycle, approvals and documents of a partnership (issue #4, part 1)
+  // Life cycle, approvals and documents of a partnership
   'lc.title': '生命周期',
   'lc.steps.intent': '意向',
   'lc.steps.exchanging': '交流',
