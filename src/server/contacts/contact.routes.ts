@@ -2,6 +2,7 @@
  * /api/contacts: personal data, so every route needs the contacts permission (403 without it) and
  * none is open to anonymous readers. The export is a POST with a confirmation and a purpose.
  */
+
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { envelopeSchema } from '../../shared/list.js';
@@ -17,11 +18,11 @@ import {
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
+import { exportContacts } from './contact.export.js';
 import {
   addTouch,
   createContact,
   deleteContact,
-  exportContacts,
   findPostHolders,
   getContact,
   listContacts,

@@ -4,6 +4,7 @@
  */
 import { parsePartialDate } from '../../shared/dates.js';
 import { periodEnd } from '../../shared/schemas/contact.js';
+import type { ActivitySummaryRow, ContactTouchRow } from './contact.repo.js';
 
 /**
  * The day `months` calendar months before `day`, on the same day of the month or, when that month
@@ -41,4 +42,15 @@ export function roleDates(from: string, to: string | null | undefined) {
 /** Does a role (as stored) cover `day`? The same test the post-holders query makes in SQL. */
 export function roleCovers(role: { fromOn: string; toEnd: string | null }, day: string): boolean {
   return role.fromOn <= day && (role.toEnd === null || day <= role.toEnd);
+}
+
+/** The last contact on or before today: the latest touch or linked activity. */
+export function lastContactFrom(
+  touches: ContactTouchRow[],
+  activities: ActivitySummaryRow[],
+  asOf: string,
+): string | null {
+  const days = [...touches.map((t) => t.touchedOn), ...activities.map((a) => a.occurredOn)].filter((d) => d <= asOf);
+  // ISO days sort as text; the last is the latest.
+  return days.sort().at(-1) ?? null;
 }

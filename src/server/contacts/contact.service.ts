@@ -8,22 +8,18 @@
  * public, and leave the system only by a deliberate export whose purpose goes into the audit trail.
  */
 
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
-import { formatPartialDate, today } from '../../shared/dates.js';
-import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
+import { today } from '../../shared/dates.js';
+import { NATIONAL_CODE } from '../../shared/enums.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
-import {
-  CONTACT_LIMITS,
-  type ContactCreateInput,
-  type ContactExportInput,
-  type ContactListQuery,
-  type ContactRoleInput,
-  type ContactStaleQuery,
-  type ContactTouchCreateInput,
-  type ContactUpdateInput,
-  type PostHoldersQuery,
+import type {
+  ContactCreateInput,
+  ContactListQuery,
+  ContactRoleInput,
+  ContactStaleQuery,
+  ContactTouchCreateInput,
+  ContactUpdateInput,
+  PostHoldersQuery,
 } from '../../shared/schemas/contact.js';
 import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js';
 import { selectPartnershipSummaries } from '../activities/activity.repo.js';
@@ -31,16 +27,21 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanSeeContacts, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
-import { neutraliseCell } from '../imports/export.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import {
-  type ActivitySummaryRow,
+  type ContactSummaryView,
+  type ContactTouchView,
+  presentActivityLink,
+  presentContactSummary,
+  presentPartnershipLink,
+  presentRole,
+  presentTouch,
+} from './contact.presenter.js';
+import {
   type ContactFilter,
   type ContactListRow,
-  type ContactRoleRow,
   type ContactRow,
-  type ContactTouchRow,
   contactSubtree,
   deleteContactIfVersion,
   deleteTouch,
@@ -54,100 +55,13 @@ import {
   selectContactLinks,
   selectContactPage,
   selectContactRoles,
-  selectContactsForExport,
   selectPostHolders,
   selectStaleContactPage,
   selectTouch,
   selectTouches,
   updateContactIfVersion,
 } from './contact.repo.js';
-import { monthsBefore, roleCovers, roleDates } from './contact.rules.js';
-
-// --- Presenters: what leaves the server ---
-
-export function presentRole(row: ContactRoleRow, day: string = today()) {
-  return {
-    id: row.id,
-    organisation: row.organisation,
-    post: row.post,
-    from: formatPartialDate(row.fromOn, row.fromPrecision as Precision),
-    to: row.toOn ? formatPartialDate(row.toOn, row.toPrecision as Precision) : null,
-    /** Whether the term runs today. */
-    isCurrent: roleCovers(row, day),
-  };
-}
-export type ContactRoleView = ReturnType<typeof presentRole>;
-
-function divisionNames(code: string) {
-  const division = getReferenceCache().divisions.get(code);
-  return { cnNameZh: division?.nameZh ?? code, cnNameEn: division?.nameEn ?? code };
-}
-
-/** The fields of a contact shown in lists: names, where, what, current posts and last contact. */
-export function presentContactSummary(row: ContactRow, roles: ContactRoleRow[], lastContact: string | null) {
-  return {
-    id: row.id,
-    cnCode: row.cnCode,
-    ...divisionNames(row.cnCode),
-    category: row.category,
-    nameZh: row.nameZh,
-    nameEn: row.nameEn,
-    nameOriginal: row.nameOriginal,
-    countryIso2: row.countryIso2,
-    city: row.city,
-    organisation: row.organisation,
-    /** Posts whose term runs today. */
-    currentRoles: roles.map((r) => presentRole(r)).filter((r) => r.isCurrent),
-    lastContact,
-    isDemo: row.isDemo,
-    version: row.version,
-  };
-}
-export type ContactSummaryView = ReturnType<typeof presentContactSummary>;
-
-export function presentTouch(row: ContactTouchRow) {
-  return {
-    id: row.id,
-    contactId: row.contactId,
-    touchedOn: row.touchedOn,
-    channel: row.channel,
-    note: row.note,
-    isDemo: row.isDemo,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-export type ContactTouchView = ReturnType<typeof presentTouch>;
-
-function presentActivityLink(a: ActivitySummaryRow) {
-  return {
-    id: a.id,
-    partnershipId: a.partnershipId,
-    type: a.type,
-    occurredOn: a.occurredOn,
-    titleZh: a.titleZh,
-    titleEn: a.titleEn,
-  };
-}
-
-type PartnershipSummary = Awaited<ReturnType<typeof selectPartnershipSummaries>>[number];
-
-function presentPartnershipLink(p: PartnershipSummary) {
-  return {
-    id: p.id,
-    cnCode: p.cnCode,
-    ...divisionNames(p.cnCode),
-    countryIso2: p.countryIso2,
-    partnerNameZh: p.partnerNameZh,
-    partnerNameEn: p.partnerNameEn,
-  };
-}
-
-/** The last contact on or before today: the latest touch or linked activity. */
-function lastContactFrom(touches: ContactTouchRow[], activities: ActivitySummaryRow[], asOf: string): string | null {
-  const days = [...touches.map((t) => t.touchedOn), ...activities.map((a) => a.occurredOn)].filter((d) => d <= asOf);
-  // ISO days sort as text; the last is the latest.
-  return days.sort().at(-1) ?? null;
-}
+import { lastContactFrom, monthsBefore, roleDates } from './contact.rules.js';
 
 /** A contact with everything on its page: every field, role history, links, touches, last contact. */
 async function presentContactDetail(db: DbOrTx, row: ContactRow) {
@@ -438,7 +352,7 @@ export async function deleteContact({ db, actor, id, version }: { db: Db; actor:
 }
 
 /** The list filter of a query, in the actor's scope; also checks the contacts permission there. */
-function resolveFilter(
+export function resolveFilter(
   actor: Actor,
   query: Pick<ContactListQuery, 'cn' | 'q' | 'category' | 'country'>,
 ): ContactFilter {
@@ -594,128 +508,5 @@ export async function removeTouch({
       cnCode: contact.cnCode,
       before: presentTouch(touch),
     });
-  });
-}
-
-// --- Export ---
-
-const EXPORT_COLUMNS = [
-  ['id', 'ID'],
-  ['category', '类别'],
-  ['name_zh', '中文姓名'],
-  ['name_en', '英文姓名'],
-  ['name_original', '原文姓名'],
-  ['country_iso2', '国家'],
-  ['city', '城市'],
-  ['organisation', '单位'],
-  ['current_posts', '现任职务'],
-  ['languages', '语言'],
-  ['email', '电子邮件'],
-  ['phone', '电话'],
-  ['last_contact', '最近联系'],
-  ['cn_code', '所属地区代码'],
-  ['notes', '备注'],
-  ['is_demo', '示例数据'],
-] as const;
-
-export type ContactExport = { body: string | Buffer; contentType: string; fileName: string; count: number };
-
-/**
- * A deliberate export of the contacts of a filter: the caller has confirmed and given a purpose.
- * Every exported contact gets an `export` entry in the audit trail with the purpose, so a person's
- * trail shows each time their data left the system, and by whom.
- */
-export async function exportContacts({
-  db,
-  actor,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  input: ContactExportInput;
-}): Promise<ContactExport> {
-  const filter = resolveFilter(actor, input);
-  if (input.confirm !== true) {
-    throw validationFailed([
-      { path: 'confirm', rule: 'required', message: 'confirm the export of personal data', fix: 'send confirm: true' },
-    ]);
-  }
-  return db.transaction(async (tx) => {
-    const asOf = today();
-    const rows = await selectContactsForExport(tx, filter, asOf, CONTACT_LIMITS.exportRowsMax + 1);
-    if (rows.length > CONTACT_LIMITS.exportRowsMax) {
-      throw validationFailed([
-        {
-          path: 'cn',
-          rule: 'too_many',
-          value: rows.length,
-          message: `more than ${CONTACT_LIMITS.exportRowsMax} contacts match`,
-          fix: 'narrow the export by division, category or search',
-        },
-      ]);
-    }
-    const roles = await selectContactRoles(
-      tx,
-      rows.map((r) => r.id),
-    );
-    const cells = rows.map((r) => {
-      const current = (roles.get(r.id) ?? []).filter((role) => roleCovers(role, asOf));
-      return [
-        String(r.id),
-        r.category,
-        r.nameZh ?? '',
-        r.nameEn ?? '',
-        r.nameOriginal ?? '',
-        r.countryIso2 ?? '',
-        r.city ?? '',
-        r.organisation ?? '',
-        current.map((role) => `${role.organisation} ${role.post}`).join('; '),
-        r.languages.join(' '),
-        r.email ?? '',
-        r.phone ?? '',
-        r.lastContact ?? '',
-        r.cnCode,
-        r.notes ?? '',
-        r.isDemo ? 'true' : 'false',
-      ];
-    });
-    const summary = {
-      purpose: input.purpose,
-      format: input.format,
-      rows: rows.length,
-      filter: {
-        cn: input.cn ?? null,
-        q: input.q ?? null,
-        category: input.category ?? null,
-        country: input.country ?? null,
-      },
-    };
-    for (let i = 0; i < rows.length; i += 1000) {
-      await writeAudit(
-        tx,
-        actor,
-        rows
-          .slice(i, i + 1000)
-          .map((r) => ({ entity: 'contact', entityId: r.id, action: 'export', cnCode: r.cnCode, after: summary })),
-      );
-    }
-    const stamp = asOf.replaceAll('-', '');
-    if (input.format === 'csv') {
-      const header = EXPORT_COLUMNS.map(([en]) => en);
-      const body = `\uFEFF${stringify([header, ...cells.map((row) => row.map(neutraliseCell))])}`;
-      return { body, contentType: 'text/csv; charset=utf-8', fileName: `contacts-${stamp}.csv`, count: rows.length };
-    }
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Amity';
-    const sheet = workbook.addWorksheet('contacts', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(EXPORT_COLUMNS.map(([en, zh]) => `${zh} ${en}`));
-    for (const row of cells) sheet.addRow(row);
-    const body = Buffer.from(await workbook.xlsx.writeBuffer());
-    return {
-      body,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      fileName: `contacts-${stamp}.xlsx`,
-      count: rows.length,
-    };
   });
 }
