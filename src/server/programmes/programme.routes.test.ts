@@ -3,7 +3,7 @@ import { selectRecordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../auth/actor.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
-import { evidenceOf } from './programme.service.js';
+import { evidenceOf } from './programme.presenter.js';
 
 const handle = await createTestDb();
 const app = buildApp(handle);
