@@ -19,7 +19,7 @@ import type { DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import { countSuggestions, dayOf, scoreScope } from '../health/health.service.js';
 import { resolveScope } from '../places/scope.js';
-import { sumOutcomes } from '../projects/project.service.js';
+import { sumOutcomes } from '../projects/outcome-totals.js';
 import { selectActivityCounts } from './activity-figures.repo.js';
 
 function scopeOf(code: string) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../shared/enums.js';
-import { totalOutcomes } from './project.service.js';
+import { totalOutcomes } from './outcome-totals.js';
 
 const row = fc.record({
   outcomeId: fc.integer({ min: 1, max: 10_000 }),

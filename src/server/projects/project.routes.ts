@@ -1,4 +1,5 @@
 /** /api/projects and /api/outcomes: thin handlers — validate, pass the actor to one service function. */
+
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { envelopeSchema } from '../../shared/list.js';
@@ -14,6 +15,7 @@ import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
 import { registerChildRoutes } from '../http/record-routes.js';
+import { sumOutcomes } from './outcome-totals.js';
 import {
   createOutcome,
   createProject,
@@ -21,7 +23,6 @@ import {
   deleteProject,
   getProject,
   listProjects,
-  sumOutcomes,
   updateOutcome,
   updateProject,
 } from './project.service.js';

@@ -4,13 +4,11 @@
  * scope, writing the editor role there too. Every change is written to the audit trail.
  */
 
-import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
-import type { Precision } from '../../shared/enums.js';
+import { parsePartialDate, today } from '../../shared/dates.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
   type OutcomeCreateInput,
-  type OutcomeTotalsQuery,
   type OutcomeUnit,
   type OutcomeUpdateInput,
   outcomeValueProblem,
@@ -27,6 +25,13 @@ import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import {
+  type OutcomeView,
+  type ProjectDetail,
+  type ProjectView,
+  presentOutcome,
+  presentProject,
+} from './project.presenter.js';
+import {
   deleteOutcomeIfVersion,
   deleteProjectIfVersion,
   insertOutcome,
@@ -37,7 +42,6 @@ import {
   replaceProjectCountries,
   replaceProjectMeasures,
   replaceProjectPartnerships,
-  selectCountedOutcomes,
   selectMeasuresByIds,
   selectOutcome,
   selectOutcomesOf,
@@ -48,60 +52,6 @@ import {
   updateOutcomeIfVersion,
   updateProjectIfVersion,
 } from './project.repo.js';
-
-const partial = (date: string | null, precision: string | null) =>
-  date ? formatPartialDate(date, precision as Precision) : null;
-
-export function presentOutcome(row: OutcomeRow) {
-  return {
-    id: row.id,
-    projectId: row.projectId,
-    metricZh: row.metricZh,
-    metricEn: row.metricEn,
-    value: row.value,
-    unit: row.unit,
-    asOf: formatPartialDate(row.asOf, row.asOfPrecision as Precision),
-    evidence: row.evidence,
-    evidenceUrl: row.evidenceUrl,
-    isDemo: row.isDemo,
-    version: row.version,
-  };
-}
-export type OutcomeView = ReturnType<typeof presentOutcome>;
-
-type Links = { partnershipIds: number[]; countries: string[]; measureIds: number[] };
-
-export function presentProject(row: ProjectRow, links: Links) {
-  return {
-    id: row.id,
-    cnCode: row.cnCode,
-    nameZh: row.nameZh,
-    nameEn: row.nameEn,
-    field: row.field,
-    description: row.description,
-    startOn: partial(row.startOn, row.startPrecision),
-    endOn: partial(row.endOn, row.endPrecision),
-    status: row.status,
-    sdgs: row.sdgs,
-    sources: row.sources,
-    partnershipIds: links.partnershipIds,
-    countries: links.countries,
-    measureIds: links.measureIds,
-    isDemo: row.isDemo,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-export type ProjectView = ReturnType<typeof presentProject>;
-
-/** The detail: the project, its outcomes, and names of what it links to. */
-export type ProjectDetail = ProjectView & {
-  cn: { code: string; nameZh: string; nameEn: string };
-  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
-  measures: Awaited<ReturnType<typeof selectMeasuresByIds>>;
-  outcomes: OutcomeView[];
-};
 
 function issue(path: string, rule: string, value: unknown, message: string, fix: string): FieldIssue {
   return { path, rule, value, message, fix };
@@ -531,79 +481,4 @@ export async function deleteOutcome({ db, actor, id, version }: { db: Db; actor:
       before: outcome,
     });
   });
-}
-
-export type OutcomeTotal = {
-  key: string;
-  unit: string;
-  total: number;
-  outcomes: number;
-  projects: number;
-  demo: number;
-};
-export type OutcomeTotals = {
-  scope: string;
-  asOf: string;
-  byField: OutcomeTotal[];
-  bySdg: OutcomeTotal[];
-  byUnit: OutcomeTotal[];
-};
-
-/**
- * Totals of outcomes for a scope on a day, grouped by field, by SDG and by unit (values are only
- * ever added within one unit). Each project's metric counts once, with its latest value on or
- * before the day; a project tagged with several goals counts under each (so the SDG rows may add
- * up to more than the unit total). `demo` counts the illustrative outcomes among them.
- */
-export function totalOutcomes(rows: readonly CountedRow[]): Pick<OutcomeTotals, 'byField' | 'bySdg' | 'byUnit'> {
-  const group = (keysOf: (r: CountedRow) => string[]) => {
-    const acc = new Map<
-      string,
-      { key: string; unit: string; total: number; outcomes: number; projects: Set<number>; demo: number }
-    >();
-    for (const r of rows) {
-      for (const key of keysOf(r)) {
-        const id = `${key}\u0000${r.unit}`;
-        const g = acc.get(id) ?? { key, unit: r.unit, total: 0, outcomes: 0, projects: new Set<number>(), demo: 0 };
-        g.total += r.value;
-        g.outcomes += 1;
-        g.projects.add(r.projectId);
-        if (r.isDemo) g.demo += 1;
-        acc.set(id, g);
-      }
-    }
-    return [...acc.values()]
-      .map((g) => ({
-        key: g.key,
-        unit: g.unit,
-        total: g.total,
-        outcomes: g.outcomes,
-        projects: g.projects.size,
-        demo: g.demo,
-      }))
-      .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }) || a.unit.localeCompare(b.unit));
-  };
-  return {
-    byField: group((r) => [r.field]),
-    bySdg: group((r) => r.sdgs.map(String)),
-    byUnit: group(() => ['all']),
-  };
-}
-type CountedRow = Awaited<ReturnType<typeof selectCountedOutcomes>>[number];
-
-/** sumOutcomes: the figures' entry point (see totalOutcomes for the rules). */
-export async function sumOutcomes({
-  db,
-  actor,
-  query,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  query: OutcomeTotalsQuery;
-}): Promise<OutcomeTotals> {
-  const scope = effectiveScope(actor, query.scope);
-  const asOf = query.asOf ?? today();
-  const subtree = getReferenceCache().divisions.has(scope) ? projectSubtree(getDivision(scope, 'scope')) : undefined;
-  const rows = await selectCountedOutcomes(db, { subtree, asOf });
-  return { scope, asOf, ...totalOutcomes(rows) };
 }
