@@ -31,7 +31,8 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the repository's root, so that the compiled module in build/server/db finds the same folder.
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../src/server/db/migrations');
 
 export type CreateDbOptions = {
   /** PostgreSQL connection string; wins over dataDir. */

@@ -80,7 +80,7 @@ type Coordinates = Record<string, [number, number]>;
 let cnCoordinates: Coordinates | undefined;
 function chinesePoint(code: string): [number, number] | undefined {
   cnCoordinates ??= JSON.parse(
-    readFileSync(new URL('../../web/features/map/cn-coordinates.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../src/web/features/map/cn-coordinates.json', import.meta.url), 'utf8'),
   ) as Coordinates;
   return cnCoordinates[code] ?? cnCoordinates[`${code.slice(0, 4)}00`] ?? cnCoordinates[`${code.slice(0, 2)}0000`];
 }
