@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// The `amity` command. Runs the TypeScript sources directly, so a clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The `amity` command. Runs the JavaScript that `npm ci` compiled to build/ (scripts/build.mjs);
+// when a source is newer than that build (an edit, a checkout), it runs the TypeScript sources
+// through tsx instead, which is slower to start but never runs stale code.
+import { BUILD_DIR, isBuildCurrent } from '../scripts/sources.mjs';
 
-register();
-await import('../src/cli/main.ts');
+if (isBuildCurrent()) {
+  process.setSourceMapsEnabled(true);
+  await import(new URL(`file://${BUILD_DIR}/cli/main.js`).href);
+} else {
+  if (process.stderr.isTTY) {
+    console.error('amity: src/ changed since the last build; running the sources (npm run build to start fast)');
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

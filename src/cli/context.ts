@@ -2,8 +2,11 @@
  * What every command shares: the global --db option, opening the database the configured way,
  * and turning any failure into one clear line and a non-zero exit.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { DbHandle } from '../server/db/client.js';
+import { DatabaseInUseError } from '../server/db/data-dir-lock.js';
 import { openDatabase } from '../server/db/open.js';
 import { readEnv } from '../server/env.js';
 import { isAppError } from '../shared/errors.js';
@@ -24,17 +27,49 @@ export function globalOptions(command: Command): GlobalOptions {
   return command.optsWithGlobals() as GlobalOptions;
 }
 
+/**
+ * What a command needs of the database. Commands that write (import, migrate, user add, serve…)
+ * create one where there is none: 'create'. Commands that only read must not leave an empty
+ * database behind and print zeros from it: 'existing' refuses a missing one (backup, lifecycle),
+ * 'records' also one that holds no partnership (figures, report, export, health, reminders).
+ */
+export type DbNeed = 'create' | 'existing' | 'records';
+
+export const DEMO_DB_DIR = './.amity/demo';
+
+function noDatabase(where: string, what: string): CliError {
+  const demo = where === DEMO_DB_DIR ? '' : ` — the demo's database is ${DEMO_DB_DIR} (give --db ${DEMO_DB_DIR})`;
+  return new CliError(`${what} in ${where}${demo}; \`amity import FILE\` fills a database`);
+}
+
 /** Opens the database: DATABASE_URL wins, then --db, then AMITY_DB, then ./.amity/db. */
-export async function openFromOptions(command: Command): Promise<DbHandle> {
+export async function openFromOptions(command: Command, need: DbNeed = 'create'): Promise<DbHandle> {
   const env = readEnv();
   const { db } = globalOptions(command);
-  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, poolSize: env.AMITY_DB_POOL });
-  return openDatabase({ dataDir: db ?? env.AMITY_DB });
+  const dataDir = db ?? env.AMITY_DB;
+  if (!env.DATABASE_URL && need !== 'create' && !existsSync(join(resolve(dataDir), 'PG_VERSION'))) {
+    throw noDatabase(dataDir, 'no database');
+  }
+  const handle = env.DATABASE_URL
+    ? await openDatabase({ url: env.DATABASE_URL, poolSize: env.AMITY_DB_POOL })
+    : await openDatabase({ dataDir });
+  if (need === 'records') {
+    const { countPartnerships } = await import('../server/imports/import.repo.js');
+    if ((await countPartnerships(handle.db)) === 0) {
+      await handle.close();
+      throw noDatabase(env.DATABASE_URL ? handle.location : dataDir, 'no partnerships');
+    }
+  }
+  return handle;
 }
 
 /** Runs a command body with an open database and always closes it. */
-export async function withDb<T>(command: Command, body: (handle: DbHandle) => Promise<T>): Promise<T> {
-  const handle = await openFromOptions(command);
+export async function withDb<T>(
+  command: Command,
+  body: (handle: DbHandle) => Promise<T>,
+  need: DbNeed = 'create',
+): Promise<T> {
+  const handle = await openFromOptions(command, need);
   try {
     return await body(handle);
   } finally {
@@ -57,6 +92,7 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') {
     return { message: `cannot use the database server named by DATABASE_URL: ${message}`, exitCode: 1 };
   }
+  if (root instanceof DatabaseInUseError) return { message: root.message, exitCode: 1 };
   if (code === 'ENOTDIR' || code === 'EACCES' || code === 'EROFS' || code === 'EEXIST') {
     return { message: `cannot use the database directory (--db / AMITY_DB): ${message}`, exitCode: 1 };
   }

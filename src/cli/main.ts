@@ -1,40 +1,15 @@
-/** Entry point of the `amity` command line. */
-import { Command, CommanderError } from 'commander';
-import { registerBackup } from './commands/backup.js';
-import { registerDemo } from './commands/demo.js';
-import { registerFigures } from './commands/figures.js';
-import { registerHealth } from './commands/health.js';
-import { registerImportCommands } from './commands/import.js';
-import { registerLifecycle } from './commands/lifecycle.js';
-import { registerMigrate } from './commands/migrate.js';
-import { registerReminders } from './commands/reminders.js';
-import { registerReport } from './commands/report.js';
-import { registerServe } from './commands/serve.js';
-import { registerUserCommands } from './commands/user.js';
-import { describeError } from './context.js';
+/** Entry point of the `amity` command line (bin/amity.mjs runs its compiled form). */
+import { CommanderError } from 'commander';
+import { createProgram, registerCommands } from './program.js';
 
-const program = new Command('amity')
-  .description('Amity: the registry of international friendship-city partnerships')
-  .option('--db <dir>', 'data directory of the embedded database (env AMITY_DB; ignored when DATABASE_URL is set)')
-  .showHelpAfterError()
-  .exitOverride();
-
-registerMigrate(program);
-registerServe(program);
-registerImportCommands(program);
-registerDemo(program);
-registerFigures(program);
-registerHealth(program);
-registerReminders(program);
-registerReport(program);
-registerLifecycle(program);
-registerBackup(program);
-registerUserCommands(program);
-
+const program = createProgram();
 try {
+  await registerCommands(program, process.argv.slice(2));
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
+  // Loaded only on failure: it brings the database's error types with it.
+  const { describeError } = await import('./context.js');
   const { message, exitCode } = describeError(error);
   console.error(`amity: ${message}`);
   process.exit(exitCode);

@@ -17,19 +17,23 @@ export function registerBackup(program: Command): void {
     .description('write every record of this database (not the shipped reference data) to FILE (gzip JSON lines)')
     .argument('<file>', 'the file to write, e.g. amity-2026-11-25.jsonl.gz')
     .action(async (file: string, _options, command: Command) => {
-      await withDb(command, async (handle) => {
-        // Written beside the target and renamed at the end, so a failed backup never leaves half a file.
-        const partial = `${file}.partial`;
-        const counts: BackupCounts = {};
-        try {
-          await pipeline(backupStream({ db: handle.db, counts }), createWriteStream(partial));
-          renameSync(partial, file);
-        } catch (error) {
-          rmSync(partial, { force: true });
-          throw error;
-        }
-        console.log(`backed up ${describeCounts(counts)} to ${file}`);
-      });
+      await withDb(
+        command,
+        async (handle) => {
+          // Written beside the target and renamed at the end, so a failed backup never leaves half a file.
+          const partial = `${file}.partial`;
+          const counts: BackupCounts = {};
+          try {
+            await pipeline(backupStream({ db: handle.db, counts }), createWriteStream(partial));
+            renameSync(partial, file);
+          } catch (error) {
+            rmSync(partial, { force: true });
+            throw error;
+          }
+          console.log(`backed up ${describeCounts(counts)} to ${file}`);
+        },
+        'existing',
+      );
     });
 
   program

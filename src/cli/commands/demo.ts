@@ -9,14 +9,15 @@
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { assertDataDirFree } from '../../server/db/data-dir-lock.js';
 import { openDatabase } from '../../server/db/open.js';
 import { type DemoSummary, loadDemo } from '../../server/demo/demo.service.js';
 import { createDemoAccounts, DEMO_ADMIN, type DemoAccount } from '../../server/demo/demo-accounts.js';
 import { readEnv } from '../../server/env.js';
-import { CliError, globalOptions } from '../context.js';
+import { CliError, DEMO_DB_DIR, globalOptions } from '../context.js';
 import { parsePort, serveUntilStopped } from './serve.js';
 
-export const DEFAULT_DEMO_DIR = './.amity/demo';
+export const DEFAULT_DEMO_DIR = DEMO_DB_DIR;
 /** A file `amity demo` leaves in its data directory, so that it can tell its own from a user's. */
 export const DEMO_MARKER = 'AMITY_DEMO';
 
@@ -36,6 +37,8 @@ export function prepareDemoDir(dir: string, { force = false }: { force?: boolean
   }
   const entries = readdirSync(path);
   if (entries.length === 0) return;
+  // Never from under a process that has it open (a running `amity demo`, a command).
+  assertDataDirFree(dir);
   if (!entries.includes('PG_VERSION')) {
     throw new CliError(
       `--db ${dir}: the directory is not empty and is not an embedded database (no PG_VERSION); ` +

@@ -51,18 +51,22 @@ export function registerExport(program: Command): void {
         const lines = parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`);
         throw new CliError(lines.join('\n'), 2);
       }
-      await withDb(command, async (handle) => {
-        const counter = { rows: 0 };
-        const stream = exportPartnershipsStream({
-          db: handle.db,
-          filter: parsed.data,
-          format,
-          headers: headers as HeaderLanguage,
-          counter,
-        });
-        await pipeline(stream, createWriteStream(file));
-        console.log(`exported ${counter.rows} partnership(s) to ${file}`);
-      });
+      await withDb(
+        command,
+        async (handle) => {
+          const counter = { rows: 0 };
+          const stream = exportPartnershipsStream({
+            db: handle.db,
+            filter: parsed.data,
+            format,
+            headers: headers as HeaderLanguage,
+            counter,
+          });
+          await pipeline(stream, createWriteStream(file));
+          console.log(`exported ${counter.rows} partnership(s) to ${file}`);
+        },
+        'records',
+      );
     });
 }
 

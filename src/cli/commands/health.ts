@@ -35,7 +35,7 @@ export function registerHealth(program: Command): void {
     .option('--limit <n>', 'how many pairs to print', '50')
     .option('--json', 'print the exact JSON of the API instead of the list')
     .action(async (options: HealthOptions, command: Command) => {
-      const output = await withDb(command, (handle) => runHealth(handle.db, options));
+      const output = await withDb(command, (handle) => runHealth(handle.db, options), 'records');
       console.log(output);
     });
 }

@@ -34,7 +34,7 @@ export function registerLifecycle(program: Command): void {
     .option('--place <where>', 'where it was signed')
     .option('--json', 'print the JSON of GET /api/partnerships/{id}/lifecycle')
     .action(async (id: string, options: LifecycleOptions, command: Command) => {
-      console.log(await withDb(command, (handle) => runLifecycle(handle.db, id, options)));
+      console.log(await withDb(command, (handle) => runLifecycle(handle.db, id, options), 'existing'));
     });
 }
 

@@ -25,7 +25,7 @@ export function registerReminders(program: Command): void {
     .option('--months <n>', 'anniversaries in the next this many months', '12')
     .option('--json', 'print the exact JSON of the API instead of the list')
     .action(async (options: RemindersOptions, command: Command) => {
-      const output = await withDb(command, (handle) => runReminders(handle.db, options));
+      const output = await withDb(command, (handle) => runReminders(handle.db, options), 'records');
       console.log(output);
     });
 }

@@ -14,6 +14,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -31,7 +32,8 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the repository's root, so that the compiled module in build/server/db finds the same folder.
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../src/server/db/migrations');
 
 export type CreateDbOptions = {
   /** PostgreSQL connection string; wins over dataDir. */
@@ -55,11 +57,27 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     return { db, driver: 'postgres', location: redactUrl(options.url), close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? './.amity/db';
-  if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
+  let lock: DataDirLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(resolve(dataDir), { recursive: true });
+    lock = lockDataDir(dataDir);
+  }
   const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return { db, driver: 'pglite', location: dataDir, close: () => client.close() };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, driver: 'pglite', location: dataDir, close };
 }
 
 /** The raw PGlite client behind a handle, for dumps; undefined on a server. */

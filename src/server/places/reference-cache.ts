@@ -7,7 +7,7 @@
 import type { Continent, DivisionLevel } from '../../shared/enums.js';
 import type { FieldIssue } from '../../shared/errors.js';
 import { nameKeyOf, normalizeText } from '../../shared/text.js';
-import { readCountries, readDivisions } from '../reference/reference.service.js';
+import { readCountries, readDivisionNames } from '../reference/reference.service.js';
 
 export type Division = {
   code: string;
@@ -64,7 +64,7 @@ export function shortDivisionName(nameZh: string): string {
 }
 
 function buildCache(): ReferenceCache {
-  const divisionRows = readDivisions();
+  const divisionRows = readDivisionNames();
   const countryRows = readCountries();
   const divisions = new Map<string, Division>();
   const byCode = new Map(divisionRows.map((d) => [d.code, d]));

@@ -79,7 +79,8 @@ type Coordinates = Record<string, [number, number]>;
 let cnCoordinates: Coordinates | undefined;
 function chinesePoint(code: string): [number, number] | undefined {
   cnCoordinates ??= JSON.parse(
-    readFileSync(new URL('../../shared/map/cn-coordinates.json', import.meta.url), 'utf8'),
+    // From src/server/reports and from the compiled build/server/reports alike.
+    readFileSync(new URL('../../../src/shared/map/cn-coordinates.json', import.meta.url), 'utf8'),
   ) as Coordinates;
   return cnCoordinates[code] ?? cnCoordinates[`${code.slice(0, 4)}00`] ?? cnCoordinates[`${code.slice(0, 2)}0000`];
 }

@@ -1,0 +1,135 @@
+/**
+ * The `amity` program and its commands. Each command's module — and everything it needs, the
+ * database and the server included — is loaded only when that command runs: `amity --help` loads
+ * none of them. A new command is one entry in COMMANDS.
+ */
+import { Command } from 'commander';
+
+export type LazyCommand = {
+  /** The word that runs it: `amity <name> …`. */
+  name: string;
+  /** The line `amity --help` shows; the same words as the command's own .description(). */
+  summary: string;
+  /** Loads the module and returns the function that registers the command (with its options). */
+  load: () => Promise<(program: Command) => void>;
+};
+
+export const COMMANDS: LazyCommand[] = [
+  {
+    name: 'migrate',
+    summary: 'apply database migrations and load reference data (done automatically by every command)',
+    load: async () => (await import('./commands/migrate.js')).registerMigrate,
+  },
+  {
+    name: 'serve',
+    summary: 'serve the API (and the web app) on a port',
+    load: async () => (await import('./commands/serve.js')).registerServe,
+  },
+  {
+    name: 'import',
+    summary: 'import partnerships, benchmarks or a country group from FILE (.csv, .xlsx or .json): all rows or none',
+    load: async () => (await import('./commands/import.js')).registerImportCommands,
+  },
+  {
+    name: 'export',
+    summary: 'write partnerships to FILE (.csv, .xlsx or .json) in the format `amity import` reads',
+    load: async () => (await import('./commands/export.js')).registerExport,
+  },
+  {
+    name: 'template',
+    summary: 'write a blank import template to FILE (.csv or .xlsx; the XLSX explains every column)',
+    load: async () => (await import('./commands/import.js')).registerImportCommands,
+  },
+  {
+    name: 'demo',
+    summary: 'start afresh on an embedded demo database with the Hunan demo data, then serve it',
+    load: async () => (await import('./commands/demo.js')).registerDemo,
+  },
+  {
+    name: 'figures',
+    summary: 'the figures of a scope as of a date: totals by level, countries, continents, groups, pace, rank',
+    load: async () => (await import('./commands/figures.js')).registerFigures,
+  },
+  {
+    name: 'health',
+    summary: 'partnerships by suggested status (active, at risk, dormant); --dormant: those dormant on paper',
+    load: async () => (await import('./commands/health.js')).registerHealth,
+  },
+  {
+    name: 'reminders',
+    summary: 'anniversaries (5th, 10th, 15th…) coming up, and partnerships with no activity for N years',
+    load: async () => (await import('./commands/reminders.js')).registerReminders,
+  },
+  {
+    name: 'report',
+    summary: 'the annual work report of a scope as of a date, every figure computed from the records',
+    load: async () => (await import('./commands/report.js')).registerReport,
+  },
+  {
+    name: 'lifecycle',
+    summary: "a partnership's life cycle: stage, allowed moves, approvals, history; --move records one move",
+    load: async () => (await import('./commands/lifecycle.js')).registerLifecycle,
+  },
+  {
+    name: 'backup',
+    summary: 'write every record of this database (not the shipped reference data) to FILE (gzip JSON lines)',
+    load: async () => (await import('./commands/backup.js')).registerBackup,
+  },
+  {
+    name: 'restore',
+    summary: 'restore a backup made by `amity backup` into an empty database, all or nothing',
+    load: async () => (await import('./commands/backup.js')).registerBackup,
+  },
+  {
+    name: 'user',
+    summary: 'accounts: add, list, disable, enable, reset-password',
+    load: async () => (await import('./commands/user.js')).registerUserCommands,
+  },
+  {
+    name: 'token',
+    summary: 'API tokens for scripts: create, list, revoke',
+    load: async () => (await import('./commands/user.js')).registerUserCommands,
+  },
+];
+
+export function createProgram(): Command {
+  return new Command('amity')
+    .description('Amity: the registry of international friendship-city partnerships')
+    .option('--db <dir>', 'data directory of the embedded database (env AMITY_DB; ignored when DATABASE_URL is set)')
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+/**
+ * The command named on the command line (`amity --db D figures …` → figures; `amity help figures`
+ * → figures), skipping the global options and their values; undefined when none is named.
+ */
+export function findCommandName(program: Command, args: string[]): string | undefined {
+  const withValue = new Set(
+    program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter(Boolean)),
+  );
+  const words: string[] = [];
+  for (let i = 0; i < args.length && words.length < 2; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') break;
+    if (arg.startsWith('-')) {
+      if (withValue.has(arg)) i++;
+      continue;
+    }
+    words.push(arg);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Registers what this run needs: the named command in full, or — for `amity --help`, a bare
+ * `amity` or a mistyped name — every command by its summary only, for the list and suggestions.
+ */
+export async function registerCommands(program: Command, args: string[]): Promise<void> {
+  const entry = COMMANDS.find((c) => c.name === findCommandName(program, args));
+  if (entry) {
+    (await entry.load())(program);
+    return;
+  }
+  for (const command of COMMANDS) program.command(command.name).description(command.summary);
+}
