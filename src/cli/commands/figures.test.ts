@@ -75,6 +75,10 @@ describe('amity figures', () => {
     );
     expect((await fail({ scope: '430000', records: 'byLevel.village' })).message).toMatch(/^--records: /);
     const unknown = await fail({ scope: '999999' });
-    expect(unknown).toMatchObject({ code: 'not_found', message: 'scope 999999 is not a known division code' });
+    expect(unknown).toBeInstanceOf(CliError);
+    expect(unknown).toMatchObject({
+      message: '--scope: 999999 is not a GB/T 2260 division code known to Amity',
+      exitCode: 2,
+    });
   });
 });
