@@ -11,12 +11,13 @@ import { IMPORT_TYPES, type ImportType } from '../../server/imports/import.schem
 import { importData } from '../../server/imports/import.service.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
 import { formatReport } from '../../server/imports/problems.js';
+import { BLANK_CELLS, type BlankCells } from '../../server/imports/values.js';
 import { LIMITS } from '../../shared/enums.js';
 import type { Language } from '../../shared/messages.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
 
-type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean; lang?: string };
+type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean; lang?: string; blank?: string };
 
 function parseType(value: string | undefined): ImportType | undefined {
   if (value === undefined) return undefined;
@@ -33,6 +34,12 @@ export function parseLanguage(value: string | undefined, env = process.env.LANG)
   if (v === 'zh' || v === 'zh-cn') return 'zh-CN';
   if (v === 'en') return 'en';
   throw new CliError(`--lang ${value}: give zh-CN or en`, 2);
+}
+
+function parseBlank(value: string | undefined): BlankCells {
+  if (value === undefined) return 'keep';
+  if ((BLANK_CELLS as readonly string[]).includes(value)) return value as BlankCells;
+  throw new CliError(`--blank ${value}: give keep or clear`, 2);
 }
 
 function readInput(file: string): Buffer {
@@ -62,6 +69,11 @@ export function registerImportCommands(program: Command): void {
     .option('--type <type>', `what the file holds: ${IMPORT_TYPES.join(' | ')} (default: from the headers)`)
     .option('--json', 'print the report as JSON')
     .option('--lang <lang>', 'language of the report: zh-CN or en (default: from LANG, else en)')
+    .option(
+      '--blank <keep|clear>',
+      'a blank cell keeps the stored value (keep, the default) or clears it (clear); a cell of - or （清空） always clears',
+      'keep',
+    )
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const type = parseType(options.type);
       const lang = parseLanguage(options.lang);
@@ -69,7 +81,16 @@ export function registerImportCommands(program: Command): void {
       if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
       const data = readInput(file);
       const report = await withDb(command, (handle) =>
-        importData({ db: handle.db, data, fileName: basename(file), format, type, dryRun: options.dryRun, lang }),
+        importData({
+          db: handle.db,
+          data,
+          fileName: basename(file),
+          format,
+          type,
+          dryRun: options.dryRun,
+          lang,
+          blank: parseBlank(options.blank),
+        }),
       );
       const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report, lang);
       for (const line of lines) console.log(line);

@@ -17,6 +17,7 @@ import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, ImportReportSchema } f
 import { importData, resolveFormat } from './import.service.js';
 import { formatOfFileName } from './parsers.js';
 import { problemsAsIssues } from './problems.js';
+import { BLANK_CELLS } from './values.js';
 
 const tags = ['imports'];
 
@@ -29,6 +30,10 @@ const ImportQuerySchema = z.object({
     .describe('true: check only, report what would change, write nothing'),
   format: z.enum(IMPORT_FORMATS).optional().describe('csv | xlsx | json; from the Content-Type or file name'),
   fileName: z.string().max(255).optional().describe('Name of the file, for the report and the import log'),
+  blank: z
+    .enum(BLANK_CELLS)
+    .default('keep')
+    .describe('A blank cell keeps the stored value (keep) or clears it (clear); a cell of - or （清空） always clears'),
 });
 
 const HeadersQuerySchema = z.object({
@@ -139,6 +144,7 @@ export function registerImportRoutes(app: Api): void {
         dryRun: query.dryRun,
         actor,
         lang,
+        blank: query.blank,
       });
       if (!report.ok) {
         throw new AppError('validation_failed', `the file has ${report.problemCount} problem(s); nothing was written`, {

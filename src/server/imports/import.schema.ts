@@ -351,6 +351,19 @@ export const ImportReportSchema = z
     problemCount: z.number().int().describe('All problems found; problems lists at most the first 10,000'),
     ok: z.boolean(),
     runId: z.number().int().nullable().describe('The import_runs row of an import that wrote something'),
+    changes: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          id: z.number().int().describe('The stored record the row changes'),
+          fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+        }),
+      )
+      .describe('Every stored record the file changes, field by field, before → after (dry run and import)'),
+    storedValuesChanged: z
+      .number()
+      .int()
+      .describe('Stored values (not empty before) that the import changes or clears: what the page asks to confirm'),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReportSchema>;

@@ -18,8 +18,9 @@ import { importGroupRows, readGroupRows } from './group-import.js';
 import { insertImportRun, lockImports, refreshStatistics, reserveImportRunId } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
 import { formatOfFileName, readTable } from './parsers.js';
-import { BULK_LOAD_ROWS, importPartnershipRows, readPartnershipRows } from './partnership-import.js';
+import { BULK_LOAD_ROWS, importPartnershipRows, type RowChanges, readPartnershipRows } from './partnership-import.js';
 import { ProblemList } from './problems.js';
+import type { BlankCells } from './values.js';
 
 /** Pairs an import must add or change before the planner's statistics are refreshed after it. */
 const STATISTICS_ROWS = 1000;
@@ -43,7 +44,23 @@ export type ImportOptions = {
   actor?: Actor;
   /** The language of the report's problem texts (the API passes the caller's). */
   lang?: Language;
+  /** A blank cell keeps the stored value ('keep', the default) or clears it ('clear'). */
+  blank?: BlankCells;
 };
+
+type Counts = {
+  added: number;
+  updated: number;
+  unchanged: number;
+  placesAdded: number;
+  changes: RowChanges[];
+  storedValuesChanged: number;
+};
+
+/** The counts of a run, for its log and audit entry (the changes themselves are in each record's audit). */
+function countsOnly({ changes: _, ...counts }: Counts) {
+  return counts;
+}
 
 export type { ImportProblem, ImportReport } from './import.schema.js';
 
@@ -81,13 +98,15 @@ export async function importData({
   isDemo = false,
   actor = systemActor('import'),
   lang = 'en',
+  blank = 'keep',
 }: ImportOptions): Promise<ImportReport> {
   assertCanWrite(actor, actor.scopeCode);
   const fmt = resolveFormat(fileName, format);
   const table = await readTable(data, fmt);
   const problems = new ProblemList();
   problems.addAll(table.problems);
-  const report = (target: ImportType | null, counts = { added: 0, updated: 0, unchanged: 0, placesAdded: 0 }) => ({
+  const none: Counts = { added: 0, updated: 0, unchanged: 0, placesAdded: 0, changes: [], storedValuesChanged: 0 };
+  const report = (target: ImportType | null, counts: Counts = none) => ({
     type: target,
     format: fmt,
     fileName,
@@ -146,9 +165,9 @@ export async function importData({
     if (!dryRun) await lockImports(tx);
     // The run's id is taken first, so that every change the import makes names it in the audit trail.
     const reservedRunId = dryRun ? null : await reserveImportRunId(tx);
-    let result: { added: number; updated: number; unchanged: number; placesAdded: number };
+    let result: Counts;
     if (target === 'partnerships') {
-      const rows = readPartnershipRows(table.rows, map, problems);
+      const rows = readPartnershipRows(table.rows, map, problems, blank);
       for (const row of rows) {
         if (!scopeCovers(actor.scopeCode, row.division.code)) {
           problems.add({
@@ -179,10 +198,14 @@ export async function importData({
       });
     } else if (target === 'benchmarks') {
       const rows = readBenchmarkRows(table.rows, map, problems);
-      result = await importBenchmarkRows({ tx, rows, problems, dryRun });
+      result = { ...(await importBenchmarkRows({ tx, rows, problems, dryRun })), changes: [], storedValuesChanged: 0 };
     } else {
       const rows = readGroupRows(table.rows, map, problems);
-      result = await importGroupRows({ tx, rows, problems, columns: map, dryRun, fileName });
+      result = {
+        ...(await importGroupRows({ tx, rows, problems, columns: map, dryRun, fileName })),
+        changes: [],
+        storedValuesChanged: 0,
+      };
     }
     let runId: number | null = null;
     if (problems.count === 0 && !dryRun && result.added + result.updated > 0) {
@@ -191,7 +214,7 @@ export async function importData({
         fileName,
         format: fmt,
         target,
-        summary: { rows: table.rows.length, ...result, isDemo },
+        summary: { rows: table.rows.length, ...countsOnly(result), isDemo },
       });
     }
     if (runId !== null) {
@@ -200,7 +223,7 @@ export async function importData({
         entityId: runId,
         action: 'import',
         cnCode: actor.scopeCode,
-        after: { fileName, format: fmt, target, rows: table.rows.length, ...result },
+        after: { fileName, format: fmt, target, rows: table.rows.length, ...countsOnly(result) },
         importRunId: runId,
       });
     }
@@ -219,6 +242,8 @@ export async function importData({
     out.updated = 0;
     out.unchanged = 0;
     out.placesAdded = 0;
+    out.changes = [];
+    out.storedValuesChanged = 0;
   }
   return out;
 }

@@ -197,6 +197,8 @@ describe('report lines', () => {
       updated: 1,
       unchanged: 0,
       placesAdded: 2,
+      changes: [],
+      storedValuesChanged: 0,
       problems: [],
       problemCount: 0,
       ok: true,

@@ -7,6 +7,7 @@
  * the way the partnership service finds it (same country, and the same English or Chinese name),
  * or created with coordinates from the gazetteer; names it lacks are filled in, never overwritten.
  */
+
 import { type Bilingual, bi } from '../../shared/bilingual.js';
 import { formatPartialDate, type PartialDate, today } from '../../shared/dates.js';
 import {
@@ -50,7 +51,7 @@ import {
 import { ADMIN_LEVEL_ALIASES, KIND_ALIASES, STATUS_ALIASES } from './import.schema.js';
 import type { TableRow } from './parsers.js';
 import type { ProblemList } from './problems.js';
-import { CellReader, nameKeyFast, normalizeFast, PRINTABLE_ASCII } from './values.js';
+import { type BlankCells, CellReader, nameKeyFast, normalizeFast, PRINTABLE_ASCII } from './values.js';
 
 /** New partnerships from which an import builds the secondary indexes once instead of row by row. */
 export const BULK_LOAD_ROWS = 20_000;
@@ -93,10 +94,29 @@ export type PartnershipImportResult = {
   updated: number;
   unchanged: number;
   placesAdded: number;
+  changes: RowChanges[];
+  storedValuesChanged: number;
 };
 
-export function readPartnershipRows(rows: readonly TableRow[], map: ColumnMap, problems: ProblemList) {
-  const reader = new CellReader(map, problems);
+/** Fields a blank cell leaves as stored (unless blank cells are to clear): every optional one of a pair. */
+const KEEPABLE = new Set([
+  'partner_name_local',
+  'partner_admin_level',
+  'status',
+  'established_on',
+  'ended_on',
+  'ended_reason',
+  'source_url',
+  'notes',
+]);
+
+export function readPartnershipRows(
+  rows: readonly TableRow[],
+  map: ColumnMap,
+  problems: ProblemList,
+  blank: BlankCells = 'keep',
+) {
+  const reader = new CellReader(map, problems, undefined, KEEPABLE, blank);
   const out: PartnershipRow[] = [];
   for (const row of rows) {
     reader.start(row);
@@ -179,6 +199,39 @@ function addDateIssue(problems: ProblemList, columns: ColumnMap, row: number, is
     value: issue.value === undefined || issue.value === null ? undefined : String(issue.value),
     ...dateIssueText(issue),
   });
+}
+
+/** One stored value an import changes, as the interchange format names and writes it. */
+export type FieldChange = { field: string; before: string | null; after: string | null };
+export type RowChanges = { row: number; id: number; fields: FieldChange[] };
+
+/** The stored values a row would change, field by field (dates at their precision). */
+function changedFields(
+  current: ExistingPartnership,
+  next: {
+    status: string;
+    establishedOn: string | null;
+    establishedPrecision: string | null;
+    endedOn: string | null;
+    endedReason: string | null;
+    sourceUrl: string | null;
+    notes: string | null;
+  },
+): FieldChange[] {
+  const date = (d: string | null, p: string | null) => (d ? formatPartialDate(d, (p ?? 'day') as Precision) : null);
+  const pairs: [string, string | null, string | null][] = [
+    ['status', current.status, next.status],
+    [
+      'established_on',
+      date(current.establishedOn, current.establishedPrecision),
+      date(next.establishedOn, next.establishedPrecision),
+    ],
+    ['ended_on', current.endedOn, next.endedOn],
+    ['ended_reason', current.endedReason, next.endedReason],
+    ['source_url', current.sourceUrl, next.sourceUrl],
+    ['notes', current.notes, next.notes],
+  ];
+  return pairs.filter(([, b, a]) => b !== a).map(([field, before, after]) => ({ field, before, after }));
 }
 
 /** The partnership service's date rules, as the importer words them in both languages. */
@@ -509,6 +562,8 @@ export async function importPartnershipRows({
   const added: Planned[] = [];
   const updated: (Planned & { existing: ExistingPartnership })[] = [];
   let unchanged = 0;
+  const changes: RowChanges[] = [];
+  let storedValuesChanged = 0;
   for (const { row, place } of unique) {
     const current = place.id === undefined ? undefined : existing.get(`${row.division.code}|${place.id}|${row.kind}`);
     const keep = <T>(value: T | undefined, stored: T): T => (value === undefined ? stored : value);
@@ -538,6 +593,13 @@ export async function importPartnershipRows({
     );
     for (const issue of issues) addDateIssue(problems, columns, row.row, issue);
     if (issues.length) continue;
+    if (current) {
+      const diff = changedFields(current, fields);
+      if (diff.length > 0) {
+        changes.push({ row: row.row, id: current.id, fields: diff });
+        storedValuesChanged += diff.filter((d) => d.before !== null).length;
+      }
+    }
     if (!current) {
       added.push({ row, place, fields });
     } else if (
@@ -560,6 +622,8 @@ export async function importPartnershipRows({
     updated: updated.length,
     unchanged,
     placesAdded: resolver.created.length,
+    changes,
+    storedValuesChanged,
   };
   if (problems.count > 0 || dryRun) return result;
 

@@ -40,6 +40,8 @@ function quote(value: string): string {
   return `"${short.replace(/\r?\n/g, ' ')}"`;
 }
 
+const EMPTY = bi('（空）', '(empty)');
+
 const WORDS = {
   row: bi('第 {n} 行', 'row {n}'),
   file: bi('文件', 'file'),
@@ -98,6 +100,8 @@ const SUMMARY = {
     '{file}：已检查 {rows} 行，没有问题 —— 导入将{counts}；试运行，未写入任何内容',
     '{file}: {rows} {what} row(s) checked, no problems — would be {counts}; dry run, nothing written',
   ),
+  willChange: bi('将改动已存储的值 {n} 个（见下）', '{n} stored value(s) would change (below)'),
+  changed: bi('改动了已存储的值 {n} 个（见下）', '{n} stored value(s) changed (below)'),
   imported: bi('{file}：已导入 {rows} 行 —— {counts}', '{file}: {rows} {what} row(s) imported — {counts}'),
 } as const;
 
@@ -122,5 +126,17 @@ export function formatReport(report: ImportReport, lang: Language = 'en'): strin
   const places = report.placesAdded ? summary(lang, 'places', { n: report.placesAdded }) : '';
   const { added, updated, unchanged } = report;
   const counts = `${summary(lang, 'counts', { added, updated, unchanged })}${places}`;
-  return [summary(lang, report.dryRun ? 'dryRun' : 'imported', { file, rows: report.rows, what, counts })];
+  const lines = [summary(lang, report.dryRun ? 'dryRun' : 'imported', { file, rows: report.rows, what, counts })];
+  if (report.storedValuesChanged > 0) {
+    lines.push(summary(lang, report.dryRun ? 'willChange' : 'changed', { n: report.storedValuesChanged }));
+  }
+  for (const change of report.changes) {
+    for (const f of change.fields) {
+      const empty = inLanguage(lang, EMPTY);
+      lines.push(
+        `  ${word(lang, 'row', { n: change.row })} #${change.id} ${f.field}: ${f.before ?? empty} → ${f.after ?? empty}`,
+      );
+    }
+  }
+  return lines;
 }

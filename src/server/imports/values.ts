@@ -62,6 +62,21 @@ function allCountryCandidates(zh: boolean): [string, string][] {
   return zh ? countryCandidatesZh : countryCandidatesEn;
 }
 
+/** What a blank cell means for a stored value: keep it (the default) or clear it. */
+export const BLANK_CELLS = ['keep', 'clear'] as const;
+export type BlankCells = (typeof BLANK_CELLS)[number];
+
+/** A cell holding exactly one of these clears the stored value on purpose. */
+export const CLEAR_MARKERS: ReadonlySet<string> = new Set([
+  '-',
+  '—',
+  '－',
+  '（清空）',
+  '(清空)',
+  '(clear)',
+  '（clear）',
+]);
+
 export const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
@@ -136,6 +151,12 @@ export class CellReader {
     readonly map: ColumnMap,
     readonly problems: ProblemList,
     readonly now = today(),
+    /**
+     * Fields whose blank cell keeps the stored value (read as if the column were absent), unless
+     * `blank` is 'clear'. A clear marker (-, —, （清空）, (clear)) in such a field always clears it.
+     */
+    readonly keepable: ReadonlySet<string> = new Set(),
+    readonly blank: BlankCells = 'keep',
   ) {}
 
   start(row: TableRow): void {
@@ -144,7 +165,10 @@ export class CellReader {
   }
 
   raw(field: string): string | undefined {
-    return this.map.get(this.row, field);
+    const value = this.map.get(this.row, field);
+    if (value === undefined || !this.keepable.has(field)) return value;
+    if (value === '') return this.blank === 'keep' ? undefined : '';
+    return CLEAR_MARKERS.has(value) ? '' : value;
   }
 
   fail(field: string, problem: Omit<Problem, 'row' | 'column' | 'field'>): void {
