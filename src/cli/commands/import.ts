@@ -9,15 +9,26 @@ import type { Command } from 'commander';
 import { buildTemplate } from '../../server/imports/export.service.js';
 import { IMPORT_TYPES, type ImportType } from '../../server/imports/import.schema.js';
 import { importData } from '../../server/imports/import.service.js';
+import { type Mapping, parseMapping } from '../../server/imports/mapping.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
 import { formatReport } from '../../server/imports/problems.js';
 import { BLANK_CELLS, type BlankCells } from '../../server/imports/values.js';
 import { LIMITS } from '../../shared/enums.js';
+import { isAppError } from '../../shared/errors.js';
 import type { Language } from '../../shared/messages.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
 
-type ImportOptions = { dryRun?: boolean; type?: string; json?: boolean; lang?: string; blank?: string };
+type ImportOptions = {
+  dryRun?: boolean;
+  type?: string;
+  json?: boolean;
+  lang?: string;
+  blank?: string;
+  mapping?: string;
+  ignoreColumn?: string[];
+  sheet?: string;
+};
 
 function parseType(value: string | undefined): ImportType | undefined {
   if (value === undefined) return undefined;
@@ -34,6 +45,24 @@ export function parseLanguage(value: string | undefined, env = process.env.LANG)
   if (v === 'zh' || v === 'zh-cn') return 'zh-CN';
   if (v === 'en') return 'en';
   throw new CliError(`--lang ${value}: give zh-CN or en`, 2);
+}
+
+function readMapping(file: string): Mapping {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the mapping ${file}: ${(error as Error).message}`, 2);
+  }
+  try {
+    return parseMapping(text);
+  } catch (error) {
+    const issue = isAppError(error) ? error.details.issues?.[0] : undefined;
+    throw new CliError(
+      `--mapping ${file}: ${issue ? `${issue.path}: ${issue.message} — ${issue.fix}` : String(error)}`,
+      2,
+    );
+  }
 }
 
 function parseBlank(value: string | undefined): BlankCells {
@@ -70,12 +99,24 @@ export function registerImportCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--lang <lang>', 'language of the report: zh-CN or en (default: from LANG, else en)')
     .option(
+      '--mapping <file>',
+      "a column mapping (JSON): the sheet's headers → the fields they hold, or null to ignore",
+    )
+    .option(
+      '--ignore-column <header>',
+      'leave a column out (its header, or its letter when it has none); repeat for more',
+      (value: string, list: string[]) => [...list, value],
+      [] as string[],
+    )
+    .option('--sheet <name|n>', 'the XLSX sheet to read, by name or number (default: the first with data)')
+    .option(
       '--blank <keep|clear>',
       'a blank cell keeps the stored value (keep, the default) or clears it (clear); a cell of - or （清空） always clears',
       'keep',
     )
     .action(async (file: string, options: ImportOptions, command: Command) => {
-      const type = parseType(options.type);
+      const mapping = options.mapping ? readMapping(options.mapping) : undefined;
+      const type = parseType(options.type) ?? mapping?.type;
       const lang = parseLanguage(options.lang);
       const format = formatOfFileName(file);
       if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
@@ -90,6 +131,9 @@ export function registerImportCommands(program: Command): void {
           dryRun: options.dryRun,
           lang,
           blank: parseBlank(options.blank),
+          columns: mapping?.columns,
+          ignoreColumns: options.ignoreColumn,
+          sheet: options.sheet ?? mapping?.sheet,
         }),
       );
       const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report, lang);

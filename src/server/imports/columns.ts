@@ -1,6 +1,13 @@
 /** Headers → columns: which column is which, in English or Chinese, and what the file holds. */
 import { bi, listIn } from '../../shared/bilingual.js';
-import { COLUMNS, type ColumnDef, IMPORT_TYPES, type ImportType, type Problem } from './import.schema.js';
+import {
+  COLUMNS,
+  type ColumnDef,
+  IMPORT_TYPES,
+  type ImportType,
+  type Problem,
+  SERIAL_HEADERS,
+} from './import.schema.js';
 import type { Table, TableRow } from './parsers.js';
 import { columnLetter } from './parsers.js';
 import { closest } from './suggest.js';
@@ -83,19 +90,68 @@ export class ColumnMap {
   }
 }
 
-export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; problems: Problem[] } {
+export type IgnoredColumn = { column: string; reason: 'serial' | 'empty' | 'option' };
+
+/** How a person maps the file's columns: header (normalised) → field name, or null to ignore it. */
+export type ColumnChoices = ReadonlyMap<string, string | null>;
+
+const SERIAL = new Set(SERIAL_HEADERS.map(normalizeHeader));
+
+/** How many of a row's cells name a column of some import type: how much it looks like the header. */
+export function knownHeaderCount(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of new Set(cells.map(normalizeHeader))) {
+    if (cell && IMPORT_TYPES.some((t) => INDEXES[t].has(cell))) n += 1;
+  }
+  return n;
+}
+
+export function mapHeaders(
+  type: ImportType,
+  table: Table,
+  choices: ColumnChoices = new Map(),
+): { map: ColumnMap; problems: Problem[]; ignored: IgnoredColumn[] } {
   const index = INDEXES[type];
+  const fields = new Map(COLUMNS[type].map((c) => [c.name, c]));
   const positions = new Map<string, number>();
   const problems: Problem[] = [];
+  const ignored: IgnoredColumn[] = [];
   const headerRow = table.headerRow || null;
   const unnamed: number[] = [];
   table.headers.forEach((header, at) => {
     const key = normalizeHeader(header);
+    const chosen = choices.get(key);
+    if (chosen === null) {
+      ignored.push({ column: header || columnLetter(at), reason: 'option' });
+      return;
+    }
     if (!key) {
       unnamed.push(at);
       return;
     }
-    const def = index.get(key);
+    if (chosen === undefined && SERIAL.has(key)) {
+      ignored.push({ column: header, reason: 'serial' });
+      return;
+    }
+    const def = chosen === undefined ? index.get(key) : fields.get(chosen);
+    if (chosen !== undefined && !def) {
+      problems.push({
+        row: headerRow,
+        column: header,
+        field: null,
+        rule: 'unknown_field',
+        value: chosen,
+        message: bi(
+          `映射把此列对应到未知字段“${chosen}”`,
+          `the mapping maps this column to an unknown field "${chosen}"`,
+        ),
+        fix: bi(
+          `请改为以下字段之一：${listIn(COLUMNS[type].map((c) => c.name)).zh}，或 null（忽略此列）`,
+          `use one of the fields ${listIn(COLUMNS[type].map((c) => c.name)).en}, or null to ignore the column`,
+        ),
+      });
+      return;
+    }
     if (!def) {
       problems.push({
         row: headerRow,
@@ -136,7 +192,11 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
   });
   for (const at of unnamed) {
     const withValue = table.rows.find((r) => (r.cells[at] ?? '') !== '');
-    if (withValue) {
+    if (choices.get(normalizeHeader(columnLetter(at))) === null) {
+      ignored.push({ column: columnLetter(at), reason: 'option' });
+    } else if (!withValue) {
+      ignored.push({ column: columnLetter(at), reason: 'empty' });
+    } else {
       problems.push({
         row: withValue.row,
         column: columnLetter(at),
@@ -144,7 +204,10 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
         rule: 'unnamed_column',
         value: withValue.cells[at],
         message: bi(`第 ${columnLetter(at)} 列有值但没有列名`, `column ${columnLetter(at)} has values but no header`),
-        fix: bi('请给该列一个规定的列名，或删除该列', 'give the column one of the documented headers, or delete it'),
+        fix: bi(
+          `请给该列一个规定的列名，或忽略该列（--ignore-column ${columnLetter(at)}）`,
+          `give the column one of the documented headers, or ignore it (--ignore-column ${columnLetter(at)})`,
+        ),
       });
     }
   }
@@ -215,5 +278,28 @@ export function mapHeaders(type: ImportType, table: Table): { map: ColumnMap; pr
       });
     }
   }
-  return { map: new ColumnMap(positions, table.headers), problems };
+  return { map: new ColumnMap(positions, table.headers), problems, ignored };
+}
+
+/**
+ * The row that holds the headers. Office sheets often put a title above the table (湖南省国际友好
+ *城市一览表, merged across the columns), a note, or a blank line: of the first rows, the one naming
+ * the most known columns is the header (at least two, and more than the first row names); the rows
+ * above it are passed over.
+ */
+export function findHeaderRow(table: Table, scan = 10): Table {
+  if (table.headers.length === 0) return table;
+  const candidates = [{ row: table.headerRow, cells: table.headers }, ...table.rows.slice(0, scan - 1)];
+  let best = 0;
+  let bestCount = knownHeaderCount(table.headers);
+  candidates.forEach((c, i) => {
+    const count = knownHeaderCount(c.cells);
+    if (count >= 2 && count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  });
+  if (best === 0) return table;
+  const header = candidates[best] as { row: number; cells: string[] };
+  return { ...table, headers: header.cells, headerRow: header.row, rows: table.rows.slice(best) };
 }

@@ -51,7 +51,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'cn_division',
     '中方行政区划',
-    ['中方城市', '中方', '中方地区', 'cn_name', 'division'],
+    ['中方城市', '中方', '中方地区', '中方城市（地区）', '我方城市', '国内城市', 'cn_name', 'division'],
     false,
     'Name path of the Chinese side, e.g. 湖南省/长沙市, or a name that is unique',
     '中方行政区划名称路径，如“湖南省/长沙市”，或唯一的名称',
@@ -60,7 +60,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'partner_name_zh',
     '外方城市中文名',
-    ['外方中文名', '外方城市', 'partner_zh'],
+    ['外方中文名', '外方城市', '外方城市名称', '外方城市（中文）', '友好城市', '国外城市', 'partner_zh'],
     false,
     'Chinese name of the foreign partner as signed (this or partner_name_en is required)',
     '外方城市中文名（与英文名至少填一项）',
@@ -69,7 +69,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'partner_name_en',
     '外方城市英文名',
-    ['外方英文名', 'partner_en', 'partner_name'],
+    ['外方英文名', '外方城市（英文）', '外方城市英文', '英文名称', 'partner_en', 'partner_name'],
     false,
     'English (or romanised) name of the foreign partner as signed',
     '外方城市英文名（或拉丁字母拼写）',
@@ -87,7 +87,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'partner_country',
     '外方国家',
-    ['国家', '外方所在国', 'country', 'partner_country_code'],
+    ['国家', '外方所在国', '所在国', '所在国家', '国别', '国家（地区）', 'country', 'partner_country_code'],
     true,
     'Country of the partner: ISO 3166 alpha-2 code, or its Chinese or English name',
     '外方国家：ISO 3166 两位代码，或中文、英文国名',
@@ -114,7 +114,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'established_on',
     '结好日期',
-    ['结好时间', '签约日期', 'established'],
+    ['结好时间', '结好年份', '结好年月', '签约日期', '签约时间', '缔结时间', '缔结日期', '建立时间', 'established'],
     false,
     'YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source',
     '结好日期：YYYY、YYYY-MM 或 YYYY-MM-DD，按来源的精度填写',
@@ -148,7 +148,7 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
     '信息来源链接（网址）',
     'https://www.cifca.org.cn/',
   ),
-  col('notes', '备注', ['说明', 'note', 'remarks'], false, 'Free text', '备注', ''),
+  col('notes', '备注', ['说明', '备注说明', 'note', 'remarks'], false, 'Free text', '备注', ''),
 ];
 
 export const BENCHMARK_COLUMNS: readonly ColumnDef[] = [
@@ -311,6 +311,33 @@ export const ADMIN_LEVEL_ALIASES: Record<string, AdminLevel> = {
 /** Scope values that mean the whole country in a benchmark. */
 export const NATIONAL_ALIASES = ['000000', '全国', '中国', 'china', 'national', 'nation'];
 
+/**
+ * Headers of columns that carry nothing of ours and that office sheets always have (the serial
+ * number): ignored, and the report says so.
+ */
+export const SERIAL_HEADERS = [
+  '序号',
+  '编号',
+  '序',
+  '顺序号',
+  'no',
+  'no.',
+  'nr',
+  'nr.',
+  '#',
+  's/n',
+  'sn',
+  'number',
+  'id号',
+];
+
+export const IgnoredColumnSchema = z.object({
+  column: z.string().describe('The header as the file writes it, or the column letter when it has none'),
+  reason: z
+    .enum(['serial', 'empty', 'option'])
+    .describe('serial: a serial-number column; empty: no header and no values; option: ignored on request'),
+});
+
 export const ImportProblemSchema = z
   .object({
     row: z
@@ -360,6 +387,8 @@ export const ImportReportSchema = z
         }),
       )
       .describe('Every stored record the file changes, field by field, before → after (dry run and import)'),
+    headerRow: z.number().int().describe('The row the headers were read from (title rows above it are passed over)'),
+    ignoredColumns: z.array(IgnoredColumnSchema).describe('Columns left out of the import, with the reason'),
     storedValuesChanged: z
       .number()
       .int()

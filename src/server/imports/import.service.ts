@@ -13,7 +13,14 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanWrite, scopeCovers, systemActor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
-import { detectType, mapHeaders } from './columns.js';
+import {
+  type ColumnChoices,
+  detectType,
+  findHeaderRow,
+  type IgnoredColumn,
+  mapHeaders,
+  normalizeHeader,
+} from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
 import { insertImportRun, lockImports, refreshStatistics, reserveImportRunId } from './import.repo.js';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport, type ImportType } from './import.schema.js';
@@ -46,7 +53,20 @@ export type ImportOptions = {
   lang?: Language;
   /** A blank cell keeps the stored value ('keep', the default) or clears it ('clear'). */
   blank?: BlankCells;
+  /** A mapping's choices: the file's header → the field it holds, or null to ignore the column. */
+  columns?: Readonly<Record<string, string | null>>;
+  /** Headers (or column letters) to leave out. */
+  ignoreColumns?: readonly string[];
+  /** The XLSX sheet to read, by name or 1-based number; the first sheet by default. */
+  sheet?: string | number;
 };
+
+function choicesOf(columns: ImportOptions['columns'], ignore: readonly string[]): ColumnChoices {
+  const choices = new Map<string, string | null>();
+  for (const [header, field] of Object.entries(columns ?? {})) choices.set(normalizeHeader(header), field);
+  for (const header of ignore) choices.set(normalizeHeader(header), null);
+  return choices;
+}
 
 type Counts = {
   added: number;
@@ -99,11 +119,15 @@ export async function importData({
   actor = systemActor('import'),
   lang = 'en',
   blank = 'keep',
+  columns,
+  ignoreColumns = [],
+  sheet,
 }: ImportOptions): Promise<ImportReport> {
   assertCanWrite(actor, actor.scopeCode);
   const fmt = resolveFormat(fileName, format);
-  const table = await readTable(data, fmt);
+  const table = findHeaderRow(await readTable(data, fmt, undefined, { sheet }));
   const problems = new ProblemList();
+  const ignoredColumns: IgnoredColumn[] = [];
   problems.addAll(table.problems);
   const none: Counts = { added: 0, updated: 0, unchanged: 0, placesAdded: 0, changes: [], storedValuesChanged: 0 };
   const report = (target: ImportType | null, counts: Counts = none) => ({
@@ -117,6 +141,8 @@ export async function importData({
     problemCount: problems.count,
     ok: problems.count === 0,
     runId: null as number | null,
+    headerRow: table.headerRow,
+    ignoredColumns,
   });
 
   if (table.headers.length === 0) {
@@ -154,7 +180,8 @@ export async function importData({
     });
     return report(null);
   }
-  const { map, problems: headerProblems } = mapHeaders(target, table);
+  const { map, problems: headerProblems, ignored } = mapHeaders(target, table, choicesOf(columns, ignoreColumns));
+  ignoredColumns.push(...ignored);
   problems.addAll(headerProblems);
   // Without the columns that identify a row there is nothing more to check.
   if (headerProblems.some((p) => p.rule === 'missing_column')) return report(target);

@@ -199,6 +199,8 @@ describe('report lines', () => {
       placesAdded: 2,
       changes: [],
       storedValuesChanged: 0,
+      headerRow: 1,
+      ignoredColumns: [],
       problems: [],
       problemCount: 0,
       ok: true,

@@ -48,10 +48,16 @@ function byteLength(data: Buffer | string): number {
   return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }
 
+export type ReadOptions = {
+  /** The XLSX sheet, by name or 1-based number; by default the first sheet that holds anything. */
+  sheet?: string | number;
+};
+
 export async function readTable(
   data: Buffer | string,
   format: ImportFormat,
   limits: ParseLimits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
 ): Promise<Table> {
   if (byteLength(data) > limits.maxBytes) {
     const mb = Math.round(limits.maxBytes / 1024 / 1024);
@@ -65,7 +71,7 @@ export async function readTable(
   }
   if (format === 'csv') return refuseNul(readCsv(data, limits));
   if (format === 'json') return refuseNul(readJson(data, limits));
-  return readXlsx(data, limits);
+  return readXlsx(data, limits, options);
 }
 
 /**
@@ -384,7 +390,7 @@ function xlsxCell(value: ExcelJS.CellValue): CellRead {
   return { text: cleanCell(String(value)) };
 }
 
-async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Table> {
+async function readXlsx(data: Buffer | string, limits: ParseLimits, options: ReadOptions): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   const buffer = typeof data === 'string' ? Buffer.from(data, 'binary') : data;
   // A small XLSX (a ZIP archive) may unpack to gigabytes: measured before exceljs unpacks it.
@@ -419,7 +425,17 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Tab
       ),
     ]);
   }
-  const sheet = workbook.worksheets[0];
+  const sheet = chooseSheet(workbook, options.sheet);
+  if (typeof sheet === 'string') {
+    const names = workbook.worksheets.map((w, i) => `${i + 1}. ${w.name}`).join(', ');
+    return emptyTable([
+      fileProblem(
+        'unknown_sheet',
+        bi(`工作簿中没有工作表“${sheet}”`, `the workbook has no sheet "${sheet}"`),
+        bi(`请选择其中一个工作表：${names}`, `choose one of its sheets: ${names}`),
+      ),
+    ]);
+  }
   if (!sheet) return emptyTable([]);
   const problems: Problem[] = [];
   let headers: string[] | undefined;
@@ -464,6 +480,27 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits): Promise<Tab
     rows.push({ row: rowNumber, cells });
   });
   return { headers: headers ?? [], headerRow, rows: stopped ? [] : rows, problems };
+}
+
+/** The sheet asked for (by name or 1-based number), else the first with a cell; its name when missing. */
+function chooseSheet(
+  workbook: ExcelJS.Workbook,
+  wanted: string | number | undefined,
+): ExcelJS.Worksheet | string | undefined {
+  if (wanted === undefined || wanted === '') {
+    return workbook.worksheets.find((w) => w.actualRowCount > 0) ?? workbook.worksheets[0];
+  }
+  const byNumber =
+    typeof wanted === 'number' || /^\d+$/.test(wanted) ? workbook.worksheets[Number(wanted) - 1] : undefined;
+  const byName = workbook.worksheets.find((w) => w.name.trim() === String(wanted).trim());
+  return byName ?? byNumber ?? String(wanted);
+}
+
+/** The names of a workbook's sheets, in order (for choosing one). */
+export async function listSheets(data: Buffer): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return workbook.worksheets.map((w) => w.name);
 }
 
 /** Spreadsheet column letter of a 0-based index: 0 → A, 27 → AB. */

@@ -42,6 +42,12 @@ function quote(value: string): string {
 
 const EMPTY = bi('（空）', '(empty)');
 
+const IGNORED = {
+  serial: bi('序号列', 'a serial-number column'),
+  empty: bi('没有列名也没有值', 'no header and no values'),
+  option: bi('按映射或选项忽略', 'ignored by the mapping or an option'),
+} as const;
+
 const WORDS = {
   row: bi('第 {n} 行', 'row {n}'),
   file: bi('文件', 'file'),
@@ -100,6 +106,11 @@ const SUMMARY = {
     '{file}：已检查 {rows} 行，没有问题 —— 导入将{counts}；试运行，未写入任何内容',
     '{file}: {rows} {what} row(s) checked, no problems — would be {counts}; dry run, nothing written',
   ),
+  headerRow: bi(
+    '表头在第 {n} 行（其上的标题行未读入）',
+    'headers read from row {n} (the title rows above it are passed over)',
+  ),
+  ignored: bi('已忽略列“{column}”：{reason}', 'column "{column}" ignored: {reason}'),
   willChange: bi('将改动已存储的值 {n} 个（见下）', '{n} stored value(s) would change (below)'),
   changed: bi('改动了已存储的值 {n} 个（见下）', '{n} stored value(s) changed (below)'),
   imported: bi('{file}：已导入 {rows} 行 —— {counts}', '{file}: {rows} {what} row(s) imported — {counts}'),
@@ -127,6 +138,10 @@ export function formatReport(report: ImportReport, lang: Language = 'en'): strin
   const { added, updated, unchanged } = report;
   const counts = `${summary(lang, 'counts', { added, updated, unchanged })}${places}`;
   const lines = [summary(lang, report.dryRun ? 'dryRun' : 'imported', { file, rows: report.rows, what, counts })];
+  if (report.headerRow > 1) lines.push(summary(lang, 'headerRow', { n: report.headerRow }));
+  for (const c of report.ignoredColumns) {
+    lines.push(summary(lang, 'ignored', { column: c.column, reason: inLanguage(lang, IGNORED[c.reason]) }));
+  }
   if (report.storedValuesChanged > 0) {
     lines.push(summary(lang, report.dryRun ? 'willChange' : 'changed', { n: report.storedValuesChanged }));
   }
