@@ -144,6 +144,9 @@ function getNameIndex(cache: ReferenceCache): NameIndex {
   return nameIndex;
 }
 
+/** The nation as the subject of a figure (全国 before 第 is a ranking, not a scope). */
+const NATIONAL_WORDS =
+  /(?:我国|中国)(?=已|共|同|与|对外|友好城市|国际友好城市|的友好城市)|全国(?=共有|已有|对外友好|友好城市)|(?<!(?:East|West|North|South|Central|Southwest|Northwest|Northeast|Southeast)\s)\bChina\s+(?=has|had|now has)/gu;
 const HOME_WORDS = /我省|全省|本省|我区|全区|我市|全市|本市|the province|the city|Amity's home/giu;
 
 function findScopeMentions(text: string, cache: ReferenceCache): ScopeMention[] {
@@ -167,6 +170,7 @@ function findScopeMentions(text: string, cache: ReferenceCache): ScopeMention[] 
     if (hit) out.push({ at: m.index, end: m.index + m[0].length, code: hit });
   }
   for (const m of text.matchAll(HOME_WORDS)) out.push({ at: m.index, end: m.index + m[0].length, code: 'home' });
+  for (const m of text.matchAll(NATIONAL_WORDS)) out.push({ at: m.index, end: m.index + m[0].length, code: '000000' });
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -175,13 +179,20 @@ function findScopeMentions(text: string, cache: ReferenceCache): ScopeMention[] 
 type Hit = { figure: FigureName; group: number; value?: number };
 type Pattern = { lang: 'zh' | 'en'; re: RegExp; hits: Hit[]; skipIf?: RegExp };
 
-const NOT_TOTAL = /新增|新结|新缔结|以来|省级|市级|县级|地级|自治区级|交流|一带一路|沿线/;
+/** A clause about new pairs, one level, exchange pairs or the Belt and Road states no total. */
+const NOT_TOTAL = /新增|新结|新缔结|以来|(?:省级|市级|县级|地级|自治区级)(?:国际)?友|交流|一带一路|沿线/;
 
 const ZH_PATTERNS: Pattern[] = [
   {
     lang: 'zh',
+    re: new RegExp(`${N}对(?:国际)?友好省州和城市`, 'gd'),
+    hits: [{ figure: 'total', group: 1 }],
+    skipIf: /新增|新结|以来|交流/,
+  },
+  {
+    lang: 'zh',
     re: new RegExp(
-      `(?:共有|共|已有|现有|拥有|累计|已经?(?:结成|缔结|建立|结好|发展)了?)${CLAUSE}{0,10}?${YOU}(?:关系)?(?:总数|数量|数)?(?:已)?(?:达到?|为|有|增至)?${N}对`,
+      `(?:共有|共|已有|现有|拥有|累计|已经?(?:结成|缔结|建立|结好|发展)了?|(?:结成|缔结|建立|结好)了?)${CLAUSE}{0,10}?${YOU}(?:关系)?(?:总数|数量|数)?(?:已)?(?:达到?|为|有|增至)?${N}对`,
       'gd',
     ),
     hits: [{ figure: 'total', group: 1 }],
@@ -236,7 +247,7 @@ const ZH_PATTERNS: Pattern[] = [
   },
   {
     lang: 'zh',
-    re: new RegExp(`(?:与|同|在|分布在|分布于|遍及|涉及)(?:世界)?(?:五大洲|[5五]大洲)?的?${N}个国家`, 'gd'),
+    re: new RegExp(`(?:与|同|在|分布在|分布于|遍及|涉及)(?:全球|世界上?)?(?:五大洲|[5五]大洲)?的?${N}个国家`, 'gd'),
     hits: [{ figure: 'countries', group: 1 }],
     skipIf: /一带一路|沿线|覆盖/,
   },
@@ -285,6 +296,16 @@ const ZH_PATTERNS: Pattern[] = [
     re: new RegExp(`${N}(?:多|余)?(?:对|个)(?:国际)?友好交流(?:城市|关系|省州)`, 'gd'),
     hits: [{ figure: 'exchange', group: 1 }],
   },
+  {
+    lang: 'zh',
+    re: new RegExp(`(?:国际)?友好合作关系(?:近|约|超过)?${N}(?:多|余)?对`, 'gd'),
+    hits: [{ figure: 'exchange', group: 1 }],
+  },
+  {
+    lang: 'zh',
+    re: new RegExp(`${N}(?:多|余)?对(?:国际)?友好合作关系`, 'gd'),
+    hits: [{ figure: 'exchange', group: 1 }],
+  },
 ];
 
 const EN_NUMBER_WORDS: Record<string, number> = {
@@ -321,7 +342,7 @@ const EN_PATTERNS: Pattern[] = [
   {
     lang: 'en',
     re: new RegExp(
-      `\\b(?:has|have|had|now has|boasts)\\s+(?:established|forged|formed|built|set up|developed)?\\s*${EN_N}\\s+(?:pairs of\\s+)?${EN_YOU}`,
+      `\\b(?:has|have|had|now has|boasts)\\s+(?:established|forged|formed|built|set up|developed)?\\s*${EN_N}\\s+(?:pairs of\\s+)?${EN_YOU}(?!\\s+in\\s+(?:the\\s+)?[A-Z])`,
       'gid',
     ),
     hits: [{ figure: 'total', group: 1 }],
@@ -356,7 +377,7 @@ const EN_PATTERNS: Pattern[] = [
   },
   {
     lang: 'en',
-    re: new RegExp(`(?:across|in|spanning|from|covering)\\s+${EN_N}\\s+countries`, 'gid'),
+    re: new RegExp(`(?:across|in|spanning|from|covering|with)\\s+${EN_N}\\s+countries`, 'gid'),
     hits: [{ figure: 'countries', group: 1 }],
     skipIf: /Belt and Road|BRI/,
   },
@@ -405,7 +426,10 @@ const EN_PATTERNS: Pattern[] = [
   },
   {
     lang: 'en',
-    re: new RegExp(`${EN_N}\\+?\\s+friendly[- ]exchange\\s+(?:cities|pairs|relationships)`, 'gid'),
+    re: new RegExp(
+      `${EN_N}\\+?\\s+(?:pairs\\s+of\\s+)?friendly[- ]exchange\\s+(?:cities|pairs|relationships|relations)`,
+      'gid',
+    ),
     hits: [{ figure: 'exchange', group: 1 }],
   },
 ];
@@ -567,7 +591,7 @@ function extractContext(text: string, sentences: Sentence[], scopes: ScopeMentio
 // ---- signing events ----------------------------------------------------------------------------
 
 const ZH_EVENT = new RegExp(
-  `与(${CLAUSE}{2,30}?)(?:正式)?(?:签署|签订|缔结|结为|建立|结成)了?(?:为)?\\s*(?:第一对)?(省级|市级|县级|自治区级)?(?:国际)?(?:友好城市|友城|友好省州|友好城市关系|友好关系)(?:协议书|协议|关系)?`,
+  `与(${CLAUSE}{2,30}?)(?:正式)?(?:签署|签订|缔结|结为|建立|结成)了?(?:为)?\\s*(?:中国的|我国的|我省的)?(?:第一对|首对)?(省级|市级|县级|自治区级)?(?:国际)?(?:友好城市|友城|友好省州|友好城市关系|友好关系)(?:协议书|协议|关系)?`,
   'gd',
 );
 const EN_EVENT = new RegExp(
