@@ -7,6 +7,7 @@ import { registerHealth } from './commands/health.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerLifecycle } from './commands/lifecycle.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerNews } from './commands/news.js';
 import { registerReminders } from './commands/reminders.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
@@ -28,6 +29,7 @@ registerHealth(program);
 registerReminders(program);
 registerReport(program);
 registerLifecycle(program);
+registerNews(program);
 registerBackup(program);
 registerUserCommands(program);
 
