@@ -366,23 +366,34 @@ async function reconcileEvent(
     rawStart: r.start,
     rawEnd: r.end,
   };
-  let candidates: Awaited<ReturnType<typeof listPartnerships>>['data'] = [];
-  try {
-    const page = await listPartnerships({
-      db,
-      actor,
-      query: {
-        cn: e.cn,
-        q: e.partner,
-        country: e.country ? [e.country] : undefined,
-        page: 1,
-        perPage: 20,
-        sort: 'name',
-      } as Parameters<typeof listPartnerships>[0]['query'],
-    });
-    candidates = page.data.filter((p) => p.cn.code === e.cn);
-  } catch (error) {
-    if (!isAppError(error) || !['forbidden', 'not_found'].includes(error.code)) throw error;
+  const find = async (q: string | undefined) => {
+    try {
+      const page = await listPartnerships({
+        db,
+        actor,
+        query: {
+          cn: e.cn,
+          q,
+          country: e.country ? [e.country] : undefined,
+          page: 1,
+          perPage: 50,
+          sort: 'name',
+        } as Parameters<typeof listPartnerships>[0]['query'],
+      });
+      return page.data.filter((p) => p.cn.code === e.cn);
+    } catch (error) {
+      if (!isAppError(error) || !['forbidden', 'not_found'].includes(error.code)) throw error;
+      return [];
+    }
+  };
+  let candidates = await find(e.partner);
+  // The registry may hold the partner under its other name (Bridgetown for 布里奇顿): the one pair of
+  // that side with that country signed when the text says is the same pair.
+  if (candidates.length === 0 && e.country && e.date) {
+    const sameDate = (await find(undefined)).filter(
+      (p) => p.establishedOn && sameAtPrecision(e.date as string, p.establishedOn),
+    );
+    if (sameDate.length === 1) candidates = sameDate;
   }
   const record = candidates[0];
   if (record) {
