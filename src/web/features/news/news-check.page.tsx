@@ -25,10 +25,21 @@ const VERDICT_COLOR: Record<string, string> = {
   differs_event: 'orange',
 };
 
+/** The underline of a highlighted figure, by its verdict (antd's palette). */
+const MARK_COLOR: Record<string, string> = {
+  agrees: '#52c41a',
+  differs: '#fa8c16',
+  unverifiable: '#bfbfbf',
+  context: '#1677ff',
+  found: '#52c41a',
+  missing: '#f5222d',
+  differs_event: '#fa8c16',
+};
+
 type Input = { text?: string; document?: { name: string; contentBase64: string } };
 
 export function NewsCheckPage() {
-  const { t, lang } = useI18n();
+  const { t, n, lang } = useI18n();
   useTitle(t('news.title'));
   const { asOf } = useScope();
   const [text, setText] = useState('');
@@ -149,7 +160,7 @@ export function NewsCheckPage() {
                         className={`news-mark news-${piece.verdict ?? 'none'}`}
                         style={{
                           background: 'transparent',
-                          borderBottom: `3px solid var(--news-${piece.verdict ?? 'none'}, #faad14)`,
+                          borderBottom: `3px solid ${MARK_COLOR[piece.verdict ?? ''] ?? '#faad14'}`,
                           padding: 0,
                         }}
                       >
@@ -174,7 +185,7 @@ export function NewsCheckPage() {
                   dataSource={rows}
                   columns={[
                     { title: t('news.col.figure'), render: (_, r) => label(r.figure) },
-                    { title: t('news.col.published'), dataIndex: 'published', align: 'right' },
+                    { title: t('news.col.published'), align: 'right', render: (_, r) => n(r.published) },
                     {
                       title: t('news.col.registry'),
                       align: 'right',
