@@ -71,6 +71,11 @@ export const COMMANDS: LazyCommand[] = [
     load: async () => (await import('./commands/lifecycle.js')).registerLifecycle,
   },
   {
+    name: 'news',
+    summary: 'published reports: read their figures and check them',
+    load: async () => (await import('./commands/news.js')).registerNews,
+  },
+  {
     name: 'backup',
     summary: 'write every record of this database (not the shipped reference data) to FILE (gzip JSON lines)',
     load: async () => (await import('./commands/backup.js')).registerBackup,

@@ -106,6 +106,12 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/imports/import.page'), 'ImportPage'),
 });
 
+const newsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/news',
+  component: lazyRouteComponent(() => import('./features/news/news-check.page'), 'NewsCheckPage'),
+});
+
 const idParams = {
   parse: (raw: { id: string }) => ({ id: Number(raw.id) }),
   stringify: (params: { id: number }) => ({ id: String(params.id) }),
@@ -279,6 +285,7 @@ const routeTree = rootRoute.addChildren([
   healthRoute,
   mapRoute,
   importRoute,
+  newsRoute,
   contactsRoute,
   contactsSilentRoute,
   contactNewRoute,

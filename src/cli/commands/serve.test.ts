@@ -77,8 +77,9 @@ async function until(what: string, check: () => boolean, seconds = 60): Promise<
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('amity serve --workers 2 on a PostgreSQL server', () => {
   const name = `amity_serve_${randomBytes(6).toString('hex')}`;
-  const server = process.env.TEST_DATABASE_URL as string;
-  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+  const server = process.env.TEST_DATABASE_URL;
+  // The body is collected even when skipped: without a server there is no address to build.
+  const url = server ? Object.assign(new URL(server), { pathname: `/${name}` }).toString() : '';
   let password = '';
   let primary: ChildProcess | undefined;
 

@@ -354,6 +354,15 @@ const MATRIX: Record<string, Entry> = {
     call: async ({ scope }) => ({ path: `/api/partnerships/${(await partnershipIn(scope)).id}/health` }),
   },
   'GET /api/health': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/health?scope=${code}` }) },
+  'POST /api/news/check': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({
+      path: '/api/news/check',
+      method: 'POST',
+      json: { text: '截至目前，共有国际友城12对。', scope: code, published: '2024-11-28' },
+    }),
+  },
   'GET /api/figures/activities': {
     policy: 'read',
     ok: 200,

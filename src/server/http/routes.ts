@@ -11,6 +11,7 @@ import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
+import { registerNewsRoutes } from '../news/news.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
@@ -40,4 +41,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerProjectRoutes,
   registerProgrammeRoutes,
   registerReportRoutes,
+  registerNewsRoutes,
 ];

@@ -24,6 +24,7 @@ type NavPath =
   | '/health'
   | '/map'
   | '/import'
+  | '/news'
   | '/projects'
   | '/programmes'
   | '/activities'
@@ -58,6 +59,7 @@ const NAV: (NavItem | NavGroup)[] = [
   // Contacts are personal data: the item shows only to users allowed to see them.
   { to: '/contacts', label: 'nav.contacts', need: 'contacts' },
   { to: '/reports', label: 'nav.reports' },
+  { to: '/news', label: 'nav.news' },
   { to: '/import', label: 'nav.import', need: 'write' },
 ];
 
