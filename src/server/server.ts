@@ -1,16 +1,23 @@
 /** Starts the HTTP server on a port, serving the API (and, when built, the web app). */
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createActorResolver } from './auth/auth.middleware.js';
 import type { DbHandle } from './db/client.js';
+import { readEnv } from './env.js';
 import { createApp } from './http/app.js';
 import { ROUTE_MODULES } from './http/routes.js';
 import { registerWebApp, WEB_DIST_DIR } from './http/static.js';
-
-const DRAIN_MS = 10_000;
+import { createLogger, type Logger } from './ops/logger.js';
+import { createMetrics } from './ops/metrics.js';
 
 export type RunningServer = {
   url: string;
-  /** Stops accepting, then resolves once no request is still being handled (the pool can close). */
+  logger: Logger;
+  /**
+   * Stops accepting, lets the requests in flight finish for at most AMITY_SHUTDOWN_SECONDS (an
+   * import among them: it commits, or it is cut and rolls back), then drops every connection.
+   * Resolves when the database can be closed.
+   */
   close(): Promise<void>;
 };
 
@@ -21,6 +28,7 @@ export async function startServer({
   homeScope,
   publicRead = false,
   demoUsername,
+  logger,
 }: {
   handle: DbHandle;
   port: number;
@@ -28,9 +36,24 @@ export async function startServer({
   homeScope?: string;
   publicRead?: boolean;
   demoUsername?: string;
+  /** Default: AMITY_LOG_LEVEL's, on stdout. */
+  logger?: Logger;
 }): Promise<RunningServer> {
+  const env = readEnv();
+  const log = logger ?? createLogger({ level: env.AMITY_LOG_LEVEL });
+  const metrics = env.AMITY_METRICS === '1' ? createMetrics(handle) : undefined;
+  const shutdown = { draining: false };
   const app = createApp(
-    { handle, homeScope, publicRead, demoUsername, resolveActor: createActorResolver({ publicRead }) },
+    {
+      handle,
+      homeScope,
+      publicRead,
+      demoUsername,
+      resolveActor: createActorResolver({ publicRead }),
+      logger: log,
+      metrics,
+      shutdown,
+    },
     ROUTE_MODULES,
   );
   registerWebApp(app, { root: WEB_DIST_DIR });
@@ -47,22 +70,33 @@ export async function startServer({
       if (running === 0) idle?.();
     }
   };
-  const server: ServerType = await new Promise((resolve, reject) => {
+  // serve() makes an HTTP/1.1 server unless asked for HTTP/2.
+  const server = (await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once('error', reject);
-  });
+  })) as Server;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`;
+  log.info({ url, database: handle.driver, metrics: metrics !== undefined }, 'listening');
   return {
-    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`,
+    url,
+    logger: log,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // At most DRAIN_MS: a request stuck on something else must not keep the process from stopping.
-      if (running > 0)
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-          setTimeout(resolve, DRAIN_MS).unref();
+      shutdown.draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info({ inFlight: running, boundSeconds: env.AMITY_SHUTDOWN_SECONDS }, 'shutting down');
+      if (running > 0) {
+        const drained = await new Promise<boolean>((resolve) => {
+          idle = () => resolve(true);
+          setTimeout(() => resolve(false), env.AMITY_SHUTDOWN_SECONDS * 1000).unref();
         });
+        if (!drained) log.warn({ inFlight: running }, 'requests still running at the bound: closing under them');
+      }
+      // Keep-alive connections would hold the server open until their clients leave.
+      server.closeAllConnections();
+      await closed;
+      log.info('stopped');
     },
   };
 }

@@ -90,11 +90,8 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function errorResponse(c: Context, error: unknown) {
+  // A 500 or a 503 is written to the log with its stack by the request log (ops/observe.ts).
   const appError = toAppError(error);
-  if (appError.code === 'internal') console.error(error);
-  if (appError.code === 'unavailable' && !(error instanceof AppError)) {
-    console.warn(`database unavailable: ${(error as Error).message ?? error}`);
-  }
   const lang = pickLanguage(c.req.query('lang') ?? c.req.header('accept-language'));
   const { issues, ...rest } = appError.details;
   const body: ErrorBody = {

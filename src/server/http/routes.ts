@@ -11,6 +11,7 @@ import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
+import { registerProbeRoutes } from '../ops/probes.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
@@ -21,6 +22,7 @@ import { registerRulesRoutes } from '../rules/rules.routes.js';
 import type { RouteModule } from './app.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerProbeRoutes,
   registerConfigRoutes,
   registerAuthRoutes,
   registerAuditRoutes,
