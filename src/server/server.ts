@@ -14,11 +14,12 @@ export type RunningServer = {
   url: string;
   logger: Logger;
   /**
-   * Stops accepting, lets the requests in flight finish for at most AMITY_SHUTDOWN_SECONDS (an
-   * import among them: it commits, or it is cut and rolls back), then drops every connection.
-   * Resolves when the database can be closed.
+   * Stops accepting and lets the requests in flight finish for at most AMITY_SHUTDOWN_SECONDS,
+   * then closes every connection. True: all finished, close the database. False: some were still
+   * running (an import, say) and were cut: leave the database unclosed and exit, so that their
+   * transactions never commit — the server rolls them back, as PGlite does on its next open.
    */
-  close(): Promise<void>;
+  close(): Promise<boolean>;
 };
 
 export async function startServer({
@@ -86,17 +87,28 @@ export async function startServer({
       shutdown.draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       log.info({ inFlight: running, boundSeconds: env.AMITY_SHUTDOWN_SECONDS }, 'shutting down');
+      let drained = true;
       if (running > 0) {
-        const drained = await new Promise<boolean>((resolve) => {
+        drained = await new Promise<boolean>((resolve) => {
           idle = () => resolve(true);
           setTimeout(() => resolve(false), env.AMITY_SHUTDOWN_SECONDS * 1000).unref();
         });
-        if (!drained) log.warn({ inFlight: running }, 'requests still running at the bound: closing under them');
       }
-      // Keep-alive connections would hold the server open until their clients leave.
-      server.closeAllConnections();
+      if (!drained) {
+        log.warn({ inFlight: running }, 'requests still running at the bound: cut, their transactions roll back');
+        server.closeAllConnections();
+        return false;
+      }
+      // Answers still being written finish; keep-alive connections left idle would hold the server
+      // open until their clients leave, so they are closed as they fall idle, the rest after 2 s.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), 2000);
+      server.closeIdleConnections();
       await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
       log.info('stopped');
+      return true;
     },
   };
 }
