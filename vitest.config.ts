@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const globalSetup = ['src/server/testing/global-setup.ts'];
+/** The servers the tests start (and the commands they spawn, which inherit it) log nothing unless asked. */
+const AMITY_LOG_LEVEL = process.env.AMITY_LOG_LEVEL ?? 'silent';
 
 /**
  * Every test runs on embedded PGlite; when TEST_DATABASE_URL names a PostgreSQL server, the tests
@@ -19,7 +21,12 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: 'pglite', include: ['src/**/*.test.ts'], env: { AMITY_TEST_DRIVER: 'pglite' }, globalSetup },
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts'],
+          env: { AMITY_TEST_DRIVER: 'pglite', AMITY_LOG_LEVEL },
+          globalSetup,
+        },
       },
       ...(process.env.TEST_DATABASE_URL
         ? [
@@ -28,7 +35,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: ['src/server/**/*.test.ts'],
-                env: { AMITY_TEST_DRIVER: 'postgres' },
+                env: { AMITY_TEST_DRIVER: 'postgres', AMITY_LOG_LEVEL },
                 globalSetup,
               },
             },

@@ -145,7 +145,7 @@ async function serve(driver: Driver): Promise<void> {
   );
 
   const workers = Number(args.workers);
-  let server: { url: string; close(): Promise<void> };
+  let server: { url: string; close(): Promise<unknown> };
   let memory: () => Promise<Memory>;
   if (workers > 1 && url) {
     // As `amity serve --workers N`: this process prepared the database; N others serve it.

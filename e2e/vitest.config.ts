@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
+    // The demo server the specs start inherits it: its request log stays out of the test output.
+    env: { AMITY_LOG_LEVEL: process.env.AMITY_LOG_LEVEL ?? 'warn' },
     hookTimeout: 180_000,
   },
 });

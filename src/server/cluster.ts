@@ -11,6 +11,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { createDb } from './db/client.js';
+import { readEnv } from './env.js';
 import { startServer } from './server.js';
 
 /** What each worker serves: the primary passes it in the environment of every worker it forks. */
@@ -36,7 +37,8 @@ export type RunningCluster = {
 
 const WORKER_ENV = 'AMITY_CLUSTER_WORKER';
 const RESTART_INTERVAL_MS = 1000;
-const STOP_TIMEOUT_MS = 15_000;
+/** A worker gets AMITY_SHUTDOWN_SECONDS to finish its requests, and 5 s more to close, before SIGKILL. */
+const stopTimeoutMs = () => (readEnv().AMITY_SHUTDOWN_SECONDS + 5) * 1000;
 
 type FromWorker =
   | { amity: 'ready'; url: string }
@@ -181,7 +183,7 @@ function memoryOf(worker: Worker): Promise<ProcessMemory> {
 
 /**
  * Asks every worker to stop (SIGTERM: a worker still starting has no handler yet, and simply ends),
- * and kills the ones still running after STOP_TIMEOUT_MS.
+ * and kills the ones still running after AMITY_SHUTDOWN_SECONDS + 5 s.
  */
 async function stopAll(live: Set<Worker>): Promise<void> {
   const workers = [...live].filter((w) => !w.isDead());
@@ -189,7 +191,7 @@ async function stopAll(live: Set<Worker>): Promise<void> {
     workers.map(
       (worker) =>
         new Promise<void>((resolve) => {
-          const timer = setTimeout(() => worker.process.kill('SIGKILL'), STOP_TIMEOUT_MS);
+          const timer = setTimeout(() => worker.process.kill('SIGKILL'), stopTimeoutMs());
           worker.once('exit', () => {
             clearTimeout(timer);
             live.delete(worker);
@@ -228,8 +230,9 @@ export async function runClusterWorker(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await handle.close();
+    // Requests cut at the bound: their transactions roll back when the process's connections go.
+    if (await server.close()) await handle.close();
+    await new Promise<void>((resolve) => server.logger.flush(() => resolve()));
     process.exit(0);
   };
   // The primary stops a worker with SIGTERM; Ctrl+C in a terminal sends SIGINT to every process.

@@ -1,6 +1,9 @@
 /** Configuration from the environment, parsed once at start-up. */
 import { z } from 'zod';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const EnvSchema = z.object({
   /** PostgreSQL server connection string; when unset the embedded database is used. */
   DATABASE_URL: z.url().optional(),
@@ -30,6 +33,18 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(auto|\d+)$/, 'a number of processes such as 2, or auto')
     .optional(),
+  /**
+   * The server's log (one JSON line per request, readable lines on a terminal): fatal, error, warn,
+   * info, debug, trace or silent. The tests run silent and CI at warn.
+   */
+  AMITY_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** 1: GET /metrics serves Prometheus metrics (to the same host, or to an admin). */
+  AMITY_METRICS: z.enum(['0', '1']).default('0'),
+  /**
+   * On SIGTERM or SIGINT, how long requests in flight (an import among them) may take to finish
+   * before the database is closed under them (an unfinished import then rolls back), in seconds.
+   */
+  AMITY_SHUTDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,17 +1,25 @@
 /** Starts the HTTP server on a port, serving the API (and, when built, the web app). */
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { createActorResolver } from './auth/auth.middleware.js';
 import type { DbHandle } from './db/client.js';
+import { readEnv } from './env.js';
 import { createApp } from './http/app.js';
 import { ROUTE_MODULES } from './http/routes.js';
 import { registerWebApp, WEB_DIST_DIR } from './http/static.js';
-
-const DRAIN_MS = 10_000;
+import { createLogger, type Logger } from './ops/logger.js';
+import { createMetrics } from './ops/metrics.js';
 
 export type RunningServer = {
   url: string;
-  /** Stops accepting, then resolves once no request is still being handled (the pool can close). */
-  close(): Promise<void>;
+  logger: Logger;
+  /**
+   * Stops accepting and lets the requests in flight finish for at most AMITY_SHUTDOWN_SECONDS,
+   * then closes every connection. True: all finished, close the database. False: some were still
+   * running (an import, say) and were cut: leave the database unclosed and exit, so that their
+   * transactions never commit — the server rolls them back, as PGlite does on its next open.
+   */
+  close(): Promise<boolean>;
 };
 
 export async function startServer({
@@ -21,6 +29,7 @@ export async function startServer({
   homeScope,
   publicRead = false,
   demoUsername,
+  logger,
 }: {
   handle: DbHandle;
   port: number;
@@ -28,9 +37,24 @@ export async function startServer({
   homeScope?: string;
   publicRead?: boolean;
   demoUsername?: string;
+  /** Default: AMITY_LOG_LEVEL's, on stdout. */
+  logger?: Logger;
 }): Promise<RunningServer> {
+  const env = readEnv();
+  const log = logger ?? createLogger({ level: env.AMITY_LOG_LEVEL });
+  const metrics = env.AMITY_METRICS === '1' ? createMetrics(handle) : undefined;
+  const shutdown = { draining: false };
   const app = createApp(
-    { handle, homeScope, publicRead, demoUsername, resolveActor: createActorResolver({ publicRead }) },
+    {
+      handle,
+      homeScope,
+      publicRead,
+      demoUsername,
+      resolveActor: createActorResolver({ publicRead }),
+      logger: log,
+      metrics,
+      shutdown,
+    },
     ROUTE_MODULES,
   );
   registerWebApp(app, { root: WEB_DIST_DIR });
@@ -47,22 +71,44 @@ export async function startServer({
       if (running === 0) idle?.();
     }
   };
-  const server: ServerType = await new Promise((resolve, reject) => {
+  // serve() makes an HTTP/1.1 server unless asked for HTTP/2.
+  const server = (await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once('error', reject);
-  });
+  })) as Server;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`;
+  log.info({ url, database: handle.driver, metrics: metrics !== undefined }, 'listening');
   return {
-    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actualPort}`,
+    url,
+    logger: log,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      // At most DRAIN_MS: a request stuck on something else must not keep the process from stopping.
-      if (running > 0)
-        await new Promise<void>((resolve) => {
-          idle = resolve;
-          setTimeout(resolve, DRAIN_MS).unref();
+      shutdown.draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info({ inFlight: running, boundSeconds: env.AMITY_SHUTDOWN_SECONDS }, 'shutting down');
+      let drained = true;
+      if (running > 0) {
+        drained = await new Promise<boolean>((resolve) => {
+          idle = () => resolve(true);
+          setTimeout(() => resolve(false), env.AMITY_SHUTDOWN_SECONDS * 1000).unref();
         });
+      }
+      if (!drained) {
+        log.warn({ inFlight: running }, 'requests still running at the bound: cut, their transactions roll back');
+        server.closeAllConnections();
+        return false;
+      }
+      // Answers still being written finish; keep-alive connections left idle would hold the server
+      // open until their clients leave, so they are closed as they fall idle, the rest after 2 s.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), 2000);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
+      log.info('stopped');
+      return true;
     },
   };
 }

@@ -108,8 +108,11 @@ export async function serveUntilStopped(
   const location = handle.driver === 'pglite' ? `the embedded database at ${handle.location}` : handle.location;
   printBanner({ url: server.url, location, lines: banner, home }, publicRead, 1);
   await untilSignal();
-  await server.close();
-  await handle.close();
+  // A second Ctrl+C (the listener is gone by now) stops at once; this one lets requests finish.
+  const drained = await server.close();
+  if (drained) await handle.close();
+  await new Promise<void>((resolve) => server.logger.flush(() => resolve()));
+  if (!drained) process.exit(0);
 }
 
 /**

@@ -85,6 +85,10 @@ const partnershipBody = (code: string) => ({
 const MATRIX: Record<string, Entry> = {
   'GET /api/config': { policy: 'public', ok: 200, call: () => ({ path: '/api/config' }) },
   'GET /api/openapi.json': { policy: 'public', ok: 200, call: () => ({ path: '/api/openapi.json' }) },
+  'GET /healthz': { policy: 'public', ok: 200, call: () => ({ path: '/healthz' }) },
+  'GET /readyz': { policy: 'public', ok: 200, call: () => ({ path: '/readyz' }) },
+  // From another host (these requests have no socket): an admin of any scope; the same host: anyone.
+  'GET /metrics': { policy: 'adminAny', ok: 200, call: () => ({ path: '/metrics' }) },
   // Signing in answers to credentials, not to a session: every caller with a right password gets in.
   'POST /api/auth/login': {
     policy: 'public',

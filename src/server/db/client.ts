@@ -30,6 +30,8 @@ export type DbHandle = {
   /** Human-readable location, for logs and messages (never includes a password). */
   location: string;
   close(): Promise<void>;
+  /** The server pool's connections now (for metrics); PGlite has no pool. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 // From the repository's root, so that the compiled module in build/server/db finds the same folder.
@@ -54,7 +56,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
-    return { db, driver: 'postgres', location: redactUrl(options.url), close: () => pool.end() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, driver: 'postgres', location: redactUrl(options.url), close: () => pool.end(), poolStats };
   }
   const dataDir = options.dataDir ?? './.amity/db';
   let lock: DataDirLock | undefined;

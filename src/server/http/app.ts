@@ -9,6 +9,9 @@ import { LIMITS } from '../../shared/enums.js';
 import { AppError, validationFailed } from '../../shared/errors.js';
 import type { Actor } from '../auth/actor.js';
 import type { DbHandle } from '../db/client.js';
+import { type Logger, silentLogger } from '../ops/logger.js';
+import type { Metrics } from '../ops/metrics.js';
+import { observeRequests } from '../ops/observe.js';
 import { errorResponse, issuesFromZod } from './errors.js';
 
 export type AppDeps = {
@@ -26,6 +29,12 @@ export type AppDeps = {
   demoUsername?: string;
   /** Secure cookies; unset: when the request came over https. */
   secureCookies?: boolean;
+  /** The request log (ops/logger.ts); unset: nothing is logged. */
+  logger?: Logger;
+  /** AMITY_METRICS=1: the metrics GET /metrics serves; unset: it answers 404. */
+  metrics?: Metrics;
+  /** Set by the server while it shuts down: GET /readyz answers 503 from then on. */
+  shutdown?: { draining: boolean };
 };
 export type AppEnv = {
   Variables: { deps: AppDeps; actor: Actor | null /** of the session in use, for /api/auth/me */; csrfToken?: string };
@@ -71,9 +80,11 @@ export function createApi(): Api {
 
 export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   const app = createApi();
+  app.use('*', observeRequests({ logger: deps.logger ?? silentLogger, metrics: deps.metrics }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('actor', deps.resolveActor && c.req.path.startsWith('/api/') ? await deps.resolveActor(c) : null);
+    const signed = c.req.path.startsWith('/api/') || c.req.path === '/metrics';
+    c.set('actor', deps.resolveActor && signed ? await deps.resolveActor(c) : null);
     await next();
   });
   app.use(

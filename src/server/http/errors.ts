@@ -90,13 +90,8 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function errorResponse(c: Context, error: unknown) {
+  // A 500 or a 503 is written to the log with its stack by the request log (ops/observe.ts).
   const appError = toAppError(error);
-  // biome-ignore lint/suspicious/noConsole: an unexpected failure is written to stderr with its stack for the operator.
-  if (appError.code === 'internal') console.error(error);
-  if (appError.code === 'unavailable' && !(error instanceof AppError)) {
-    // biome-ignore lint/suspicious/noConsole: a lost database is the operator's to see, on stderr.
-    console.warn(`database unavailable: ${(error as Error).message ?? error}`);
-  }
   const lang = pickLanguage(c.req.query('lang') ?? c.req.header('accept-language'));
   const { issues, ...rest } = appError.details;
   const body: ErrorBody = {

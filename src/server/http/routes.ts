@@ -12,6 +12,7 @@ import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
 import { registerNewsRoutes } from '../news/news.routes.js';
+import { registerProbeRoutes } from '../ops/probes.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
 import { registerProgrammeRoutes } from '../programmes/programme.routes.js';
@@ -22,6 +23,7 @@ import { registerRulesRoutes } from '../rules/rules.routes.js';
 import type { RouteModule } from './app.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
+  registerProbeRoutes,
   registerConfigRoutes,
   registerAuthRoutes,
   registerAuditRoutes,

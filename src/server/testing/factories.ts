@@ -8,6 +8,7 @@ import { createUser } from '../auth/user.service.js';
 import type { DbHandle } from '../db/client.js';
 import { createApp } from '../http/app.js';
 import { ROUTE_MODULES } from '../http/routes.js';
+import { createMetrics } from '../ops/metrics.js';
 import { createPartnership } from '../partnerships/partnership.service.js';
 
 let counter = 0;
@@ -37,7 +38,13 @@ export function buildApp(handle: DbHandle, actor: Actor | null = systemActor('te
 export function buildAuthApp(handle: DbHandle, options: { publicRead?: boolean; demoUsername?: string } = {}) {
   const publicRead = options.publicRead ?? false;
   return createApp(
-    { handle, publicRead, demoUsername: options.demoUsername, resolveActor: createActorResolver({ publicRead }) },
+    {
+      handle,
+      publicRead,
+      demoUsername: options.demoUsername,
+      resolveActor: createActorResolver({ publicRead }),
+      metrics: createMetrics(handle),
+    },
     ROUTE_MODULES,
   );
 }
