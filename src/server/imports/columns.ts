@@ -12,24 +12,34 @@ import type { Table, TableRow } from './parsers.js';
 import { columnLetter } from './parsers.js';
 import { closest } from './suggest.js';
 
-/** "  Partner Name-EN *" → "partner_name_en"; "外方国家（必填）" → "外方国家". */
+/**
+ * "  Partner Name-EN *" → "partner_name_en"; "外方国家（必填）" → "外方国家". A note in brackets is
+ * dropped, except the language a name is in: "外方城市（英文）" is not "外方城市".
+ */
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
     .replace(/^\uFEFF/, '')
-    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*\(([^)]*)\)\s*$/, (note, inside: string) => (LANGUAGE_NOTE.test(inside.trim()) ? note : ''))
     .replace(/[*＊]/g, '')
     .trim()
     .toLowerCase()
     .replace(/[\s\-.]+/g, '_');
 }
 
+const LANGUAGE_NOTE = /^(英文|中文|外文|当地语言|english|chinese|en|zh|local)$/i;
+
 const TYPE_ZH: Record<ImportType, string> = { partnerships: '友城关系', benchmarks: '基准数字', groups: '国家分组' };
 
 function headerIndex(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
   const index = new Map<string, ColumnDef>();
+  // A column's own names first; an alias never takes a key that another column's name holds.
+  for (const c of columns) for (const h of [c.name, c.zh]) index.set(normalizeHeader(h), c);
   for (const c of columns) {
-    for (const h of [c.name, c.zh, ...c.aliases]) index.set(normalizeHeader(h), c);
+    for (const h of c.aliases) {
+      const key = normalizeHeader(h);
+      if (!index.has(key)) index.set(key, c);
+    }
   }
   return index;
 }

@@ -363,6 +363,24 @@ export type ImportProblem = z.infer<typeof ImportProblemSchema>;
  */
 export type Problem = Omit<ImportProblem, 'message' | 'fix'> & { message: Bilingual; fix?: Bilingual };
 
+export const ImportReadingSchema = z
+  .object({
+    row: z.number().int(),
+    column: z.string().nullable().describe('The column header as written in the file'),
+    field: z.string(),
+    value: z.string().describe('The cell as written'),
+    reading: z
+      .string()
+      .describe("What it was read as, in the caller's language: 1982-10-30 (day, Chinese date); 韩国 (KR)"),
+  })
+  .meta({ id: 'ImportReading' });
+export type ImportReading = z.infer<typeof ImportReadingSchema>;
+/** A reading as the importer makes it, in both languages. */
+export type Reading = Omit<ImportReading, 'reading'> & { reading: Bilingual };
+
+/** At most this many readings are listed in a report; readingCount counts them all. */
+export const MAX_LISTED_READINGS = 10_000;
+
 export const ImportReportSchema = z
   .object({
     type: z.enum(IMPORT_TYPES).nullable(),
@@ -389,6 +407,12 @@ export const ImportReportSchema = z
       .describe('Every stored record the file changes, field by field, before → after (dry run and import)'),
     headerRow: z.number().int().describe('The row the headers were read from (title rows above it are passed over)'),
     ignoredColumns: z.array(IgnoredColumnSchema).describe('Columns left out of the import, with the reason'),
+    readings: z
+      .array(ImportReadingSchema)
+      .describe(
+        'How each value not written in the standard form was read (dates, countries, divisions), row by row, so that a person can check the reading before importing; at most 10,000',
+      ),
+    readingCount: z.number().int().describe('All readings made; readings lists at most the first 10,000'),
     storedValuesChanged: z
       .number()
       .int()

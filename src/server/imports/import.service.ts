@@ -143,6 +143,8 @@ export async function importData({
     runId: null as number | null,
     headerRow: table.headerRow,
     ignoredColumns,
+    readings: problems.readings.sorted(lang),
+    readingCount: problems.readings.count,
   });
 
   if (table.headers.length === 0) {
@@ -194,7 +196,7 @@ export async function importData({
     const reservedRunId = dryRun ? null : await reserveImportRunId(tx);
     let result: Counts;
     if (target === 'partnerships') {
-      const rows = readPartnershipRows(table.rows, map, problems, blank);
+      const rows = readPartnershipRows(table.rows, map, problems, blank, actor.scopeCode);
       for (const row of rows) {
         if (!scopeCovers(actor.scopeCode, row.division.code)) {
           problems.add({

@@ -201,11 +201,16 @@ describe('report lines', () => {
       storedValuesChanged: 0,
       headerRow: 1,
       ignoredColumns: [],
+      readings: [
+        { row: 2, column: '结好时间', field: 'established_on', value: '1982年10月', reading: '1982-10 (month)' },
+      ],
+      readingCount: 1,
       problems: [],
       problemCount: 0,
       ok: true,
       runId: null,
     });
     expect(lines[0]).toContain('would be 2 added, 1 updated, 0 unchanged');
+    expect(lines).toContain('  row 2 结好时间 "1982年10月" → 1982-10 (month)');
   });
 });

@@ -115,8 +115,11 @@ export function readPartnershipRows(
   map: ColumnMap,
   problems: ProblemList,
   blank: BlankCells = 'keep',
+  /** The importer's scope: a name that is ambiguous in the country but not inside it is read inside it. */
+  within: string | null = null,
 ) {
   const reader = new CellReader(map, problems, undefined, KEEPABLE, blank);
+  reader.within = within;
   const out: PartnershipRow[] = [];
   for (const row of rows) {
     reader.start(row);
@@ -186,6 +189,7 @@ export function readPartnershipRows(
       notes,
     });
   }
+  reader.finish();
   return out;
 }
 

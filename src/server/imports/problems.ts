@@ -1,10 +1,38 @@
 /** Collecting the problems of an import, and writing one as a line a person can act on. */
 import { bi, inLanguage } from '../../shared/bilingual.js';
 import type { Language } from '../../shared/messages.js';
-import { type ImportProblem, type ImportReport, MAX_LISTED_PROBLEMS, type Problem } from './import.schema.js';
+import {
+  type ImportProblem,
+  type ImportReading,
+  type ImportReport,
+  MAX_LISTED_PROBLEMS,
+  MAX_LISTED_READINGS,
+  type Problem,
+  type Reading,
+} from './import.schema.js';
 
+/** How the values of a file were read, where not written in the standard form: the dry run shows them. */
+export class ReadingList {
+  readonly list: Reading[] = [];
+  count = 0;
+
+  add(reading: Reading): void {
+    this.count += 1;
+    if (this.list.length < MAX_LISTED_READINGS) this.list.push(reading);
+  }
+
+  sorted(lang: Language): ImportReading[] {
+    return this.list
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => a.r.row - b.r.row || a.i - b.i)
+      .map(({ r }) => ({ ...r, reading: inLanguage(lang, r.reading) }));
+  }
+}
+
+/** The problems of an import, and beside them the readings its values needed. */
 export class ProblemList {
   readonly list: Problem[] = [];
+  readonly readings = new ReadingList();
   count = 0;
 
   /** No more problems will be listed (only counted): no need to work out suggestions for them. */
@@ -111,10 +139,15 @@ const SUMMARY = {
     'headers read from row {n} (the title rows above it are passed over)',
   ),
   ignored: bi('已忽略列“{column}”：{reason}', 'column "{column}" ignored: {reason}'),
+  readings: bi('以下 {n} 个值按其写法读取，请核对：', '{n} value(s) read from the way they are written; check them:'),
+  moreReadings: bi('  …… 另有 {n} 个', '  … and {n} more'),
   willChange: bi('将改动已存储的值 {n} 个（见下）', '{n} stored value(s) would change (below)'),
   changed: bi('改动了已存储的值 {n} 个（见下）', '{n} stored value(s) changed (below)'),
   imported: bi('{file}：已导入 {rows} 行 —— {counts}', '{file}: {rows} {what} row(s) imported — {counts}'),
 } as const;
+
+/** Readings printed by the terminal report; the JSON report (--json) holds them all. */
+const READINGS_SHOWN = 200;
 
 function summary(lang: Language, key: keyof typeof SUMMARY, values: Record<string, string | number>): string {
   return inLanguage(lang, SUMMARY[key]).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -141,6 +174,16 @@ export function formatReport(report: ImportReport, lang: Language = 'en'): strin
   if (report.headerRow > 1) lines.push(summary(lang, 'headerRow', { n: report.headerRow }));
   for (const c of report.ignoredColumns) {
     lines.push(summary(lang, 'ignored', { column: c.column, reason: inLanguage(lang, IGNORED[c.reason]) }));
+  }
+  if (report.readingCount > 0) {
+    lines.push(summary(lang, 'readings', { n: report.readingCount }));
+    const shown = report.readings.slice(0, READINGS_SHOWN);
+    for (const r of shown) {
+      const column = r.column ?? r.field;
+      lines.push(`  ${word(lang, 'row', { n: r.row })} ${column} ${quote(r.value)} → ${r.reading}`);
+    }
+    if (report.readingCount > shown.length)
+      lines.push(summary(lang, 'moreReadings', { n: report.readingCount - shown.length }));
   }
   if (report.storedValuesChanged > 0) {
     lines.push(summary(lang, report.dryRun ? 'willChange' : 'changed', { n: report.storedValuesChanged }));

@@ -5,28 +5,37 @@
  */
 import { z } from 'zod';
 import { type Bilingual, bi, listIn } from '../../shared/bilingual.js';
-import { type PartialDate, parsePartialDate, today } from '../../shared/dates.js';
+import { type PartialDate, today } from '../../shared/dates.js';
 import { LIMITS } from '../../shared/enums.js';
-import { hasHan, nameKeyOf, normalizeText } from '../../shared/text.js';
+import { hasHan, nameKeyOf, normalizeText, pinyinOf } from '../../shared/text.js';
+import { divisionNameForms, shortDivisionName } from '../places/division-names.js';
 import {
+  ancestorsOf,
   type Country,
   type Division,
   divisionPath,
   findCountry,
   findDivisionsByName,
   getReferenceCache,
-  shortDivisionName,
+  resolveDivisionName,
 } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
+import {
+  type DateReading,
+  dateRefusalMessage,
+  describeDateReading,
+  isPlainIso,
+  readWrittenDate,
+} from './date-reader.js';
 import type { Problem } from './import.schema.js';
 import type { TableRow } from './parsers.js';
 import type { ProblemList } from './problems.js';
-import { closest, suggestionCache } from './suggest.js';
+import { allowedDistance, closest, editDistance, suggestionCache } from './suggest.js';
 
 /** The same rule as the partnership API, so that whatever the API stored exports and imports back. */
 const UrlSchema = z.url().max(LIMITS.urlLength);
 
-let divisionCandidates: [string, string][] | undefined;
+let divisionCandidates: DivisionCandidate[] | undefined;
 let countryCandidatesEn: [string, string][] | undefined;
 let countryCandidatesZh: [string, string][] | undefined;
 
@@ -34,18 +43,73 @@ export function divisionLabel(division: Division): string {
   return `${divisionPath(getReferenceCache(), division)} (${division.code})`;
 }
 
-function allDivisionCandidates(): [string, string][] {
+/** A name a division is known by, for "did you mean": today's names, and former ones with today's division. */
+type DivisionCandidate = { key: string; label: string; province: string; former: boolean; sound: string };
+
+function allDivisionCandidates(): DivisionCandidate[] {
   if (!divisionCandidates) {
     const cache = getReferenceCache();
-    divisionCandidates = [];
+    const out: DivisionCandidate[] = [];
     for (const d of cache.divisions.values()) {
       const label = divisionLabel(d);
-      for (const name of new Set([d.nameZh, shortDivisionName(d.nameZh), d.nameEn])) {
-        divisionCandidates.push([nameKeyOf(name), label]);
+      for (const name of new Set([...divisionNameForms(d.nameZh), d.nameEn])) {
+        out.push({ key: nameKeyOf(name), label, province: d.provinceCode, former: false, sound: '' });
       }
     }
+    for (const [key, rows] of cache.formerByName) {
+      for (const row of rows) {
+        const today = row.codeToday ? cache.divisions.get(row.codeToday) : undefined;
+        if (today)
+          out.push({ key, label: divisionLabel(today), province: today.provinceCode, former: true, sound: '' });
+      }
+    }
+    // The pinyin of each Chinese name: 株州市 is a slip for 株洲市, which sounds the same.
+    for (const c of out) c.sound = hasHan(c.key) ? pinyinOf(c.key) : '';
+    divisionCandidates = out;
   }
   return divisionCandidates;
+}
+
+/** Edit distance at or under which a candidate of the file's own province "fits" and comes first. */
+const HOME_FIT = 1;
+
+/**
+ * "Did you mean" for a division name: the same province as the rest of the file (or the importer's
+ * scope) first, then a short-name or former-name hit, then by edit distance. A division of another
+ * province never comes before one of the file's province that fits.
+ */
+export function divisionSuggestions(text: string, province: string | null, limit = 5): string[] {
+  const key = nameKeyOf(text);
+  if (!key) return [];
+  const max = allowedDistance(key);
+  const sound = hasHan(key) ? pinyinOf(key) : '';
+  // 韶山县 for 韶山市: the same name under another suffix (a county that became a city).
+  const short = nameKeyOf(shortDivisionName(text));
+  const scored: { label: string; tier: number; score: number }[] = [];
+  for (const candidate of allDivisionCandidates()) {
+    let score = editDistance(key, candidate.key, max);
+    if (score > max && key.length >= 2 && candidate.key.length >= 2 && candidate.key.startsWith(key)) score = max;
+    if (score > max) continue;
+    // A name that sounds the same, or a former name that matches outright, ranks just after an exact one;
+    // a former name is no near miss (邵阳's old 西区 is not "close" to 西畴区).
+    if (score > 0 && sound && candidate.sound === sound) score = 0.25;
+    else if (score > 0 && short !== key && candidate.key === short) score = 0.3;
+    else if (candidate.former) {
+      if (score > 0) continue;
+      score = 0.5;
+    }
+    const home = candidate.province === province;
+    // The file's own province first among the names that fit; then every name by how close it is.
+    const tier = home && score <= HOME_FIT ? 0 : 1;
+    scored.push({ label: candidate.label, tier, score: score + (home ? 0 : 0.1) });
+  }
+  scored.sort((a, b) => a.tier - b.tier || a.score - b.score || a.label.localeCompare(b.label));
+  const out: string[] = [];
+  for (const { label } of scored) {
+    if (!out.includes(label)) out.push(label);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 function allCountryCandidates(zh: boolean): [string, string][] {
@@ -97,31 +161,120 @@ export function normalizeFast(text: string): string {
 /** A suggestion cache that computes nothing: for problems that are only counted. */
 const noSuggestions = () => [];
 
-export type DivisionMatch = { division: Division } | { rule: string; message: Bilingual; suggestions: string[] };
+export type DivisionMatch =
+  | { division: Division; reading?: Bilingual }
+  | {
+      rule: string;
+      message: Bilingual;
+      suggestions: string[];
+      fix?: Bilingual;
+      /** The name the suggestions are by edit distance for (a reader may rank them again for the file). */
+      byDistance?: string;
+    };
 
-/** A division by a name or a name path; unknown and ambiguous names come with candidates. */
-export function matchDivisionName(text: string, suggest = suggestionCache()): DivisionMatch {
+/** What the importer knows of the file around a name: the importer's scope. */
+export type DivisionContext = { within?: string | null };
+
+const inSubtree = (division: Division, code: string) =>
+  division.code === code || ancestorsOf(getReferenceCache(), division).some((a) => a.code === code);
+
+/** Several divisions by one name: the one inside the importer's scope, or the one holding all the others. */
+function narrow(found: Division[], context: DivisionContext): { division: Division; why: Bilingual } | undefined {
+  const within = context.within;
+  if (within && within !== '000000') {
+    const inside = found.filter((d) => inSubtree(d, within));
+    if (inside.length === 1) {
+      return {
+        division: inside[0] as Division,
+        why: bi('权限范围内唯一的同名区划', 'the only one of that name in your scope'),
+      };
+    }
+  }
+  const outer = found.find((d) => found.every((other) => other === d || inSubtree(other, d.code)));
+  if (outer) {
+    const names = found.map((d) => d.nameZh).join('、');
+    return { division: outer, why: bi(`${names} 中范围最大的`, `the largest of ${names}`) };
+  }
+  return undefined;
+}
+
+function yearMonth(revision: string): string {
+  return `${revision.slice(0, 4)}-${revision.slice(4, 6)}`;
+}
+
+/** A division by a name or a name path as people write them; unknown and ambiguous names come with candidates. */
+export function matchDivisionName(
+  text: string,
+  suggest = suggestionCache(),
+  context: DivisionContext = {},
+): DivisionMatch {
   const cache = getReferenceCache();
-  const found = findDivisionsByName(cache, text);
-  if (found.length === 1) return { division: found[0] as Division };
+  const resolved = resolveDivisionName(cache, text);
+  const found = resolved.divisions;
+  const reading = (division: Division, why?: Bilingual): Bilingual | undefined => {
+    const label = divisionLabel(division);
+    if (resolved.how === 'name' && !why && (text === division.nameZh || text === divisionPath(cache, division))) {
+      return undefined;
+    }
+    const notes: Bilingual[] = [];
+    if (resolved.how === 'run_together') notes.push(bi('名称连写', 'names run together'));
+    if (resolved.how === 'former') {
+      const row = resolved.former?.find((r) => r.codeToday === division.code);
+      if (row) {
+        notes.push(
+          bi(
+            `旧称（${row.formerName} ${row.formerCode}，GB/T 2260 代码表列至 ${yearMonth(row.lastListed)}${row.change === 'renamed' ? '，后更名' : '，后撤销改设'}）`,
+            `a former name (${row.formerName} ${row.formerCode}, listed in GB/T 2260 until ${yearMonth(row.lastListed)}, then ${row.change === 'renamed' ? 'renamed' : 'recoded'})`,
+          ),
+        );
+      }
+    }
+    if (why) notes.push(why);
+    const zh = notes.length ? `${label}（${notes.map((n) => n.zh).join('；')}）` : label;
+    const en = notes.length ? `${label} (${notes.map((n) => n.en).join('; ')})` : label;
+    return bi(zh, en);
+  };
+  if (found.length === 1) {
+    const division = found[0] as Division;
+    return { division, reading: reading(division) };
+  }
   if (found.length > 1) {
+    const chosen = narrow(found, context);
+    if (chosen) return { division: chosen.division, reading: reading(chosen.division, chosen.why) };
     return {
       rule: 'ambiguous_division',
       message: bi(`“${text}”对应 ${found.length} 个行政区划`, `${text} names ${found.length} divisions`),
       suggestions: found.map(divisionLabel),
     };
   }
-  const parts = normalizeText(text)
-    .split(/[/>＞、|]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const last = parts[parts.length - 1] ?? '';
+  const abolished = resolved.how === 'former' ? resolved.former?.filter((r) => r.codeToday === null) : undefined;
+  if (abolished?.length) {
+    const row = abolished[0] as NonNullable<typeof abolished>[number];
+    return {
+      rule: 'former_division',
+      message: bi(
+        `${row.formerName}（${row.formerCode}）是已撤销的行政区划，GB/T 2260 代码表列至 ${yearMonth(row.lastListed)}`,
+        `${row.formerName} (${row.formerCode}) is a former division, abolished: GB/T 2260 lists it until ${yearMonth(row.lastListed)}`,
+      ),
+      fix: bi(
+        '请填写其所在地今天的行政区划（名称或六位代码）',
+        'write the division its area belongs to today (name or six-digit code)',
+      ),
+      suggestions: [],
+    };
+  }
+  const last =
+    normalizeText(text)
+      .split(/[/>＞、|]/)
+      .filter(Boolean)
+      .at(-1)
+      ?.trim() ?? '';
   const sameName = findDivisionsByName(cache, last);
-  const suggestions =
-    sameName.length > 0
-      ? sameName.map(divisionLabel)
-      : suggest(`division:${nameKeyOf(last)}`, () => closest(nameKeyOf(last), allDivisionCandidates(), 5));
-  return { rule: 'unknown_division', message: bi('无法识别的中方行政区划', 'unknown Chinese division'), suggestions };
+  const message = bi('无法识别的中方行政区划', 'unknown Chinese division');
+  if (sameName.length > 0) return { rule: 'unknown_division', message, suggestions: sameName.map(divisionLabel) };
+  const province = context.within && context.within !== '000000' ? `${context.within.slice(0, 2)}0000` : null;
+  const suggestions = suggest(`division:${province}:${nameKeyOf(last)}`, () => divisionSuggestions(last, province));
+  return { rule: 'unknown_division', message, suggestions, byDistance: last };
 }
 
 export function countrySuggestions(text: string, suggest = suggestionCache()): string[] {
@@ -146,6 +299,12 @@ export class CellReader {
   ok = true;
   readonly suggest = suggestionCache();
   private readonly countries = new Map<string, Country | null>();
+  /** The importer's scope: an ambiguous name with one division inside it is that division. */
+  within: string | null = null;
+  /** Provinces of the divisions read so far: "did you mean" prefers the file's own. */
+  private readonly provinces = new Map<string, number>();
+  /** Unknown division names, whose suggestions wait until the whole file's province is known. */
+  private readonly unknownDivisions: { problem: Problem; name: string }[] = [];
 
   constructor(
     readonly map: ColumnMap,
@@ -171,9 +330,53 @@ export class CellReader {
     return CLEAR_MARKERS.has(value) ? '' : value;
   }
 
-  fail(field: string, problem: Omit<Problem, 'row' | 'column' | 'field'>): void {
+  fail(field: string, problem: Omit<Problem, 'row' | 'column' | 'field'>): Problem {
     this.ok = false;
-    this.problems.add({ row: this.row.row, column: this.map.header(field), field, ...problem });
+    const added = { row: this.row.row, column: this.map.header(field), field, ...problem };
+    this.problems.add(added);
+    return added;
+  }
+
+  /** Records how a cell was read, for the dry run to show beside the row. */
+  note(field: string, value: string, reading: Bilingual): void {
+    this.problems.readings.add({ row: this.row.row, column: this.map.header(field), field, value, reading });
+  }
+
+  /** The province most of the file's divisions are in; else the importer's scope's province. */
+  fileProvince(): string | null {
+    let best: string | null = null;
+    let most = 0;
+    for (const [province, n] of this.provinces) {
+      if (n > most) [best, most] = [province, n];
+    }
+    if (best) return best;
+    return this.within && this.within !== '000000' ? `${this.within.slice(0, 2)}0000` : null;
+  }
+
+  /** After the last row: the unknown division names get their suggestions, the file's province first. */
+  finish(): void {
+    const province = this.fileProvince();
+    for (const { problem, name } of this.unknownDivisions) {
+      problem.suggestions = this.suggest(`division:${province}:${nameKeyOf(name)}`, () =>
+        divisionSuggestions(name, province),
+      );
+    }
+    this.unknownDivisions.length = 0;
+  }
+
+  private readDate(field: string, value: string): PartialDate | null {
+    const reading = readWrittenDate(value);
+    if (!reading.ok) {
+      this.fail(field, {
+        rule: 'invalid_date',
+        value,
+        message: dateRefusalMessage(reading.reason),
+        fix: dateFix(reading),
+      });
+      return null;
+    }
+    if (!isPlainIso(value, reading)) this.note(field, value, describeDateReading(reading));
+    return reading.date;
   }
 
   /** Text of at most `max` characters; null when empty, undefined when the column is absent. */
@@ -224,19 +427,8 @@ export class CellReader {
     const value = this.raw(field);
     if (value === undefined) return undefined;
     if (value === '') return null;
-    const parsed = parsePartialDate(value);
-    if (!parsed) {
-      this.fail(field, {
-        rule: 'invalid_date',
-        value,
-        message: bi('不是有效的日期', 'not a real date'),
-        fix: bi(
-          '请写成 YYYY、YYYY-MM 或 YYYY-MM-DD，如 2018、2018-05 或 2018-05-03（并确认该日存在）',
-          'write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018, 2018-05 or 2018-05-03 (and check the day exists)',
-        ),
-      });
-      return null;
-    }
+    const parsed = this.readDate(field, value);
+    if (!parsed) return null;
     if (notFuture && parsed.date > this.now) {
       this.fail(field, {
         rule: 'future_date',
@@ -254,22 +446,23 @@ export class CellReader {
     const value = this.raw(field);
     if (value === undefined) return undefined;
     if (value === '') return null;
-    const parsed = parsePartialDate(value);
-    if (parsed?.precision !== 'day') {
+    const reading = readWrittenDate(value);
+    if (!reading.ok || reading.date.precision !== 'day') {
       this.fail(field, {
         rule: 'invalid_date',
         value,
-        message: parsed
+        message: reading.ok
           ? bi('需要精确到日，不能只有年或月', 'needs the day, not only the year or month')
-          : bi('不是有效的日期', 'not a real date'),
+          : dateRefusalMessage(reading.reason),
         fix: bi(
-          '请写成 YYYY-MM-DD，如 2019-06-30（并确认该日存在）',
-          'write YYYY-MM-DD, e.g. 2019-06-30 (and check the day exists)',
+          '请写成 2019-06-30 或 2019年6月30日（并确认该日存在）',
+          'write 2019-06-30 or 2019年6月30日 (and check the day exists)',
         ),
       });
       return null;
     }
-    return parsed.date;
+    if (!isPlainIso(value, reading)) this.note(field, value, describeDateReading(reading));
+    return reading.date.date;
   }
 
   url(field: string): string | null | undefined {
@@ -319,7 +512,12 @@ export class CellReader {
       found = findCountry(getReferenceCache(), value) ?? null;
       if (this.countries.size < 10_000) this.countries.set(value, found);
     }
-    if (found) return found;
+    if (found) {
+      if (value !== found.iso2 && value !== found.nameZh && value !== found.nameEn) {
+        this.note(field, value, bi(`${found.nameZh}（${found.iso2}）`, `${found.nameEn} (${found.iso2})`));
+      }
+      return found;
+    }
     this.fail(field, {
       rule: 'unknown_country',
       value,
@@ -333,6 +531,11 @@ export class CellReader {
     return null;
   }
 
+  private counted(division: Division): Division {
+    this.provinces.set(division.provinceCode, (this.provinces.get(division.provinceCode) ?? 0) + 1);
+    return division;
+  }
+
   /** The Chinese side from a code column, a name column, or both (which must then agree). */
   division(codeField: string, nameField: string): Division | null {
     const code = this.raw(codeField);
@@ -341,7 +544,7 @@ export class CellReader {
     if (code) {
       const division = cache.divisions.get(code);
       if (!division) {
-        const byName = name ? matchDivisionName(name, this.suggest) : undefined;
+        const byName = name ? matchDivisionName(name, this.suggest, { within: this.within }) : undefined;
         this.fail(codeField, {
           rule: 'unknown_division',
           value: code,
@@ -357,7 +560,7 @@ export class CellReader {
         return null;
       }
       if (name) {
-        const byName = findDivisionsByName(cache, name);
+        const byName = resolveDivisionName(cache, name).divisions;
         if (!byName.some((d) => d.code === division.code)) {
           this.fail(nameField, {
             rule: 'division_mismatch',
@@ -371,17 +574,23 @@ export class CellReader {
           return null;
         }
       }
-      return division;
+      return this.counted(division);
     }
     if (name) {
-      const match = matchDivisionName(name, this.problems.isFull ? noSuggestions : this.suggest);
-      if ('division' in match) return match.division;
-      this.fail(nameField, {
+      const match = matchDivisionName(name, this.problems.isFull ? noSuggestions : this.suggest, {
+        within: this.within,
+      });
+      if ('division' in match) {
+        if (match.reading) this.note(nameField, name, match.reading);
+        return this.counted(match.division);
+      }
+      const problem = this.fail(nameField, {
         rule: match.rule,
         value: name,
         message: match.message,
         fix:
-          match.rule === 'ambiguous_division'
+          match.fix ??
+          (match.rule === 'ambiguous_division'
             ? bi(
                 `请写出名称路径，如 ${match.suggestions[0]?.replace(/ \(\d+\)$/, '')}，或在 ${this.map.header(codeField)} 中填写代码`,
                 `write the name path, e.g. ${match.suggestions[0]?.replace(/ \(\d+\)$/, '')}, or the code in ${codeField}`,
@@ -389,9 +598,10 @@ export class CellReader {
             : bi(
                 '请写出名称路径，如 湖南省/长沙市，或填写六位行政区划代码',
                 'write the name path such as 湖南省/长沙市, or the six-digit code in cn_division_code',
-              ),
+              )),
         suggestions: match.suggestions,
       });
+      if (match.byDistance && !this.problems.isFull) this.unknownDivisions.push({ problem, name: match.byDistance });
       return null;
     }
     this.required(
@@ -404,4 +614,18 @@ export class CellReader {
     );
     return null;
   }
+}
+
+/** How to write a date the reader refused, for the reason it was refused. */
+function dateFix(reading: Extract<DateReading, { ok: false }>): Bilingual {
+  if (reading.reason.kind === 'day_month_order') {
+    return bi(
+      '请按年月日的顺序写，如 1982-10-30 或 1982年10月30日',
+      'write the year first: 1982-10-30 or 1982年10月30日',
+    );
+  }
+  return bi(
+    '请写成 2018、2018-05、2018-05-03 或 2018年5月3日（并确认该日存在）',
+    'write 2018, 2018-05, 2018-05-03 or 2018年5月3日 (and check the day exists)',
+  );
 }

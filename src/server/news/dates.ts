@@ -4,7 +4,7 @@
  * publication date stays unresolved rather than guessed.
  */
 import type { Precision } from '../../shared/enums.js';
-import { readNumber } from './numerals.js';
+import { readNumber } from '../../shared/numerals.js';
 
 export type TextDate = { date: string; precision: Precision; relative: boolean; text: string };
 

@@ -4,6 +4,7 @@
  * are read only inside what a pattern captured.
  */
 import type { Level, Precision } from '../../shared/enums.js';
+import { NUMBER_SOURCE, readNumber } from '../../shared/numerals.js';
 import {
   type Division,
   findCountry,
@@ -12,7 +13,6 @@ import {
   shortDivisionName,
 } from '../places/reference-cache.js';
 import { findEnDates, findZhDates, type TextDate } from './dates.js';
-import { NUMBER_SOURCE, readNumber } from './numerals.js';
 
 export const FIGURE_NAMES = [
   'total',

@@ -7,7 +7,14 @@
 import type { Continent, DivisionLevel } from '../../shared/enums.js';
 import type { FieldIssue } from '../../shared/errors.js';
 import { nameKeyOf, normalizeText } from '../../shared/text.js';
-import { readCountries, readDivisionNames } from '../reference/reference.service.js';
+import {
+  type FormerDivisionRow,
+  readCountries,
+  readCountryAliases,
+  readDivisionHistory,
+  readDivisionNames,
+} from '../reference/reference.service.js';
+import { divisionNameForms } from './division-names.js';
 
 export type Division = {
   code: string;
@@ -32,8 +39,10 @@ export type ReferenceCache = {
   countries: Map<string, Country>;
   /** Division codes by every name they are known by (full Chinese, short Chinese, English). */
   divisionsByName: Map<string, string[]>;
-  /** Country codes by ISO codes and by Chinese and English names. */
+  /** Country codes by ISO codes, Chinese and English names and the aliases of data/country-aliases.csv. */
   countriesByName: Map<string, string>;
+  /** Divisions GB/T 2260 once listed, by their former names. */
+  formerByName: Map<string, FormerDivisionRow[]>;
 };
 
 let cached: ReferenceCache | undefined;
@@ -54,14 +63,7 @@ export function getReferenceCache(): ReferenceCache {
   return cached;
 }
 
-/** Chinese division names without their administrative suffix: 长沙市 → 长沙. */
-const DIVISION_SUFFIX =
-  /(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治州|地区|盟|县|区|旗|自治县|自治旗)$/;
-
-export function shortDivisionName(nameZh: string): string {
-  const short = nameZh.replace(DIVISION_SUFFIX, '');
-  return short.length >= 2 ? short : nameZh;
-}
+export { shortDivisionName } from './division-names.js';
 
 function buildCache(): ReferenceCache {
   const divisionRows = readDivisionNames();
@@ -102,8 +104,7 @@ function buildCache(): ReferenceCache {
     divisionsByName.set(key, list);
   };
   for (const d of divisions.values()) {
-    addName(d.nameZh, d.code);
-    addName(shortDivisionName(d.nameZh), d.code);
+    for (const form of divisionNameForms(d.nameZh)) addName(form, d.code);
     addName(d.nameEn, d.code);
   }
   const countries = new Map<string, Country>();
@@ -112,61 +113,18 @@ function buildCache(): ReferenceCache {
     countries.set(row.iso2, { ...row, continent: row.continent as Country['continent'] });
     for (const name of [row.iso2, row.iso3, row.nameZh, row.nameEn]) countriesByName.set(nameKeyOf(name), row.iso2);
   }
-  for (const [alias, iso2] of COUNTRY_ALIASES) if (countries.has(iso2)) countriesByName.set(nameKeyOf(alias), iso2);
-  return { divisions, countries, divisionsByName, countriesByName };
+  for (const { alias, iso2 } of readCountryAliases()) {
+    if (countries.has(iso2)) countriesByName.set(nameKeyOf(alias), iso2);
+  }
+  const formerByName = new Map<string, FormerDivisionRow[]>();
+  for (const row of readDivisionHistory()) {
+    for (const form of divisionNameForms(row.formerName).slice(0, 1)) {
+      const key = nameKeyOf(form);
+      formerByName.set(key, [...(formerByName.get(key) ?? []), row]);
+    }
+  }
+  return { divisions, countries, divisionsByName, countriesByName, formerByName };
 }
-
-/** Names that spreadsheets and the twinning lists use for countries besides the ISO ones. */
-const COUNTRY_ALIASES: [string, string][] = [
-  ['USA', 'US'],
-  ['United States of America', 'US'],
-  ['America', 'US'],
-  ['UK', 'GB'],
-  ['Britain', 'GB'],
-  ['Great Britain', 'GB'],
-  ['England', 'GB'],
-  ['Scotland', 'GB'],
-  ['Wales', 'GB'],
-  ['Northern Ireland', 'GB'],
-  ['Russian Federation', 'RU'],
-  ['Korea', 'KR'],
-  ['Republic of Korea', 'KR'],
-  ['South Korea', 'KR'],
-  ['大韩民国', 'KR'],
-  ['Czech Republic', 'CZ'],
-  ['Republic of the Congo', 'CG'],
-  ['Congo-Brazzaville', 'CG'],
-  ['刚果（布）', 'CG'],
-  ['刚果(布)', 'CG'],
-  ['Democratic Republic of the Congo', 'CD'],
-  ['刚果（金）', 'CD'],
-  ['刚果(金)', 'CD'],
-  ['Ivory Coast', 'CI'],
-  ["Côte d'Ivoire", 'CI'],
-  ['Viet Nam', 'VN'],
-  ['Laos', 'LA'],
-  ['Macedonia', 'MK'],
-  ['Burma', 'MM'],
-  ['Türkiye', 'TR'],
-  ['Turkey', 'TR'],
-  ['Holland', 'NL'],
-  ['The Netherlands', 'NL'],
-  ['Swaziland', 'SZ'],
-  ['Cape Verde', 'CV'],
-  ['East Timor', 'TL'],
-  ['Vatican City', 'VA'],
-  ['Palestinian territories', 'PS'],
-  ['State of Palestine', 'PS'],
-  ['Iran (Islamic Republic of)', 'IR'],
-  ['Syrian Arab Republic', 'SY'],
-  ['Moldova, Republic of', 'MD'],
-  ['Tanzania, United Republic of', 'TZ'],
-  ['Bolivia (Plurinational State of)', 'BO'],
-  ['Venezuela (Bolivarian Republic of)', 'VE'],
-  ['Federated States of Micronesia', 'FM'],
-  ['The Bahamas', 'BS'],
-  ['The Gambia', 'GM'],
-];
 
 export function findCountry(cache: ReferenceCache, text: string): Country | undefined {
   const iso2 = cache.countriesByName.get(nameKeyOf(text));
@@ -178,10 +136,7 @@ export function findCountry(cache: ReferenceCache, text: string): Country | unde
  * "湖南/长沙/浏阳"). Returns every match; more than one means the name is ambiguous.
  */
 export function findDivisionsByName(cache: ReferenceCache, text: string): Division[] {
-  const parts = normalizeText(text)
-    .split(/[/>＞、|]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const parts = splitPath(text);
   if (parts.length === 0) return [];
   const last = parts[parts.length - 1] as string;
   const candidates = (cache.divisionsByName.get(nameKeyOf(last)) ?? [])
@@ -193,11 +148,72 @@ export function findDivisionsByName(cache: ReferenceCache, text: string): Divisi
     const ancestors = ancestorsOf(cache, d);
     return ancestorKeys.every((key) =>
       ancestors.some(
-        (a) =>
-          nameKeyOf(a.nameZh) === key || nameKeyOf(shortDivisionName(a.nameZh)) === key || nameKeyOf(a.nameEn) === key,
+        (a) => nameKeyOf(a.nameEn) === key || divisionNameForms(a.nameZh).some((f) => nameKeyOf(f) === key),
       ),
     );
   });
+}
+
+/** How a name was read: as a name or path of today, names run together, or a former name. */
+export type DivisionResolution = {
+  divisions: Division[];
+  how: 'name' | 'run_together' | 'former' | 'none';
+  /** For a former name: the history rows it was found by (abolished ones have no code today). */
+  former?: FormerDivisionRow[];
+};
+
+/**
+ * Resolves a division as people write it: a name or path of today (长沙市, 湖南/长沙, 湘西州), names
+ * run together (湖南省长沙市, 玉溪市元江县), or a former name GB/T 2260 once listed (吴江市 → today's
+ * 苏州市吴江区). Several matches stay several: the caller narrows or reports them.
+ */
+export function resolveDivisionName(cache: ReferenceCache, text: string): DivisionResolution {
+  const direct = findDivisionsByName(cache, text);
+  if (direct.length > 0) return { divisions: direct, how: 'name' };
+  const parts = splitPath(text);
+  if (parts.length === 1) {
+    const joined = runTogether(cache, nameKeyOf(parts[0] as string), 0);
+    if (joined.length > 0) return { divisions: joined, how: 'run_together' };
+  }
+  const last = parts[parts.length - 1];
+  const rows = last ? cache.formerByName.get(nameKeyOf(last)) : undefined;
+  if (!rows) return { divisions: [], how: 'none' };
+  const ancestorKeys = parts.slice(0, -1).map(nameKeyOf);
+  const today = new Map<string, Division>();
+  for (const row of rows) {
+    const division = row.codeToday ? cache.divisions.get(row.codeToday) : undefined;
+    if (!division) continue;
+    const names = [division, ...ancestorsOf(cache, division)].flatMap((d) =>
+      divisionNameForms(d.nameZh).map(nameKeyOf),
+    );
+    if (ancestorKeys.every((key) => names.includes(key))) today.set(division.code, division);
+  }
+  return { divisions: [...today.values()], how: 'former', former: rows };
+}
+
+function splitPath(text: string): string[] {
+  return normalizeText(text)
+    .split(/[/>＞、|]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** 湖南省长沙市 → 长沙市 under 湖南省: a head that names divisions, then a rest inside one of them. */
+function runTogether(cache: ReferenceCache, key: string, depth: number): Division[] {
+  if (depth > 3 || key.length < 4) return [];
+  const found = new Map<string, Division>();
+  for (let i = 2; i <= key.length - 2; i += 1) {
+    const heads = cache.divisionsByName.get(key.slice(0, i));
+    if (!heads) continue;
+    const rest = key.slice(i);
+    const tails = (cache.divisionsByName.get(rest) ?? [])
+      .map((code) => cache.divisions.get(code))
+      .filter((d): d is Division => d !== undefined);
+    for (const tail of tails.length > 0 ? tails : runTogether(cache, rest, depth + 1)) {
+      if (ancestorsOf(cache, tail).some((a) => heads.includes(a.code))) found.set(tail.code, tail);
+    }
+  }
+  return [...found.values()];
 }
 
 export function ancestorsOf(cache: ReferenceCache, division: Division): Division[] {

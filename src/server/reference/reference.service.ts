@@ -43,6 +43,36 @@ export function readCountries(): CountryRow[] {
   }));
 }
 
+/** Other names of countries (official long forms, former and regional names): data/country-aliases.csv. */
+export function readCountryAliases(): { alias: string; iso2: string; source: string }[] {
+  return readCsv('country-aliases.csv').map((r) => ({
+    alias: r.alias as string,
+    iso2: r.iso2 as string,
+    source: r.source as string,
+  }));
+}
+
+export type FormerDivisionRow = {
+  formerCode: string;
+  formerName: string;
+  lastListed: string;
+  firstUnlisted: string;
+  change: 'renamed' | 'recoded' | 'abolished';
+  codeToday: string | null;
+};
+
+/** Divisions GB/T 2260 once listed under another name or code: data/cn-division-history.csv. */
+export function readDivisionHistory(): FormerDivisionRow[] {
+  return readCsv('cn-division-history.csv').map((r) => ({
+    formerCode: r.former_code as string,
+    formerName: r.former_name as string,
+    lastListed: r.last_listed as string,
+    firstUnlisted: r.first_unlisted as string,
+    change: r.change as FormerDivisionRow['change'],
+    codeToday: r.code_today || null,
+  }));
+}
+
 /** The divisions as shipped, without the search and sort columns (pinyin costs ~0.4 s for all). */
 export function readDivisionNames(): Omit<DivisionRow, 'search' | 'sortKey'>[] {
   return readCsv('cn-divisions.csv').map((r) => ({
