@@ -3,8 +3,10 @@
  * format, spread over every Chinese division and every foreign country. Not real data: every
  * partner is named "Synthetic Place N".
  */
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { getReferenceCache } from '../src/server/places/reference-cache.js';
+import { divisionNameForms } from '../src/server/places/division-names.js';
+import { divisionPath, getReferenceCache, resolveDivisionName } from '../src/server/places/reference-cache.js';
 
 /** mulberry32: a small, fast, seeded PRNG so that every run generates the same data. */
 export function seededRandom(seed: number): () => number {
@@ -79,4 +81,64 @@ export function syntheticPartnershipsCsv(rows: number, seed = 20261124): string 
     ]);
   }
   return stringify(out);
+}
+
+const STATUS_ZH: Record<string, string> = { active: '正常', dormant: '休眠', ended: '已终止' };
+
+/**
+ * The same partnerships as syntheticPartnershipsCsv(), written the way an office keeps its sheet:
+ * a 序号 column, Chinese headers, the Chinese side by name (short, run together or as a path) instead
+ * of its code, the country by its Chinese or official long name, dates in Chinese.
+ */
+export function syntheticOfficeSheetCsv(rows: number, seed = 20261124): string {
+  const cache = getReferenceCache();
+  const longNames = new Map<string, string>();
+  for (const [key, iso2] of cache.countriesByName) {
+    if (/[\u4e00-\u9fff]/.test(key) && key.length > (longNames.get(iso2)?.length ?? 0)) longNames.set(iso2, key);
+  }
+  const parsed = parse(syntheticPartnershipsCsv(rows, seed), { columns: true }) as Record<string, string>[];
+  const out: string[][] = [['序号', '中方城市', '外方城市英文名', '国家', '类型', '结好时间', '状态', '终止日期', '备注']];
+  parsed.forEach((row, i) => {
+    const division = cache.divisions.get(row.cn_division_code as string);
+    const country = cache.countries.get(row.partner_country as string);
+    if (!division || !country) throw new Error(`synthetic row ${i} names no division or country`);
+    out.push([
+      String(i + 1),
+      writtenDivision(division.code),
+      row.partner_name_en as string,
+      i % 5 === 0 ? (longNames.get(country.iso2) ?? country.nameZh) : country.nameZh,
+      row.kind === 'exchange' ? '友好交流关系' : '友好城市',
+      chineseDate(row.established_on as string, i),
+      STATUS_ZH[row.status as string] as string,
+      row.ended_on ? chineseDate(row.ended_on, i) : '',
+      row.notes as string,
+    ]);
+  });
+  return stringify(out);
+}
+
+/** A division as people write it: short or run together where that reads back as the same one, else its path. */
+function writtenDivision(code: string): string {
+  const cache = getReferenceCache();
+  const division = cache.divisions.get(code);
+  if (!division) throw new Error(`no division ${code}`);
+  const parent = division.parentCode ? cache.divisions.get(division.parentCode) : undefined;
+  const forms = divisionNameForms(division.nameZh);
+  const candidates = [
+    parent ? `${parent.nameZh}${forms[1] ?? division.nameZh}` : (forms[1] ?? division.nameZh),
+    parent ? `${parent.nameZh}${division.nameZh}` : division.nameZh,
+  ];
+  for (const text of candidates) {
+    const read = resolveDivisionName(cache, text).divisions;
+    if (read.length === 1 && read[0]?.code === code) return text;
+  }
+  return divisionPath(cache, division);
+}
+
+function chineseDate(iso: string, i: number): string {
+  const [y, m, d] = iso.split('-');
+  if (i % 4 === 3) return iso.replace(/-/g, '.');
+  if (!m) return `${y}年`;
+  if (!d) return `${y}年${Number(m)}月`;
+  return `${y}年${Number(m)}月${Number(d)}日`;
 }

@@ -299,6 +299,8 @@ export class CellReader {
   ok = true;
   readonly suggest = suggestionCache();
   private readonly countries = new Map<string, Country | null>();
+  /** Division names already read in this file: a sheet names the same few hundred divisions again and again. */
+  private readonly divisionNames = new Map<string, DivisionMatch>();
   /** The importer's scope: an ambiguous name with one division inside it is that division. */
   within: string | null = null;
   /** Provinces of the divisions read so far: "did you mean" prefers the file's own. */
@@ -577,9 +579,11 @@ export class CellReader {
       return this.counted(division);
     }
     if (name) {
-      const match = matchDivisionName(name, this.problems.isFull ? noSuggestions : this.suggest, {
-        within: this.within,
-      });
+      let match = this.divisionNames.get(name);
+      if (!match) {
+        match = matchDivisionName(name, this.problems.isFull ? noSuggestions : this.suggest, { within: this.within });
+        if (this.divisionNames.size < 10_000) this.divisionNames.set(name, match);
+      }
       if ('division' in match) {
         if (match.reading) this.note(nameField, name, match.reading);
         return this.counted(match.division);
