@@ -69,7 +69,9 @@ function medianRow(rows: Row[]): Row {
   );
 }
 const results = runs.map(medianRow);
-console.log(`\nImport bench: ${ROWS.toLocaleString('en')} synthetic partnerships on embedded PGlite, median of ${RUNS}`);
+console.log(
+  `\nImport bench: ${ROWS.toLocaleString('en')} synthetic partnerships on embedded PGlite, median of ${RUNS}`,
+);
 console.table(results);
 const [a, b] = results.map((r) => Number(r['import rows/s'])) as [number, number];
 console.log(`The office sheet imports at ${((b / a) * 100).toFixed(0)} % of the interchange format's rate.`);

@@ -97,7 +97,9 @@ export function syntheticOfficeSheetCsv(rows: number, seed = 20261124): string {
     if (/[\u4e00-\u9fff]/.test(key) && key.length > (longNames.get(iso2)?.length ?? 0)) longNames.set(iso2, key);
   }
   const parsed = parse(syntheticPartnershipsCsv(rows, seed), { columns: true }) as Record<string, string>[];
-  const out: string[][] = [['序号', '中方城市', '外方城市英文名', '国家', '类型', '结好时间', '状态', '终止日期', '备注']];
+  const out: string[][] = [
+    ['序号', '中方城市', '外方城市英文名', '国家', '类型', '结好时间', '状态', '终止日期', '备注'],
+  ];
   parsed.forEach((row, i) => {
     const division = cache.divisions.get(row.cn_division_code as string);
     const country = cache.countries.get(row.partner_country as string);

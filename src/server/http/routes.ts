@@ -10,6 +10,7 @@ import { registerActivityFigureRoutes } from '../figures/activity-figures.routes
 import { registerFigureRoutes } from '../figures/figure.routes.js';
 import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
+import { registerImportWizardRoutes } from '../imports/import-wizard.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
 import { registerNewsRoutes } from '../news/news.routes.js';
 import { registerProbeRoutes } from '../ops/probes.routes.js';
@@ -36,6 +37,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerFigureRoutes,
   registerHealthRoutes,
   registerActivityFigureRoutes,
+  registerImportWizardRoutes,
   registerImportRoutes,
   registerContactRoutes,
   registerLifecycleRoutes,

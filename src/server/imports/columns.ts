@@ -1,10 +1,12 @@
 /** Headers → columns: which column is which, in English or Chinese, and what the file holds. */
 import { bi, listIn } from '../../shared/bilingual.js';
+import { AppError } from '../../shared/errors.js';
 import {
   COLUMNS,
   type ColumnDef,
   IMPORT_TYPES,
   type ImportType,
+  PROBLEM_HEADERS,
   type Problem,
   SERIAL_HEADERS,
 } from './import.schema.js';
@@ -93,6 +95,12 @@ export class ColumnMap {
     return row.cells[at] ?? '';
   }
 
+  /** The field the column at `index` is read as, if any. */
+  fieldAt(index: number): string | undefined {
+    for (const [field, at] of this.positions) if (at === index) return field;
+    return undefined;
+  }
+
   /** The header as the file writes it (the canonical name when the column is absent). */
   header(field: string): string {
     const at = this.positions.get(field);
@@ -100,12 +108,13 @@ export class ColumnMap {
   }
 }
 
-export type IgnoredColumn = { column: string; reason: 'serial' | 'empty' | 'option' };
+export type IgnoredColumn = { column: string; reason: 'serial' | 'empty' | 'option' | 'problems' };
 
 /** How a person maps the file's columns: header (normalised) → field name, or null to ignore it. */
 export type ColumnChoices = ReadonlyMap<string, string | null>;
 
 const SERIAL = new Set(SERIAL_HEADERS.map(normalizeHeader));
+const PROBLEM_COLUMNS = new Set(PROBLEM_HEADERS.map(normalizeHeader));
 
 /** How many of a row's cells name a column of some import type: how much it looks like the header. */
 export function knownHeaderCount(cells: readonly string[]): number {
@@ -141,6 +150,10 @@ export function mapHeaders(
     }
     if (chosen === undefined && SERIAL.has(key)) {
       ignored.push({ column: header, reason: 'serial' });
+      return;
+    }
+    if (chosen === undefined && PROBLEM_COLUMNS.has(key)) {
+      ignored.push({ column: header, reason: 'problems' });
       return;
     }
     const def = chosen === undefined ? index.get(key) : fields.get(chosen);
@@ -312,4 +325,31 @@ export function findHeaderRow(table: Table, scan = 10): Table {
   if (best === 0) return table;
   const header = candidates[best] as { row: number; cells: string[] };
   return { ...table, headers: header.cells, headerRow: header.row, rows: table.rows.slice(best) };
+}
+
+/**
+ * The table read with its headers on row `headerRow` (as the sheet numbers rows), when a person or
+ * a mapping says where they are; undefined when the sheet has no such row.
+ */
+export function atHeaderRow(table: Table, headerRow: number): Table | undefined {
+  if (headerRow === table.headerRow) return table;
+  const at = table.rows.findIndex((r) => r.row === headerRow);
+  if (at < 0) return undefined;
+  const header = table.rows[at] as TableRow;
+  return { ...table, headers: header.cells, headerRow, rows: table.rows.slice(at + 1) };
+}
+
+/** A header row the sheet does not have: a 400 that names it. */
+export function noSuchHeaderRow(headerRow: number): AppError {
+  return new AppError('validation_failed', `the sheet has no row ${headerRow}`, {
+    issues: [
+      {
+        path: 'headerRow',
+        rule: 'no_such_row',
+        value: String(headerRow),
+        message: `the sheet has no row ${headerRow} with values`,
+        fix: 'give the number of the row that holds the headers, as the spreadsheet numbers it',
+      },
+    ],
+  });
 }

@@ -618,7 +618,15 @@ export async function auditCreatedPartnerships(db: DbOrTx, actor: Actor, runId: 
 
 export async function insertImportRun(
   db: DbOrTx,
-  run: { id?: number; fileName: string; format: string; target: string; summary: Record<string, unknown> },
+  run: {
+    id?: number;
+    fileName: string;
+    format: string;
+    target: string;
+    summary: Record<string, unknown>;
+    actorName: string;
+    scopeCode: string;
+  },
 ): Promise<number> {
   const rows = await db.insert(importRuns).values(run).returning({ id: importRuns.id });
   return rows[0]?.id ?? 0;

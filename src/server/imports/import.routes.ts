@@ -9,19 +9,27 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { pickLanguage } from '../../shared/messages.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
-import { assertCanWrite } from '../auth/actor.js';
+import { type Actor, assertCanWrite } from '../auth/actor.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { buildTemplate, CONTENT_TYPES, exportPartnershipsStream } from './export.service.js';
-import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, ImportReportSchema } from './import.schema.js';
+import {
+  IMPORT_FORMATS,
+  IMPORT_TYPES,
+  type ImportFormat,
+  ImportReportSchema,
+  type ImportType,
+} from './import.schema.js';
 import { importData, resolveFormat } from './import.service.js';
+import { parseMapping } from './mapping.js';
 import { formatOfFileName } from './parsers.js';
 import { problemsAsIssues } from './problems.js';
+import { getSavedMapping } from './saved-mapping.service.js';
 import { BLANK_CELLS } from './values.js';
 
 const tags = ['imports'];
 
-const ImportQuerySchema = z.object({
+export const ImportQuerySchema = z.object({
   type: z.enum(IMPORT_TYPES).optional().describe('partnerships | benchmarks | groups; detected from the headers'),
   dryRun: z
     .enum(['true', 'false'])
@@ -34,13 +42,21 @@ const ImportQuerySchema = z.object({
     .enum(BLANK_CELLS)
     .default('keep')
     .describe('A blank cell keeps the stored value (keep) or clears it (clear); a cell of - or （清空） always clears'),
+  sheet: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('XLSX sheet, by name or 1-based number; the first with data by default'),
+  headerRow: z.coerce.number().int().min(1).max(1_000_000).optional().describe('The row that holds the headers'),
+  mappingId: z.coerce.number().int().positive().optional().describe("A saved mapping of the caller's office to apply"),
 });
 
 const HeadersQuerySchema = z.object({
   headers: z.enum(['en', 'zh']).default('en').describe('Header row in English (default) or Chinese'),
 });
 
-const fileSchema = { type: 'string', format: 'binary' } as const;
+export const fileSchema = { type: 'string', format: 'binary' } as const;
 
 /** csv / xlsx / json from a Content-Type header, when it names one. */
 function formatOfContentType(contentType: string | undefined): ImportFormat | undefined {
@@ -52,7 +68,9 @@ function formatOfContentType(contentType: string | undefined): ImportFormat | un
 }
 
 /** The uploaded file: the raw body, or the `file` field of a multipart form. */
-async function readUpload(c: Context<AppEnv>): Promise<{ data: Buffer; fileName?: string; format?: ImportFormat }> {
+export async function readUpload(
+  c: Context<AppEnv>,
+): Promise<{ data: Buffer; fileName?: string; format?: ImportFormat; mapping?: string }> {
   const contentType = c.req.header('content-type') ?? '';
   if (contentType.toLowerCase().startsWith('multipart/form-data')) {
     // A cut or malformed form (no boundary, no parts) is bad input, not a server error.
@@ -81,17 +99,59 @@ async function readUpload(c: Context<AppEnv>): Promise<{ data: Buffer; fileName?
         ],
       });
     }
+    const mapping = form.mapping;
     return {
       data: Buffer.from(await file.arrayBuffer()),
       fileName: file.name || undefined,
       format: formatOfFileName(file.name) ?? formatOfContentType(file.type),
+      mapping: typeof mapping === 'string' && mapping.trim() ? mapping : undefined,
     };
   }
   return { data: Buffer.from(await c.req.arrayBuffer()), format: formatOfContentType(contentType) };
 }
 
-function attachment(name: string): string {
-  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** What a request asks the importer to do: the file, its format and the mapping (given, or saved and named). */
+export async function importOptions(
+  c: Context<AppEnv>,
+  query: {
+    fileName?: string;
+    format?: ImportFormat;
+    type?: ImportType;
+    sheet?: string;
+    headerRow?: number;
+    mappingId?: number;
+  },
+  upload: Awaited<ReturnType<typeof readUpload>>,
+  actor: Actor,
+) {
+  const db = c.get('deps').handle.db;
+  const fileName = query.fileName ?? upload.fileName ?? 'upload';
+  const format = query.format ?? upload.format ?? resolveFormat(fileName);
+  const mapping = upload.mapping
+    ? parseMapping(upload.mapping)
+    : query.mappingId
+      ? await getSavedMapping({ db, actor, id: query.mappingId })
+      : undefined;
+  const sheet =
+    query.sheet === undefined ? mapping?.sheet : /^\d+$/.test(query.sheet) ? Number(query.sheet) : query.sheet;
+  return {
+    db,
+    data: upload.data,
+    fileName,
+    format,
+    type: query.type ?? mapping?.type,
+    actor,
+    columns: mapping?.columns,
+    sheet,
+    headerRow: query.headerRow ?? mapping?.headerRow,
+    mapping,
+  };
+}
+
+/** A download's name: ASCII for old clients (others as _), the exact name in filename* (RFC 6266). */
+export function attachment(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export function registerImportRoutes(app: Api): void {
@@ -114,7 +174,15 @@ export function registerImportRoutes(app: Api): void {
             'text/csv': { schema: fileSchema },
             'application/json': { schema: fileSchema },
             [CONTENT_TYPES.xlsx]: { schema: fileSchema },
-            'multipart/form-data': { schema: { type: 'object', properties: { file: fileSchema } } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  file: fileSchema,
+                  mapping: { type: 'string', description: 'A column mapping as JSON (see ImportMapping)' },
+                },
+              },
+            },
           },
         },
       },
@@ -133,19 +201,8 @@ export function registerImportRoutes(app: Api): void {
       const actor = actorOf(c);
       assertCanWrite(actor, actor.scopeCode);
       const upload = await readUpload(c);
-      const fileName = query.fileName ?? upload.fileName ?? 'upload';
-      const format = query.format ?? upload.format ?? resolveFormat(fileName);
-      const report = await importData({
-        db: c.get('deps').handle.db,
-        data: upload.data,
-        fileName,
-        format,
-        type: query.type,
-        dryRun: query.dryRun,
-        actor,
-        lang,
-        blank: query.blank,
-      });
+      const options = await importOptions(c, query, upload, actor);
+      const report = await importData({ ...options, dryRun: query.dryRun, lang, blank: query.blank });
       if (!report.ok) {
         throw new AppError('validation_failed', `the file has ${report.problemCount} problem(s); nothing was written`, {
           issues: problemsAsIssues(report.problems, lang),

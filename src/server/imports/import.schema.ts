@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { Bilingual } from '../../shared/bilingual.js';
 import type { AdminLevel, Kind, Status } from '../../shared/enums.js';
 
-export const IMPORT_TYPES = ['partnerships', 'benchmarks', 'groups'] as const;
-export type ImportType = (typeof IMPORT_TYPES)[number];
+import { IMPORT_TYPES, type ImportType } from '../../shared/schemas/imports.js';
+
+export { IMPORT_TYPES, type ImportType };
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -114,7 +115,19 @@ export const PARTNERSHIP_COLUMNS: readonly ColumnDef[] = [
   col(
     'established_on',
     '结好日期',
-    ['结好时间', '结好年份', '结好年月', '签约日期', '签约时间', '缔结时间', '缔结日期', '建立时间', 'established'],
+    [
+      '结好时间',
+      '结好年份',
+      '结好年月',
+      '签约日期',
+      '签约时间',
+      '签订日期',
+      '签订时间',
+      '缔结时间',
+      '缔结日期',
+      '建立时间',
+      'established',
+    ],
     false,
     'YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source',
     '结好日期：YYYY、YYYY-MM 或 YYYY-MM-DD，按来源的精度填写',
@@ -315,6 +328,10 @@ export const NATIONAL_ALIASES = ['000000', '全国', '中国', 'china', 'nationa
  * Headers of columns that carry nothing of ours and that office sheets always have (the serial
  * number): ignored, and the report says so.
  */
+/** The column a downloaded problem report adds beside each row: left out when the file comes back. */
+export const PROBLEM_COLUMN = { zh: '导入问题（重新导入时忽略）', en: 'Import problems (ignored on import)' } as const;
+export const PROBLEM_HEADERS = ['导入问题', 'import problems'];
+
 export const SERIAL_HEADERS = [
   '序号',
   '编号',
@@ -334,8 +351,10 @@ export const SERIAL_HEADERS = [
 export const IgnoredColumnSchema = z.object({
   column: z.string().describe('The header as the file writes it, or the column letter when it has none'),
   reason: z
-    .enum(['serial', 'empty', 'option'])
-    .describe('serial: a serial-number column; empty: no header and no values; option: ignored on request'),
+    .enum(['serial', 'empty', 'option', 'problems'])
+    .describe(
+      'serial: a serial-number column; empty: no header and no values; option: ignored on request; problems: the problem column of a downloaded problem report',
+    ),
 });
 
 export const ImportProblemSchema = z

@@ -14,12 +14,14 @@ import { type Actor, assertCanAdmin, assertCanWrite, scopeCovers, systemActor } 
 import type { Db } from '../db/client.js';
 import { importBenchmarkRows, readBenchmarkRows } from './benchmark-import.js';
 import {
+  atHeaderRow,
   type ColumnChoices,
   detectType,
   findHeaderRow,
   type IgnoredColumn,
   mapHeaders,
   normalizeHeader,
+  noSuchHeaderRow,
 } from './columns.js';
 import { importGroupRows, readGroupRows } from './group-import.js';
 import { insertImportRun, lockImports, refreshStatistics, reserveImportRunId } from './import.repo.js';
@@ -59,9 +61,11 @@ export type ImportOptions = {
   ignoreColumns?: readonly string[];
   /** The XLSX sheet to read, by name or 1-based number; the first sheet by default. */
   sheet?: string | number;
+  /** The row that holds the headers, as the sheet numbers it; found under any title rows by default. */
+  headerRow?: number;
 };
 
-function choicesOf(columns: ImportOptions['columns'], ignore: readonly string[]): ColumnChoices {
+export function choicesOf(columns: ImportOptions['columns'], ignore: readonly string[]): ColumnChoices {
   const choices = new Map<string, string | null>();
   for (const [header, field] of Object.entries(columns ?? {})) choices.set(normalizeHeader(header), field);
   for (const header of ignore) choices.set(normalizeHeader(header), null);
@@ -122,10 +126,13 @@ export async function importData({
   columns,
   ignoreColumns = [],
   sheet,
+  headerRow,
 }: ImportOptions): Promise<ImportReport> {
   assertCanWrite(actor, actor.scopeCode);
   const fmt = resolveFormat(fileName, format);
-  const table = findHeaderRow(await readTable(data, fmt, undefined, { sheet }));
+  const read = await readTable(data, fmt, undefined, { sheet });
+  const table = headerRow === undefined ? findHeaderRow(read) : atHeaderRow(read, headerRow);
+  if (!table) throw noSuchHeaderRow(headerRow as number);
   const problems = new ProblemList();
   const ignoredColumns: IgnoredColumn[] = [];
   problems.addAll(table.problems);
@@ -244,6 +251,8 @@ export async function importData({
         format: fmt,
         target,
         summary: { rows: table.rows.length, ...countsOnly(result), isDemo },
+        actorName: actor.name,
+        scopeCode: actor.scopeCode,
       });
     }
     if (runId !== null) {

@@ -1,28 +1,13 @@
 /**
  * A column mapping: how an office's own sheet maps onto the interchange format, kept as a small
  * JSON file and reused for every list the office imports (and for exports in its own layout):
- * `{"version": 1, "type": "partnerships", "sheet": "友城", "columns": {"中方城市": "cn_division", "序号": null}}`.
+ * `{"version": 1, "type": "partnerships", "sheet": "友城", "headerRow": 2, "columns": {"中方城市": "cn_division", "序号": null}}`.
  * A header the mapping does not name is mapped by its own name, as without a mapping.
  */
-import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
-import { IMPORT_TYPES } from './import.schema.js';
+import { type Mapping, MappingSchema } from '../../shared/schemas/imports.js';
 
-export const MappingSchema = z
-  .object({
-    version: z.literal(1).describe('The format of the mapping file: 1'),
-    type: z.enum(IMPORT_TYPES).optional().describe('What the sheet holds; detected from the headers when omitted'),
-    sheet: z
-      .union([z.string().min(1), z.number().int().min(1)])
-      .optional()
-      .describe('XLSX sheet, by name or number'),
-    columns: z
-      .record(z.string(), z.string().min(1).nullable())
-      .describe("The sheet's header → the field it holds (see the interchange format), or null to ignore the column"),
-  })
-  .strict()
-  .meta({ id: 'ImportMapping' });
-export type Mapping = z.infer<typeof MappingSchema>;
+export { type Mapping, MappingSchema };
 
 /** Reads a mapping file's text; a bad file is a 400 naming the key and saying how to fix it. */
 export function parseMapping(text: string): Mapping {

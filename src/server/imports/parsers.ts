@@ -17,6 +17,8 @@ export type Table = {
   headerRow: number;
   rows: TableRow[];
   problems: Problem[];
+  /** The XLSX sheet read. */
+  sheet?: string;
 };
 
 export type ParseLimits = { maxRows: number; maxBytes: number };
@@ -479,7 +481,7 @@ async function readXlsx(data: Buffer | string, limits: ParseLimits, options: Rea
     }
     rows.push({ row: rowNumber, cells });
   });
-  return { headers: headers ?? [], headerRow, rows: stopped ? [] : rows, problems };
+  return { headers: headers ?? [], headerRow, rows: stopped ? [] : rows, problems, sheet: sheet.name };
 }
 
 /** The sheet asked for (by name or 1-based number), else the first with a cell; its name when missing. */

@@ -74,6 +74,7 @@ const IGNORED = {
   serial: bi('序号列', 'a serial-number column'),
   empty: bi('没有列名也没有值', 'no header and no values'),
   option: bi('按映射或选项忽略', 'ignored by the mapping or an option'),
+  problems: bi('问题报告的问题列', 'the problem column of a problem report'),
 } as const;
 
 const WORDS = {
