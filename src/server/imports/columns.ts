@@ -116,11 +116,17 @@ export type ColumnChoices = ReadonlyMap<string, string | null>;
 const SERIAL = new Set(SERIAL_HEADERS.map(normalizeHeader));
 const PROBLEM_COLUMNS = new Set(PROBLEM_HEADERS.map(normalizeHeader));
 
-/** How many of a row's cells name a column of some import type: how much it looks like the header. */
+/**
+ * How many of a row's cells name a column of some import type (or are a serial-number header such
+ * as 序号): how much it looks like the header. A title merged across the columns (the same text in
+ * every cell) names nothing.
+ */
 export function knownHeaderCount(cells: readonly string[]): number {
+  const distinct = new Set(cells.map(normalizeHeader).filter(Boolean));
+  if (distinct.size <= 1 && cells.filter(Boolean).length > 1) return 0;
   let n = 0;
-  for (const cell of new Set(cells.map(normalizeHeader))) {
-    if (cell && IMPORT_TYPES.some((t) => INDEXES[t].has(cell))) n += 1;
+  for (const cell of distinct) {
+    if (SERIAL.has(cell) || IMPORT_TYPES.some((t) => INDEXES[t].has(cell))) n += 1;
   }
   return n;
 }

@@ -129,6 +129,35 @@ export async function request<T>(
   return (await response.json()) as T;
 }
 
+/** A file from the API (a POST that answers with a workbook, say), with the same headers and errors. */
+export async function requestBlob(
+  method: string,
+  path: string,
+  { params, body }: { params?: Params; body?: BodyInit } = {},
+) {
+  const response = await fetch(apiUrl(path, params), {
+    method,
+    headers: { 'Accept-Language': language, ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+    body,
+  }).catch((error: Error) => {
+    throw new ApiError(0, 'network', error.message);
+  });
+  if (!response.ok) throw await parseError(response);
+  return response.blob();
+}
+
+/** Hands a file to the browser to save. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, params?: Params, signal?: AbortSignal) => request<T>('GET', path, { params, signal }),
   post: <T>(path: string, json: unknown, params?: Params) => request<T>('POST', path, { json, params }),

@@ -110,4 +110,12 @@ export type ImportReport = {
   problemCount: number;
   ok: boolean;
   runId: number | null;
+  headerRow: number;
+  ignoredColumns: { column: string; reason: 'serial' | 'empty' | 'option' | 'problems' }[];
+  readings: ImportReading[];
+  readingCount: number;
+  changes: { row: number; id: number; fields: { field: string; before: string | null; after: string | null }[] }[];
+  storedValuesChanged: number;
 };
+
+export type ImportReading = { row: number; column: string | null; field: string; value: string; reading: string };
