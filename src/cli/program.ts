@@ -31,6 +31,16 @@ export const COMMANDS: LazyCommand[] = [
     load: async () => (await import('./commands/import.js')).registerImportCommands,
   },
   {
+    name: 'imports',
+    summary: 'the latest imports, newest first, with whether each was undone',
+    load: async () => (await import('./commands/import.js')).registerImportCommands,
+  },
+  {
+    name: 'undo-import',
+    summary: 'undo a partnership import as a whole: its new pairs removed, its changes put back',
+    load: async () => (await import('./commands/import.js')).registerImportCommands,
+  },
+  {
     name: 'export',
     summary: 'write partnerships to FILE (.csv, .xlsx or .json) in the format `amity import` reads',
     load: async () => (await import('./commands/export.js')).registerExport,

@@ -6,6 +6,7 @@ import { exportPartnershipsStream, type HeaderLanguage } from '../../server/impo
 import { formatOfFileName } from '../../server/imports/parsers.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
 import { CliError, withDb } from '../context.js';
+import { readMapping } from './mapping-file.js';
 
 type ExportOptions = {
   cn?: string;
@@ -20,6 +21,7 @@ type ExportOptions = {
   q?: string;
   demo?: string;
   headers: string;
+  mapping?: string;
 };
 
 export function registerExport(program: Command): void {
@@ -39,13 +41,18 @@ export function registerExport(program: Command): void {
     .option('--q <text>', 'free text: Chinese, English or pinyin')
     .option('--demo <bool>', 'true: only demo records; false: none of them')
     .option('--headers <lang>', 'header row in en (default) or zh', 'en')
+    .option(
+      '--mapping <file>',
+      "an office's column mapping (JSON): write the file in its own layout, to import back with it",
+    )
     .action(async (file: string, options: ExportOptions, command: Command) => {
       const format = formatOfFileName(file);
       if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
       if (options.headers !== 'en' && options.headers !== 'zh') {
         throw new CliError(`--headers ${options.headers}: give en or zh`, 2);
       }
-      const { headers, ...filterOptions } = options;
+      const { headers, mapping, ...filterOptions } = options;
+      const layout = mapping ? readMapping(mapping) : undefined;
       const parsed = PartnershipFilterSchema.safeParse(filterOptions);
       if (!parsed.success) {
         const lines = parsed.error.issues.map((i) => `--${kebab(String(i.path[0] ?? ''))}: ${i.message}`);
@@ -61,6 +68,7 @@ export function registerExport(program: Command): void {
             format,
             headers: headers as HeaderLanguage,
             counter,
+            layout,
           });
           await pipeline(stream, createWriteStream(file));
           console.log(`exported ${counter.rows} partnership(s) to ${file}`);

@@ -1,23 +1,27 @@
 /**
  * `amity import FILE`: a CSV, XLSX or JSON file into the registry, all rows or none; the report lists
- * every problem with its row and column. Also registers `amity export` and `amity template`.
+ * every problem with its row and column (and, with --problems, writes them beside each row into a
+ * workbook). Also registers `amity export`, `amity template`, `amity imports` and `amity undo-import`.
  * Exit codes: 0 imported (or a clean dry run), 2 problems (nothing written), 1 failure.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { systemActor } from '../../server/auth/actor.js';
 import { buildTemplate } from '../../server/imports/export.service.js';
 import { IMPORT_TYPES, type ImportType } from '../../server/imports/import.schema.js';
 import { importData } from '../../server/imports/import.service.js';
-import { type Mapping, parseMapping } from '../../server/imports/mapping.js';
 import { formatOfFileName } from '../../server/imports/parsers.js';
 import { formatReport } from '../../server/imports/problems.js';
+import { problemsWorkbook } from '../../server/imports/problems-workbook.js';
+import { listImportRuns, undoImportRun } from '../../server/imports/undo.service.js';
 import { BLANK_CELLS, type BlankCells } from '../../server/imports/values.js';
 import { LIMITS } from '../../shared/enums.js';
 import { isAppError } from '../../shared/errors.js';
 import type { Language } from '../../shared/messages.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
+import { readMapping } from './mapping-file.js';
 
 type ImportOptions = {
   dryRun?: boolean;
@@ -28,7 +32,16 @@ type ImportOptions = {
   mapping?: string;
   ignoreColumn?: string[];
   sheet?: string;
+  headerRow?: string;
+  problems?: string;
 };
+
+function parseHeaderRow(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new CliError(`--header-row ${value}: give a row number, 1 or more`, 2);
+  return Number(value);
+}
 
 function parseType(value: string | undefined): ImportType | undefined {
   if (value === undefined) return undefined;
@@ -45,24 +58,6 @@ export function parseLanguage(value: string | undefined, env = process.env.LANG)
   if (v === 'zh' || v === 'zh-cn') return 'zh-CN';
   if (v === 'en') return 'en';
   throw new CliError(`--lang ${value}: give zh-CN or en`, 2);
-}
-
-function readMapping(file: string): Mapping {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read the mapping ${file}: ${(error as Error).message}`, 2);
-  }
-  try {
-    return parseMapping(text);
-  } catch (error) {
-    const issue = isAppError(error) ? error.details.issues?.[0] : undefined;
-    throw new CliError(
-      `--mapping ${file}: ${issue ? `${issue.path}: ${issue.message} — ${issue.fix}` : String(error)}`,
-      2,
-    );
-  }
 }
 
 function parseBlank(value: string | undefined): BlankCells {
@@ -114,6 +109,8 @@ export function registerImportCommands(program: Command): void {
       'a blank cell keeps the stored value (keep, the default) or clears it (clear); a cell of - or （清空） always clears',
       'keep',
     )
+    .option('--header-row <n>', 'the row that holds the headers (default: found under any title rows)')
+    .option('--problems <file.xlsx>', 'when the file has problems, write them beside each row into this workbook')
     .action(async (file: string, options: ImportOptions, command: Command) => {
       const mapping = options.mapping ? readMapping(options.mapping) : undefined;
       const type = parseType(options.type) ?? mapping?.type;
@@ -121,24 +118,66 @@ export function registerImportCommands(program: Command): void {
       const format = formatOfFileName(file);
       if (!format) throw new CliError(`${file}: name the file *.csv, *.xlsx or *.json to choose the format`, 2);
       const data = readInput(file);
-      const report = await withDb(command, (handle) =>
-        importData({
-          db: handle.db,
-          data,
-          fileName: basename(file),
-          format,
-          type,
-          dryRun: options.dryRun,
-          lang,
-          blank: parseBlank(options.blank),
-          columns: mapping?.columns,
-          ignoreColumns: options.ignoreColumn,
-          sheet: options.sheet ?? mapping?.sheet,
-        }),
-      );
+      const request = {
+        data,
+        fileName: basename(file),
+        format,
+        type,
+        lang,
+        blank: parseBlank(options.blank),
+        columns: mapping?.columns,
+        ignoreColumns: options.ignoreColumn,
+        sheet: options.sheet ?? mapping?.sheet,
+        headerRow: parseHeaderRow(options.headerRow) ?? mapping?.headerRow,
+      };
+      const report = await withDb(command, async (handle) => {
+        const result = await importData({ db: handle.db, ...request, dryRun: options.dryRun });
+        if (!result.ok && options.problems) {
+          const { workbook } = await problemsWorkbook({ db: handle.db, ...request });
+          writeFileSync(options.problems, workbook);
+        }
+        return result;
+      });
       const lines = options.json ? [JSON.stringify(report, null, 2)] : formatReport(report, lang);
       for (const line of lines) console.log(line);
+      if (!report.ok && options.problems)
+        console.log(
+          lang === 'en'
+            ? `problems written beside each row to ${options.problems}`
+            : `问题已写在每行旁边：${options.problems}`,
+        );
       if (!report.ok) process.exitCode = 2;
+    });
+
+  program
+    .command('imports')
+    .description('the latest imports, newest first, with whether each was undone')
+    .option('--json', 'print them as JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const runs = await withDb(command, (handle) => listImportRuns({ db: handle.db, actor: systemActor('cli') }));
+      if (options.json) {
+        console.log(JSON.stringify(runs, null, 2));
+        return;
+      }
+      for (const r of runs) {
+        const undone = r.undoneAt ? `  undone ${r.undoneAt} by ${r.undoneBy}` : '';
+        console.log(
+          `#${r.id}  ${r.createdAt}  ${r.target}  ${r.fileName}  +${r.added} ~${r.updated}  ${r.actorName ?? ''}${undone}`,
+        );
+      }
+      if (runs.length === 0) console.log('no imports yet');
+    });
+
+  program
+    .command('undo-import')
+    .description('undo a partnership import as a whole: its new pairs removed, its changes put back')
+    .argument('<run>', 'the import run (its number in `amity imports` and in the import report)')
+    .action(async (run: string, _options: unknown, command: Command) => {
+      if (!/^\d+$/.test(run)) throw new CliError(`${run}: give the number of an import run (see amity imports)`, 2);
+      const done = await withDb(command, (handle) =>
+        undoImportRun({ db: handle.db, actor: systemActor('cli'), id: Number(run) }),
+      );
+      console.log(`import run #${done.runId} undone: ${done.removed} pair(s) removed, ${done.restored} restored`);
     });
 
   program

@@ -12,6 +12,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -262,8 +263,11 @@ export const importMappings = pgTable(
     /** The office: the division subtree whose staff share the mapping. */
     scopeCode: text('scope_code').notNull(),
     name: text('name').notNull(),
-    /** The mapping as MappingSchema describes it: {version: 1, type?, sheet?, headerRow?, columns}. */
-    mapping: jsonb('mapping').notNull(),
+    /**
+     * The mapping as MappingSchema describes it: {version: 1, type?, sheet?, headerRow?, columns}. json,
+     * not jsonb: the order of the columns is the office's layout, and jsonb does not keep key order.
+     */
+    mapping: json('mapping').notNull(),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

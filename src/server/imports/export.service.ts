@@ -11,13 +11,15 @@ import ExcelJS from 'exceljs';
 import { formatPartialDate } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
+import type { Mapping } from '../../shared/schemas/imports.js';
 import type { PartnershipFilter } from '../../shared/schemas/partnership.js';
 import { type Actor, systemActor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { filterConditions, iteratePartnerships, type PartnershipListed } from '../partnerships/partnership.repo.js';
 import { resolveFilter } from '../partnerships/partnership.service.js';
 import { type Division, divisionPath, getReferenceCache } from '../places/reference-cache.js';
-import { COLUMNS, type ImportFormat, type ImportType, PARTNERSHIP_COLUMNS } from './import.schema.js';
+import { normalizeHeader } from './columns.js';
+import { COLUMNS, type ImportFormat, type ImportType, PARTNERSHIP_COLUMNS, SERIAL_HEADERS } from './import.schema.js';
 
 export type HeaderLanguage = 'en' | 'zh';
 
@@ -79,7 +81,45 @@ export type ExportOptions = {
   counter?: { rows: number };
   /** Who exports: the rows are those of their scope. Omitted: the command line, acting as the system. */
   actor?: Actor;
+  /**
+   * An office's mapping: the file is written in its own layout — its headers in its order, 序号
+   * numbered, columns it ignores left empty — so that it imports back with the same mapping.
+   */
+  layout?: Mapping;
 };
+
+/** The header row and the cells of each row in the layout asked for. */
+type Shape = { headers: string[]; cells(row: string[], n: number): string[] };
+
+const SERIAL_KEYS = new Set(SERIAL_HEADERS.map(normalizeHeader));
+
+/** The interchange layout in English or Chinese, or an office's own layout from its mapping. */
+export function exportShape(lang: HeaderLanguage, layout?: Mapping): Shape {
+  if (!layout) return { headers: headersOf('partnerships', lang), cells: (row) => row };
+  const names = PARTNERSHIP_COLUMNS.map((c) => c.name);
+  const plan = Object.entries(layout.columns).map(([header, field]) => {
+    if (field === null) return { header, at: SERIAL_KEYS.has(normalizeHeader(header)) ? -1 : -2 };
+    const at = names.indexOf(field);
+    if (at < 0) {
+      throw new AppError('validation_failed', `the mapping names an unknown field ${field}`, {
+        issues: [
+          {
+            path: `mapping.columns.${header}`,
+            rule: 'unknown_field',
+            value: field,
+            message: `${field} is not a field of the partnership interchange format`,
+            fix: `use one of ${names.join(', ')}, or null`,
+          },
+        ],
+      });
+    }
+    return { header, at };
+  });
+  return {
+    headers: plan.map((p) => p.header),
+    cells: (row, n) => plan.map((p) => (p.at >= 0 ? (row[p.at] ?? '') : p.at === -1 ? String(n) : '')),
+  };
+}
 
 /**
  * The export as a stream of chunks. The filter is checked before the first chunk, so a bad filter
@@ -92,12 +132,14 @@ export function exportPartnershipsStream({
   headers = 'en',
   counter,
   actor = systemActor('export'),
+  layout,
 }: ExportOptions): Readable {
   const resolved = resolveFilter(filter, actor);
   const conditions = filterConditions(resolved.filter, resolved.division);
+  const shape = exportShape(headers, layout);
   const batches = counted(iteratePartnerships(db, conditions), counter);
   const out = new PassThrough();
-  const run = format === 'xlsx' ? writeXlsx(out, batches, headers) : writeText(out, batches, format, headers);
+  const run = format === 'xlsx' ? writeXlsx(out, batches, shape) : writeText(out, batches, format, shape);
   run.catch((error: unknown) => out.destroy(error as Error));
   return out;
 }
@@ -120,18 +162,20 @@ async function writeText(
   out: PassThrough,
   batches: AsyncGenerator<PartnershipListed[]>,
   format: 'csv' | 'json',
-  lang: HeaderLanguage,
+  shape: Shape,
 ): Promise<void> {
-  const headers = headersOf('partnerships', lang);
+  const { headers } = shape;
+  let n = 0;
+  const cellsOf = (row: PartnershipListed) => shape.cells(partnershipCells(row), ++n);
   if (format === 'csv') {
     await write(out, BOM + csvLines([headers]));
-    for await (const batch of batches) await write(out, csvLines(batch.map(partnershipCells)));
+    for await (const batch of batches) await write(out, csvLines(batch.map(cellsOf)));
   } else {
     let first = true;
     await write(out, '[');
     for await (const batch of batches) {
       const lines = batch.map((row) => {
-        const cells = partnershipCells(row);
+        const cells = cellsOf(row);
         const object = Object.fromEntries(headers.map((h, i) => [h, cells[i] === '' ? null : cells[i]]));
         return JSON.stringify(object);
       });
@@ -143,19 +187,16 @@ async function writeText(
   out.end();
 }
 
-async function writeXlsx(
-  out: PassThrough,
-  batches: AsyncGenerator<PartnershipListed[]>,
-  lang: HeaderLanguage,
-): Promise<void> {
+async function writeXlsx(out: PassThrough, batches: AsyncGenerator<PartnershipListed[]>, shape: Shape): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('partnerships', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = PARTNERSHIP_COLUMNS.map((c) => ({ width: Math.max(12, Math.min(40, c.name.length + 4)) }));
-  const header = sheet.addRow(headersOf('partnerships', lang));
+  sheet.columns = shape.headers.map((h) => ({ width: Math.max(12, Math.min(40, h.length * 2 + 4)) }));
+  const header = sheet.addRow(shape.headers);
   header.font = { bold: true };
   header.commit();
+  let n = 0;
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow(partnershipCells(row)).commit();
+    for (const row of batch) sheet.addRow(shape.cells(partnershipCells(row), ++n)).commit();
   }
   sheet.commit();
   await workbook.commit();

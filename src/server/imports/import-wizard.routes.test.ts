@@ -186,4 +186,30 @@ describe('the import wizard API', () => {
     const kept = await getPartnership({ db: handle.db, actor: hunanEditor, id: pair.id });
     expect(kept.notes).toBe('edited by hand');
   });
+
+  it("exports in the office's own layout, and that file imports back with the same mapping, changing nothing", async () => {
+    const layout = {
+      version: 1,
+      columns: {
+        序号: null,
+        中方城市: 'cn_division',
+        外方城市名: 'partner_name_en',
+        所在国: 'partner_country',
+        签订日期: 'established_on',
+        备用: null,
+      },
+    };
+    const saved = (await (
+      await app.request('/api/import-mappings', jsonInit('POST', { name: '版式', mapping: layout }))
+    ).json()) as SavedMapping;
+    const res = await app.request(`/api/exports/partnerships.csv?mappingId=${saved.id}&q=wizard`);
+    expect(res.status).toBe(200);
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.trim().split(/\r?\n/);
+    expect(header).toBe('序号,中方城市,外方城市名,所在国,签订日期,备用');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.startsWith('1,湖南省/')).toBe(true);
+    const back = (await (await upload(`/api/imports?mappingId=${saved.id}`, text, '导出.csv')).json()) as ImportReport;
+    expect(back).toMatchObject({ ok: true, added: 0, updated: 0, unchanged: 2 });
+  });
 });

@@ -220,7 +220,16 @@ export function registerImportRoutes(app: Api): void {
         path: `/api/exports/partnerships.${format}`,
         tags,
         summary: `Export the partnerships of any filter as ${format.toUpperCase()} in the interchange format`,
-        request: { query: PartnershipFilterSchema.extend(HeadersQuerySchema.shape) },
+        request: {
+          query: PartnershipFilterSchema.extend(HeadersQuerySchema.shape).extend({
+            mappingId: z.coerce
+              .number()
+              .int()
+              .positive()
+              .optional()
+              .describe("A saved mapping of the caller's office: the file is written in the office's own layout"),
+          }),
+        },
         responses: {
           200: { content: { [CONTENT_TYPES[format]]: { schema: fileSchema } }, description: 'The file, streamed' },
           400: errorResponses[400],
@@ -228,15 +237,12 @@ export function registerImportRoutes(app: Api): void {
           403: errorResponses[403],
         },
       }),
-      (c) => {
-        const { headers, ...filter } = c.req.valid('query');
-        const stream = exportPartnershipsStream({
-          db: c.get('deps').handle.db,
-          actor: actorOf(c),
-          filter,
-          format,
-          headers,
-        });
+      async (c) => {
+        const { headers, mappingId, ...filter } = c.req.valid('query');
+        const db = c.get('deps').handle.db;
+        const actor = actorOf(c);
+        const layout = mappingId ? await getSavedMapping({ db, actor, id: mappingId }) : undefined;
+        const stream = exportPartnershipsStream({ db, actor, filter, format, headers, layout });
         return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
           'content-type': CONTENT_TYPES[format],
           'content-disposition': attachment(`partnerships.${format}`),

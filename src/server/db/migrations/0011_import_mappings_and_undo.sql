@@ -2,7 +2,7 @@ CREATE TABLE "import_mappings" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"scope_code" text NOT NULL,
 	"name" text NOT NULL,
-	"mapping" jsonb NOT NULL,
+	"mapping" json NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
