@@ -96,6 +96,7 @@ export const en: Record<WebMessageKey, string> = {
   'asOf.label': 'As of',
   'asOf.today': 'Today',
   'asOf.placeholder': 'Today',
+  'date.placeholder': 'Pick a date',
   'asOf.badge': 'As of {date}',
 
   'state.loading': 'Loading…',

@@ -96,6 +96,7 @@ export const zhCN = {
   'asOf.label': '截至日期',
   'asOf.today': '今天',
   'asOf.placeholder': '今天',
+  'date.placeholder': '选择日期',
   'asOf.badge': '截至 {date}',
 
   'state.loading': '正在加载…',

@@ -13,6 +13,7 @@ import { ACTIVITY_LIMITS } from '../../../shared/schemas/activity';
 import { ApiError, api } from '../../api/client';
 import { usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
+import { DateField } from '../../components/date-field';
 import { Loading, RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
@@ -233,7 +234,7 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
                 label={t('act.date')}
                 rules={[{ required: true, message: t('form.required') }]}
               >
-                <Input type="date" />
+                <DateField />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -8,6 +8,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Input, message, Row, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { hasKey } from '../../i18n/catalog';
@@ -110,16 +111,14 @@ export function NewsCheckPage() {
                 {file.name}
               </Tag>
             )}
-            <label>
-              {t('news.published')}{' '}
-              <input
-                type="date"
-                aria-label={t('news.published')}
-                value={published}
-                max={asOf}
-                onChange={(e) => setPublished(e.target.value)}
-              />
-            </label>
+            <label htmlFor="news-published">{t('news.published')}</label>
+            <DateField
+              id="news-published"
+              value={published}
+              past
+              max={asOf}
+              onChange={(value) => setPublished(value ?? '')}
+            />
             <Input
               aria-label={t('news.source')}
               placeholder={t('news.source')}

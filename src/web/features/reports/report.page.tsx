@@ -5,8 +5,9 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { Alert, Button, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DateField } from '../../components/date-field';
 import { Loading } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
@@ -78,12 +79,7 @@ export function ReportPage() {
           </div>
           <div className="filter-field">
             <label htmlFor="report-compare">{t('report.compare')}</label>
-            <Input
-              id="report-compare"
-              type="date"
-              value={search.compare ?? ''}
-              onChange={(e) => update({ compare: e.target.value || undefined })}
-            />
+            <DateField id="report-compare" past value={search.compare} onChange={(compare) => update({ compare })} />
           </div>
           <div className="filter-field">
             <label htmlFor="report-lang">{t('report.lang')}</label>
