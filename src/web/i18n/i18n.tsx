@@ -10,6 +10,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { inLanguage } from '../../shared/citation';
 import { setApiLanguage } from '../api/client';
 import {
   DEFAULT_LANGUAGE,
@@ -37,6 +38,8 @@ export type I18n = {
   dt(iso: string): string;
   /** The Chinese or the English of a pair of names, falling back to the other. */
   name(zh: string | null | undefined, en: string | null | undefined): string;
+  /** Free text written in both languages ("中文。English.") → the page's part; else as it is. */
+  text(value: string | null | undefined): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -86,6 +89,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       d: (value) => formatPartialDate(lang, value),
       dt: (iso) => formatDateTime(lang, iso),
       name: (zh, en) => (lang === 'zh-CN' ? zh || en : en || zh) ?? '',
+      text: (value) => (value ? inLanguage(value, lang) : ''),
     }),
     [lang, setLang],
   );

@@ -3,6 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { citeSource } from '../../../shared/citation';
 import { FIGURE_NAME_PATTERN } from '../../../shared/schemas/figures';
 import { useFigureRecords } from '../../api/queries';
 import type { FigureRecord, RankRecord } from '../../api/types';
@@ -20,7 +21,7 @@ const route = getRouteApi('/figures/$figure');
 const PER_PAGE = 50;
 
 export function FigureRecordsPage() {
-  const { t, n, d, name } = useI18n();
+  const { t, n, d, name, lang } = useI18n();
   const { figure } = route.useParams();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/figures/$figure' });
@@ -78,10 +79,10 @@ export function FigureRecordsPage() {
                 {d(r.benchmark.asOf)} ·{' '}
                 {r.benchmark.sourceUrl ? (
                   <a href={r.benchmark.sourceUrl} target="_blank" rel="noreferrer noopener">
-                    {r.benchmark.source}
+                    {citeSource(r.benchmark.source, r.benchmark.sourceUrl, lang)}
                   </a>
                 ) : (
-                  r.benchmark.source
+                  citeSource(r.benchmark.source, null, lang)
                 )}
               </span>
             ) : null}

@@ -59,7 +59,7 @@ export function ProgrammePage() {
 }
 
 function Programme({ p }: { p: ProgrammeDetail }) {
-  const { t, name, d } = useI18n();
+  const { t, name, d, text } = useI18n();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/programmes/$id' });
   const [editing, setEditing] = useState<MeasureTarget | null>(null);
@@ -91,7 +91,7 @@ function Programme({ p }: { p: ProgrammeDetail }) {
           }
         />
       </div>
-      {p.description ? <Typography.Paragraph>{p.description}</Typography.Paragraph> : null}
+      {p.description ? <Typography.Paragraph>{text(p.description)}</Typography.Paragraph> : null}
       {p.sources.length ? (
         <Typography.Paragraph className="muted">
           {t('common.source')}: {p.sources.join('; ')}
