@@ -109,6 +109,10 @@ export const en: Record<WebMessageKey, string> = {
 
   'common.all': 'All',
   'common.yes': 'Yes',
+  'audit.field.stage': 'Stage',
+  'audit.line': '{field}: ',
+  'audit.value.empty': 'not set',
+  'audit.value.place': 'partner place no. {id}',
   'common.no': 'No',
   'common.cancel': 'Cancel',
   'common.save': 'Save',

@@ -109,6 +109,10 @@ export const zhCN = {
 
   'common.all': '全部',
   'common.yes': '是',
+  'audit.field.stage': '阶段',
+  'audit.line': '{field}：',
+  'audit.value.empty': '未填写',
+  'audit.value.place': '外方城市（编号 {id}）',
   'common.no': '否',
   'common.cancel': '取消',
   'common.save': '保存',
