@@ -2,6 +2,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useI18n } from '../i18n/i18n';
 import { useScope } from '../state/scope';
+import { type GlobalSearch, withAsOf } from '../state/search';
 import { DateField } from './date-field';
 
 export function AsOfPicker({ id }: { id: string }) {
@@ -16,7 +17,7 @@ export function AsOfPicker({ id }: { id: string }) {
       aria-label={t('asOf.label')}
       past
       onChange={(next) => {
-        void navigate({ to: '.', search: (prev: Record<string, unknown>) => ({ ...prev, asOf: next }) });
+        void navigate({ to: '.', search: (prev: GlobalSearch) => withAsOf(prev, next) });
       }}
     />
   );

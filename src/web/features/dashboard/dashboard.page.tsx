@@ -17,11 +17,10 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
-import { localToday } from '../../state/search';
+import { defaultSinceYear, localToday } from '../../state/search';
 import { ActivityCharts } from './activity-charts';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
 import { latestBenchmark } from './gap';
-import { defaultSinceYear } from './prefetch';
 import { perYear, topCountries } from './series';
 
 const route = getRouteApi('/');

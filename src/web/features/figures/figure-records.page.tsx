@@ -13,8 +13,7 @@ import { LevelPill, StatusPill } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
-import { type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
-import { defaultSinceYear } from '../dashboard/prefetch';
+import { defaultSinceYear, type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
 import { figureTitle } from './figure-title';
 
 const route = getRouteApi('/figures/$figure');
