@@ -13,6 +13,8 @@ import { DemoBanner, UserMenu } from '../features/auth/user-menu';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
+import { NoAccess } from './no-access';
+import { mayOpen, pageNeed } from './page-access';
 import { ScopePicker } from './scope-picker';
 
 // The date picker is the heaviest control of the frame; it follows the first paint.
@@ -101,6 +103,7 @@ export function AppShell() {
   const can = useCan();
   const allowed = (item: NavItem) =>
     item.need === undefined || (item.need === 'write' ? can.writeAnywhere : can.contacts);
+  const need = pageNeed(pathname);
   const showContext = !pathname.startsWith('/import');
   return (
     <Layout className="app">
@@ -148,7 +151,7 @@ export function AppShell() {
         </div>
       ) : null}
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {need && !mayOpen(need, can) ? <NoAccess need={need} /> : <Outlet />}
       </main>
     </Layout>
   );

@@ -105,6 +105,12 @@ export const en: Record<WebMessageKey, string> = {
   'state.empty': 'No data',
   'state.notFound': 'Page not found',
   'state.backHome': 'Back to the dashboard',
+  'access.title': 'This page is not open to you',
+  'access.need.write': 'This page adds or changes records: it needs an editor’s rights.',
+  'access.need.contacts': 'Contacts are personal data: this page needs the right to see contacts.',
+  'access.need.admin': 'This page manages accounts: it needs an administrator’s rights.',
+  'access.you': 'Signed in as {name} ({role}). To use it, ask your office’s administrator.',
+  'access.signIn': 'Sign in',
   'state.network': 'Cannot reach the server; check the connection and retry',
 
   'common.all': 'All',

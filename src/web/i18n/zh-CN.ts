@@ -105,6 +105,12 @@ export const zhCN = {
   'state.empty': '暂无数据',
   'state.notFound': '找不到该页面',
   'state.backHome': '返回概览',
+  'access.title': '无权使用此页面',
+  'access.need.write': '此页面用于新增或修改记录，需要编辑权限。',
+  'access.need.contacts': '联系人属个人信息，需要查看联系人的权限。',
+  'access.need.admin': '此页面用于管理账户，需要管理员权限。',
+  'access.you': '当前账户：{name}（{role}）。如需使用，请联系本单位的管理员。',
+  'access.signIn': '登录',
   'state.network': '无法连接到服务器，请检查网络后重试',
 
   'common.all': '全部',
