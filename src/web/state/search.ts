@@ -113,6 +113,8 @@ export type PartnershipSearch = GlobalSearch & {
   country?: string[];
   continent?: (typeof CONTINENTS)[number][];
   group?: string;
+  /** One foreign place (by id): its pairs with every Chinese partner in the scope. */
+  place?: number;
   yearFrom?: number;
   yearTo?: number;
   sort?: PartnershipSort;
@@ -138,6 +140,7 @@ export function validatePartnershipSearch(raw: Raw): PartnershipSearch {
     country: listOf<string>((s) => /^[A-Z]{2}$/.test(s), raw.country),
     continent: listOf(CONTINENTS, raw.continent),
     group: group && /^[a-z0-9_-]{1,40}$/.test(group) ? group : undefined,
+    place: integer(raw.place, 1, 2_147_483_647),
     yearFrom: integer(raw.yearFrom, 1000, 9999),
     yearTo: integer(raw.yearTo, 1000, 9999),
     sort: sort === 'name' ? undefined : sort,
@@ -159,6 +162,7 @@ export function partnershipQuery(search: PartnershipSearch, defaultScope: string
     country: search.country,
     continent: search.continent,
     group: search.group,
+    place: search.place,
     yearFrom: search.yearFrom,
     yearTo: search.yearTo,
     sort: search.sort ?? 'name',
@@ -178,6 +182,7 @@ export function hasFilters(search: PartnershipSearch): boolean {
       search.country ||
       search.continent ||
       search.group ||
+      search.place ||
       search.yearFrom ||
       search.yearTo,
   );

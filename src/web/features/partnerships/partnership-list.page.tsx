@@ -6,6 +6,7 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
@@ -35,6 +36,7 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import {
+  type GlobalSearch,
   hasFilters,
   PARTNERSHIP_SORTS,
   type PartnershipSearch,
@@ -100,9 +102,21 @@ export function PartnershipListPage() {
       partner: {
         key: 'partner',
         title: t('field.partner'),
+        // The foreign place leads to all its Chinese partners (a place may pair with several).
         render: (_, p) => (
           <span>
-            {name(p.partner.nameZh, p.partner.nameEn)}
+            <Link
+              to="/partnerships"
+              search={(prev: GlobalSearch) => ({
+                scope: prev.scope,
+                asOf: prev.asOf,
+                since: prev.since,
+                place: p.partner.id,
+              })}
+              title={t('list.placeAll', { name: name(p.partner.nameZh, p.partner.nameEn) })}
+            >
+              {name(p.partner.nameZh, p.partner.nameEn)}
+            </Link>
             {lang === 'zh-CN' && p.partner.nameEn && p.partner.nameZh ? (
               <span className="muted block" lang="en">
                 {p.partner.nameEn}
@@ -398,6 +412,24 @@ export function PartnershipListPage() {
       </div>
 
       {filterBar}
+
+      {search.place ? (
+        <Alert
+          className="place-filter"
+          type="info"
+          showIcon
+          message={t('list.placeFilter', {
+            name: rows?.[0]
+              ? `${name(rows[0].partner.nameZh, rows[0].partner.nameEn)}（${name(rows[0].partner.country.nameZh, rows[0].partner.country.nameEn)}）`
+              : `#${search.place}`,
+          })}
+          action={
+            <Button size="small" onClick={() => void update({ place: undefined })}>
+              {t('list.placeClear')}
+            </Button>
+          }
+        />
+      ) : null}
 
       {list.isError && !data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
