@@ -3,10 +3,10 @@
  * and the as-of date that every figure and list follows.
  */
 
-import { DownOutlined } from '@ant-design/icons';
+import { DownOutlined, MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Dropdown, Layout } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Drawer, Dropdown, Layout } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { requestSignIn } from '../features/auth/auth-gate';
 import { useCan } from '../features/auth/permissions';
 import { DemoBanner, UserMenu } from '../features/auth/user-menu';
@@ -97,6 +97,67 @@ function NavMenu({ group, pathname }: { group: NavGroup; pathname: string }) {
   );
 }
 
+/**
+ * On a phone the bar has no room for the pages: one menu button opens them all in a drawer, the
+ * groups' pages listed under their group's name, so nothing is cut off without a hint.
+ */
+function PhoneMenu({ pathname, allowed }: { pathname: string; allowed: (item: NavItem) => boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  // A chosen page closes the drawer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it closes on every change of page
+  useEffect(() => setOpen(false), [pathname]);
+  const link = (item: NavItem) => (
+    <li key={item.to}>
+      <Link
+        to={item.to}
+        className="phone-nav-link"
+        activeProps={{ className: 'phone-nav-link active', 'aria-current': 'page' }}
+        activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+        onClick={() => setOpen(false)}
+      >
+        {t(item.label)}
+      </Link>
+    </li>
+  );
+  return (
+    <>
+      <button
+        type="button"
+        className="app-nav-toggle"
+        aria-expanded={open}
+        aria-controls="phone-nav"
+        onClick={() => setOpen(true)}
+      >
+        <MenuOutlined aria-hidden /> {t('nav.menu')}
+      </button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="left"
+        width={260}
+        title={t('nav.main')}
+        rootClassName="phone-nav-drawer"
+      >
+        <nav id="phone-nav" aria-label={t('nav.main')}>
+          <ul className="phone-nav">
+            {NAV.map((entry) =>
+              'items' in entry ? (
+                <li key={entry.label}>
+                  <span className="phone-nav-group">{t(entry.label)}</span>
+                  <ul>{entry.items.filter(allowed).map(link)}</ul>
+                </li>
+              ) : allowed(entry) ? (
+                link(entry)
+              ) : null,
+            )}
+          </ul>
+        </nav>
+      </Drawer>
+    </>
+  );
+}
+
 export function AppShell() {
   const { t } = useI18n();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
@@ -120,6 +181,7 @@ export function AppShell() {
               Amity
             </span>
           </Link>
+          <PhoneMenu pathname={pathname} allowed={allowed} />
           <nav className="app-nav" aria-label={t('nav.main')}>
             {NAV.map((entry) =>
               'items' in entry ? (

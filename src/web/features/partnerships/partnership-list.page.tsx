@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { STAGES } from '../../../shared/lifecycle';
 import { apiUrl } from '../../api/client';
@@ -32,6 +32,7 @@ import { FilterSelect } from '../../components/filter-select';
 import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState } from '../../components/states';
 import { KindText, LevelPill, StatusPill } from '../../components/tags';
+import { useNarrow } from '../../components/use-narrow';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
@@ -161,7 +162,36 @@ export function PartnershipListPage() {
     [t, lang, d, dt, name],
   );
 
-  const tableColumns = useMemo(() => columns.map((key) => allColumns[key]), [columns, allColumns]);
+  // On a phone each row is a card of the columns that matter: both sides (each a link), the
+  // country, the level and status, the date; the column chooser is for wide screens.
+  const narrow = useNarrow();
+  const tableColumns = useMemo(
+    (): ColumnsType<Partnership> =>
+      narrow
+        ? [
+            {
+              key: 'card',
+              title: t('field.partner'),
+              render: (_, p, i) => (
+                <div className="row-card">
+                  <div className="row-card-title">
+                    {allColumns.cn.render?.(null, p, i) as ReactNode}
+                    <span aria-hidden> — </span>
+                    {allColumns.partner.render?.(null, p, i) as ReactNode}
+                  </div>
+                  <div className="row-card-meta">
+                    <span>{allColumns.country.render?.(null, p, i) as ReactNode}</span>
+                    {allColumns.level.render?.(null, p, i) as ReactNode}
+                    {allColumns.status.render?.(null, p, i) as ReactNode}
+                    <span>{allColumns.established.render?.(null, p, i) as ReactNode}</span>
+                  </div>
+                </div>
+              ),
+            },
+          ]
+        : columns.map((key) => allColumns[key]),
+    [columns, allColumns, narrow, t],
+  );
   const filtersOn = hasFilters(search);
   const data = list.data;
 
@@ -177,6 +207,8 @@ export function PartnershipListPage() {
         rowKey="id"
         size="middle"
         columns={tableColumns}
+        showHeader={!narrow}
+        className={narrow ? 'table-cards' : undefined}
         dataSource={rows ?? []}
         // A quick answer replaces the rows without a spinner flashing over them.
         loading={{ spinning: loading, delay: list.isPending ? 0 : 200 }}
@@ -206,7 +238,7 @@ export function PartnershipListPage() {
         }}
       />
     ),
-    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang],
+    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang, narrow],
   );
 
   // The filters re-render when a filter or the language changes, not when rows arrive.
