@@ -168,7 +168,12 @@ function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(target: MeasureTa
                           {m.owner ? `${m.owner} · ` : ''}
                           {t('programme.links', { activities: m.activityIds.length, projects: m.projectIds.length })}
                         </div>
-                        <Progress percent={m.progress} size="small" showInfo />
+                        <Progress
+                          percent={m.progress}
+                          size="small"
+                          showInfo
+                          aria-label={`${t('measure.progress')} ${m.progress}%`}
+                        />
                       </div>
                     </List.Item>
                   )}
@@ -255,6 +260,7 @@ function EvidenceView({ id }: { id: number }) {
               a.measures ? (
                 <Progress
                   percent={Math.round((a.withEvidence / a.measures) * 100)}
+                  aria-label={t('programme.coverage')}
                   size="small"
                   status={a.withEvidence === 0 ? 'exception' : 'normal'}
                 />
