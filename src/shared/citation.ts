@@ -41,17 +41,32 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
+/** Publishers a Chinese reader knows by their Chinese names. */
+const PUBLISHERS_ZH: [RegExp, string][] = [
+  [/wikipedia/i, '维基百科'],
+  [/wikidata/i, '维基数据'],
+];
+
+const ENGLISH_WORD = /\b[a-z]{3,}\b/;
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff《》“”]+/g;
+const DOMAIN = /\b(?:[a-z0-9-]+\.)+(?:com|cn|org|net|me|gov|edu|info|int)(?:\.cn)?\b/i;
+
 /**
- * A source as a reader would cite it: its lead words up to the first comma, colon, semicolon or
- * bracket (the publisher or the document), without notes, ids or paths. In Chinese, a lead with no
- * Chinese in it gives way to the address's site ("jsfao.gov.cn"). Null when nothing citable is left.
+ * A source as a reader would cite it: its lead words — up to the first comma, colon, semicolon or
+ * bracket, or "via …" — without notes, ids or paths. In Chinese, an English lead gives way to its
+ * Chinese words (the publication's name), a publisher's Chinese name, the address's site or a site
+ * named in the text ("handmsg.com"). Null when nothing citable is left.
  */
 export function citeSource(source: string | null | undefined, sourceUrl: string | null | undefined, lang: string) {
   const text = (source ?? '').trim();
   const host = hostOf(sourceUrl) ?? hostOf(/^https?:\/\/\S+$/.test(text) ? text : null);
   if (text === '' || isFilePath(text) || /^https?:\/\//.test(text)) return host;
-  const lead = (text.split(/\s*[,，:：;；(（]/)[0] ?? '').trim();
+  const lead = (text.split(/\s*[,，:：;；(（]|\s+(?:via|mirror)\s+/i)[0] ?? '').trim();
   if (lead === '') return host;
-  if (isChinese(lang) && !CJK.test(lead)) return host ?? lead;
-  return lead;
+  if (!isChinese(lang) || !ENGLISH_WORD.test(lead)) return lead;
+  const chinese = (lead.match(CJK_RUN) ?? []).join(' ');
+  const publisher = PUBLISHERS_ZH.find(([pattern]) => pattern.test(lead))?.[1];
+  if (publisher) return chinese ? `${publisher}《${chinese}》` : publisher;
+  if (chinese) return chinese;
+  return host ?? DOMAIN.exec(text)?.[0] ?? null;
 }

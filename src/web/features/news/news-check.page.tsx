@@ -82,7 +82,9 @@ export function NewsCheckPage() {
   const rows = result?.reconciliation ?? [];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{t('news.title')}</Typography.Title>
+      <div className="page-header">
+        <h1>{t('news.title')}</h1>
+      </div>
       <Typography.Paragraph type="secondary">{t('news.intro')}</Typography.Paragraph>
       <Card>
         <Space direction="vertical" style={{ width: '100%' }}>
