@@ -4,10 +4,11 @@
  * address bar do. Typing "2024-11-28" works in both languages; the future can be shut out.
  */
 import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type DateFieldProps = {
   id?: string;
@@ -36,7 +37,9 @@ export function DateField({
   ...rest
 }: DateFieldProps) {
   const { t } = useI18n();
-  const parsed = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value) : null;
+  const parsed = value && DAY.test(value) ? dayjs(value) : null;
+  const disabled = (date: Dayjs) =>
+    (past && date.isAfter(dayjs(), 'day')) || (!!max && date.isAfter(dayjs(max), 'day'));
   return (
     <DatePicker
       id={id}
@@ -46,11 +49,15 @@ export function DateField({
       aria-label={rest['aria-label']}
       data-testid={rest['data-testid']}
       allowClear={allowClear}
-      disabledDate={
-        past || max
-          ? (date) => (past && date.isAfter(dayjs(), 'day')) || (!!max && date.isAfter(dayjs(max), 'day'))
-          : undefined
-      }
+      disabledDate={past || max ? disabled : undefined}
+      // A day typed and left by clicking elsewhere (Save, say) counts, as if Enter had been pressed:
+      // the picker alone would keep the earlier value.
+      onBlur={(event) => {
+        const text = (event.target as HTMLInputElement).value.trim();
+        const typed = DAY.test(text) ? dayjs(text) : null;
+        if (typed?.isValid() && typed.format(DATE_FORMAT) === text && text !== value && !disabled(typed))
+          onChange?.(text);
+      }}
       style={{ width }}
       onChange={(next) => onChange?.(next ? next.format(DATE_FORMAT) : undefined)}
     />
