@@ -136,7 +136,7 @@ it('hides contacts from a user without the permission: no menu item, a refusal, 
   await nav.getByRole('link', { name: '友城名录' }).waitFor();
   expect(await nav.getByRole('link', { name: '联系人' }).count()).toBe(0);
   await page.goto(`${baseUrl}/contacts`);
-  await page.getByText('您没有查看联系人的权限').waitFor();
+  await page.getByTestId('no-access').getByText('联系人属个人信息，需要查看联系人的权限。').waitFor();
   expect(await page.getByRole('link', { name: '示例人物甲' }).count()).toBe(0);
   const status = await page.evaluate(async () => (await fetch('/api/contacts')).status);
   expect(status).toBe(403);

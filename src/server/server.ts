@@ -1,5 +1,6 @@
 /** Starts the HTTP server on a port, serving the API (and, when built, the web app). */
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { createActorResolver } from './auth/auth.middleware.js';
 import type { DbHandle } from './db/client.js';
@@ -54,6 +55,7 @@ export async function startServer({
       logger: log,
       metrics,
       shutdown,
+      baseMapFile: join(WEB_DIST_DIR, 'basemap.geojson'),
     },
     ROUTE_MODULES,
   );

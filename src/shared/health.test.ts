@@ -151,6 +151,23 @@ describe('scoreHealth: overall and suggestion', () => {
     expect(h.overall).toBe(Math.round(expected));
   });
 
+  it('words an activity of this month as within the last month, never "0 months"', () => {
+    const recent = Array.from({ length: 12 }, (_, i) =>
+      act(`2025-0${(i % 6) + 1}-1${i % 9}`, {
+        fields: [FIELDS[i % FIELDS.length] as string],
+        participants: 20,
+        days: 5,
+      }),
+    );
+    const h = scoreHealth(
+      base({ projects: 2, projectsWithOutcomes: 2, outcomes: 3, activities: [...recent, act('2025-06-20')] }),
+    );
+    expect(h.suggestion).toBe('active');
+    expect(h.monthsQuiet).toBe(0);
+    expect(h.reason['zh-CN']).toMatch(/^近 1 个月内有活动/);
+    expect(h.reason.en).toMatch(/^Activity within the last 1 month,/);
+  });
+
   it('dormant after 36 quiet months, at risk after 18, active when recent and scoring', () => {
     const dormant = scoreHealth(base({ activities: [act('2022-06-29')] }));
     expect(dormant.suggestion).toBe('dormant');

@@ -319,7 +319,7 @@ function suggest(
     suggestion: 'active',
     reason: both(
       last
-        ? `近 ${months} 个月内有活动，综合得分 ${overall}`
+        ? `近 ${Math.max(months, 1)} 个月内有活动，综合得分 ${overall}`
         : `建立不足 ${r.atRiskAfterMonths} 个月，综合得分 ${overall}`,
       last
         ? `Activity within the last ${plural(Math.max(months, 1), 'month', 'months')}, overall score ${overall}`

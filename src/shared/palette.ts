@@ -4,7 +4,8 @@ import type { Level, Status } from './enums.js';
 export const LEVEL_COLORS: Record<Level, string> = {
   provincial: '#c0392b',
   city: '#1d5fa8',
-  county: '#2e8b57',
+  // Dark enough for white text in a tag (4.5:1).
+  county: '#25774a',
 };
 
 export const STATUS_TAG: Record<Status, string> = {

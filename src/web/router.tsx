@@ -35,7 +35,7 @@ const rootRoute = createRootRoute({
   component: AppShell,
   notFoundComponent: NotFound,
   validateSearch: validateGlobalSearch,
-  search: { middlewares: [retainSearchParams(['scope', 'asOf'])] },
+  search: { middlewares: [retainSearchParams(['scope', 'asOf', 'since'])] },
 });
 
 const dashboardRoute = createRoute({

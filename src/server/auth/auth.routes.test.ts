@@ -36,7 +36,7 @@ describe('signing in', () => {
     expect(stored.some((s) => cookie.includes(s.id_hash))).toBe(false);
   });
 
-  it('answers 401 to a wrong password and an unknown user alike, and 401 to /me without a session', async () => {
+  it('answers 401 to a wrong password and an unknown user alike; /me without a session says nobody', async () => {
     const u = await buildUser(handle, { role: 'viewer', scopeCode: '430000' });
     const wrong = await signIn(u.username, 'not the password at all');
     const unknown = await signIn('nobody-here', 'not the password at all');
@@ -45,7 +45,9 @@ describe('signing in', () => {
     expect(((await wrong.res.json()) as { error: { detail: string } }).error.detail).toBe(
       ((await unknown.res.json()) as { error: { detail: string } }).error.detail,
     );
-    expect((await app.request('/api/auth/me')).status).toBe(401);
+    const me = await app.request('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({ user: null, csrfToken: null, expiresAt: null, demo: false, demoSignIn: false });
   });
 
   it('counts every one of several failures that arrive together, so a burst of guesses locks the account too', async () => {
@@ -97,7 +99,9 @@ describe('signing in', () => {
       ),
     );
     expect(patch.status).toBe(200);
-    expect((await app.request('/api/auth/me', { headers: { cookie: session.cookie } })).status).toBe(401);
+    const me = await app.request('/api/auth/me', { headers: { cookie: session.cookie } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: unknown }).user).toBeNull();
     expect((await signIn(u.username, u.password)).res.status).toBe(403);
   });
 

@@ -52,6 +52,17 @@ const SessionSchema = z
   })
   .meta({ id: 'Session' });
 
+/** Who is signed in, as /api/auth/me answers: nobody is an answer, not an error. */
+const MeSchema = z
+  .object({
+    user: CurrentUserSchema.nullable().describe('null when nobody is signed in'),
+    csrfToken: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    demo: z.boolean(),
+    demoSignIn: z.boolean().describe('Nobody is signed in and this deployment offers the demo sign-in'),
+  })
+  .meta({ id: 'Me' });
+
 const UserSchema = z
   .object({
     id: z.number().int(),
@@ -175,14 +186,15 @@ export function registerAuthRoutes(app: Api): void {
       method: 'get',
       path: '/api/auth/me',
       tags,
-      summary: 'Who is signed in (401 when nobody; on a demo the answer says a demo sign-in is offered)',
-      responses: { 200: jsonResponse(SessionSchema, 'The current user'), 401: authErrors[401] },
+      summary: 'Who is signed in (user null when nobody is; on a demo the answer says a demo sign-in is offered)',
+      responses: { 200: jsonResponse(MeSchema, 'The current user, or nobody') },
     }),
     async (c) => {
       const actor = c.get('actor');
       const deps = c.get('deps');
+      // A visitor who is not signed in is a normal state of the web app, not a failed request.
       if (!actor) {
-        throw new AppError('unauthenticated', 'nobody is signed in', { demoSignIn: !!deps.demoUsername });
+        return c.json({ user: null, csrfToken: null, expiresAt: null, demo: false, demoSignIn: !!deps.demoUsername }, 200);
       }
       const sessionId = getCookie(c, SESSION_COOKIE);
       const csrfToken = actor.kind === 'user' && sessionId ? (c.get('csrfToken') ?? null) : null;
@@ -192,6 +204,7 @@ export function registerAuthRoutes(app: Api): void {
           csrfToken,
           expiresAt: null,
           demo: !!deps.demoUsername && actor.name === deps.demoUsername,
+          demoSignIn: false,
         },
         200,
       );

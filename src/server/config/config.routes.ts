@@ -1,4 +1,5 @@
 /** /api/config: what the web app needs to know about this deployment before anything else. */
+import { existsSync } from 'node:fs';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { NATIONAL_CODE } from '../../shared/enums.js';
@@ -13,6 +14,9 @@ const ConfigSchema = z
     homeScope: ScopeSchema.nullable().describe('The scope the web app opens on; null: not configured'),
     publicRead: z.boolean().describe('Visitors who are not signed in may read the registry (AMITY_PUBLIC_READ=1)'),
     demo: z.boolean().describe('A demo: the local browser may sign in as the demo administrator'),
+    baseMap: z
+      .boolean()
+      .describe('The deployment serves its own base map at /basemap.geojson (else the bundled land outline)'),
   })
   .meta({ id: 'Config' });
 
@@ -47,7 +51,13 @@ export function registerConfigRoutes(app: Api): void {
       const deps = c.get('deps');
       const code = deps.homeScope;
       return c.json(
-        { homeScope: code ? resolveHomeScope(code) : null, publicRead: !!deps.publicRead, demo: !!deps.demoUsername },
+        {
+          homeScope: code ? resolveHomeScope(code) : null,
+          publicRead: !!deps.publicRead,
+          demo: !!deps.demoUsername,
+          // Looked at on each call: a base map dropped in is used from the next page load on.
+          baseMap: !!deps.baseMapFile && existsSync(deps.baseMapFile),
+        },
         200,
       );
     },

@@ -199,6 +199,19 @@ describe('contacts API', () => {
     expect(six.data.map((c) => c.id)).toEqual([never.id, old.id, recent.id]);
     expect((await silent(36)).data.map((c) => c.id)).toEqual([never.id]);
     expect((await json<Page>(`/api/contacts/silent?cn=${cn}&asOf=${asOf}`)).total).toBe(2);
+    // The list at the same day says the same last contact as the not-contacted list: one rule.
+    const listed = await json<Page>(`/api/contacts?cn=${cn}&asOf=${asOf}&perPage=50`);
+    const lastOn = new Map(listed.data.map((c) => [c.id, c.lastContact]));
+    for (const c of twelve.data) expect(lastOn.get(c.id), `contact ${c.id}`).toBe(c.lastContact);
+    expect(lastOn.get(old.id)).toBe('2023-02-01');
+    expect(lastOn.get(recent.id)).toBe('2024-08-01');
+    expect(lastOn.get(viaActivity.id)).toBe('2025-01-10');
+    expect(
+      (await json<Page>(`/api/contacts?cn=${cn}&asOf=2024-01-01`)).data.find((c) => c.id === recent.id)?.lastContact,
+    ).toBeNull();
+    expect((await json<Page>(`/api/contacts?cn=${cn}`)).data.find((c) => c.id === old.id)?.lastContact).toBe(
+      '2025-09-01',
+    );
     expect((await app.request('/api/contacts/silent?months=0')).status).toBe(400);
 
     // Deleting the touch brings the contact back to "never".

@@ -377,7 +377,8 @@ export async function listContacts({
   query: ContactListQuery;
 }): Promise<ListEnvelope<ContactSummaryView>> {
   const filter = resolveFilter(actor, query);
-  const { rows, total } = await selectContactPage(db, filter, today(), {
+  // The same rule as the not-contacted list: the last touch or linked activity on or before the day.
+  const { rows, total } = await selectContactPage(db, filter, query.asOf ?? today(), {
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
   });

@@ -33,6 +33,8 @@ export type AppDeps = {
   logger?: Logger;
   /** AMITY_METRICS=1: the metrics GET /metrics serves; unset: it answers 404. */
   metrics?: Metrics;
+  /** The file of the deployment's own base map (dist/web/basemap.geojson); unset: none is served. */
+  baseMapFile?: string;
   /** Set by the server while it shuts down: GET /readyz answers 503 from then on. */
   shutdown?: { draining: boolean };
 };

@@ -119,6 +119,7 @@ export function filterConditions(filter: PartnershipFilter, division: Division |
     filter.status ? inArray(partnerships.status, filter.status) : undefined,
     filter.stage ? inArray(partnerships.stage, filter.stage) : undefined,
     filter.country ? inArray(partnerships.countryIso2, filter.country) : undefined,
+    filter.place !== undefined ? eq(partnerships.foreignPlaceId, filter.place) : undefined,
     filter.continent
       ? inArray(
           partnerships.countryIso2,

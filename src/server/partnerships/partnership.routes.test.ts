@@ -97,6 +97,16 @@ describe('partnership API', () => {
     expect((await getJson('/api/partnerships?group=bri')).body.total).toBe(0);
   });
 
+  it('filters by one foreign place: its pairs with every Chinese partner', async () => {
+    const one = (await getJson('/api/partnerships?country=jp&perPage=1')).body.data[0];
+    const place = one?.partner.id as number;
+    const pairs = (await getJson(`/api/partnerships?place=${place}`)).body;
+    expect(pairs.total).toBeGreaterThanOrEqual(1);
+    expect(pairs.data.every((p) => p.partner.id === place)).toBe(true);
+    expect((await getJson('/api/partnerships?place=999999')).body.total).toBe(0);
+    expect((await getJson('/api/partnerships?place=x')).status).toBe(400);
+  });
+
   it('sorts Chinese names by pinyin and paginates', async () => {
     const { body } = await getJson('/api/partnerships?perPage=3&page=1');
     expect(body.total).toBe(6);

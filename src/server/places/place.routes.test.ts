@@ -93,6 +93,26 @@ describe('deployment config', () => {
       homeScope: { code: '430100', nameZh: '长沙市', nameEn: 'Changsha' },
       publicRead: false,
       demo: false,
+      baseMap: false,
     });
+  });
+
+  it('says whether the deployment serves its own base map, so the web app asks only then', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('../http/app.js');
+    const { ROUTE_MODULES } = await import('../http/routes.js');
+    const dir = mkdtempSync(join(tmpdir(), 'amity-basemap-'));
+    const file = join(dir, 'basemap.geojson');
+    const app = createApp({ handle, baseMapFile: file }, ROUTE_MODULES);
+    const baseMap = async () => ((await (await app.request('/api/config')).json()) as { baseMap: boolean }).baseMap;
+    try {
+      expect(await baseMap()).toBe(false);
+      writeFileSync(file, '{"type":"FeatureCollection","features":[]}');
+      expect(await baseMap()).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
  * Numbers in sentences come from the figures service (getFigures); the records behind each figure
  * are the report's pairs filtered by the figure's rule, and `checkRecords` proves both agree.
  */
+import { citeSource } from '../../shared/citation.js';
 import { formatPartialDate } from '../../shared/dates.js';
 import { CONTINENTS, LEVELS, type Level, type Precision } from '../../shared/enums.js';
 import type { Figures } from '../../shared/schemas/figures.js';
@@ -159,13 +160,13 @@ export function composeReport(data: ReportData): ReportDocument {
   if (figures.rank) {
     const rows = data.rankRecords.map((r) => {
       const who = lang === 'zh' ? r.nameZh : r.nameEn;
-      const from = r.benchmark
-        ? w(
-            `公布数字#${r.benchmark.id}（${r.benchmark.asOf}，${r.benchmark.source}）`,
-            `published figure #${r.benchmark.id} (${r.benchmark.asOf}, ${r.benchmark.source})`,
-          )
-        : w('登记记录', 'registry');
-      return `${r.position}. ${who} ${formatCount(r.total, lang)} ${from}`;
+      let from = w('（登记系统）', ' (registry)');
+      if (r.benchmark) {
+        const when = formatPartial(r.benchmark.asOf, lang);
+        const by = citeSource(r.benchmark.source, r.benchmark.sourceUrl, lang);
+        from = w(`（公布数字，${when}${by ? `，${by}` : ''}）`, ` (published ${when}${by ? `, ${by}` : ''})`);
+      }
+      return `${r.position}. ${who} ${formatCount(r.total, lang)}${from}`;
     });
     cite(w('全国排名', 'Rank in China'), ordinal(figures.rank.position, lang), rows.join('; '));
   }
@@ -368,10 +369,11 @@ export function composeReport(data: ReportData): ReportDocument {
       lang,
     );
     const gap = data.published.total - figures.total;
+    const by = citeSource(data.published.source, data.published.sourceUrl, lang);
     para(
       w(
-        `据公布数字（${data.published.source}），截至${published}${name}共有国际友城${formatCount(data.published.total, lang)}对；登记系统截至${day}收录${formatCount(figures.total, lang)}对，${gap > 0 ? `少${formatCount(gap, lang)}对。建议补录缺失的友城及其缔结日期。` : `多${formatCount(-gap, lang)}对。建议核对新增记录。`}`,
-        `The published figure (${data.published.source}) is ${formatCount(data.published.total, lang)} as of ${published}; the registry holds ${formatCount(figures.total, lang)} as of ${day}, ${gap > 0 ? `${formatCount(gap, lang)} fewer. Suggested action: enter the missing partnerships and their dates.` : `${formatCount(-gap, lang)} more. Suggested action: check the newer records.`}`,
+        `据公布数字${by ? `（${by}）` : ''}，截至${published}${name}共有国际友城${formatCount(data.published.total, lang)}对；登记系统截至${day}收录${formatCount(figures.total, lang)}对，${gap > 0 ? `少${formatCount(gap, lang)}对。建议补录缺失的友城及其缔结日期。` : `多${formatCount(-gap, lang)}对。建议核对新增记录。`}`,
+        `The published figure${by ? ` (${by})` : ''} is ${formatCount(data.published.total, lang)} as of ${published}; the registry holds ${formatCount(figures.total, lang)} as of ${day}, ${gap > 0 ? `${formatCount(gap, lang)} fewer. Suggested action: enter the missing partnerships and their dates.` : `${formatCount(-gap, lang)} more. Suggested action: check the newer records.`}`,
       ),
     );
   }
@@ -649,11 +651,12 @@ function composeBeltAndRoad(
       rows,
     });
   }
+  const groupSource = citeSource(group.source, null, lang);
   blocks.push({
     type: 'note',
     text: w(
-      `沿线国家按${group.nameZh}名单${group.source ? `（${group.source}）` : ''}，以加入日期计。`,
-      `Countries along the route as listed in "${group.nameEn}"${group.source ? ` (${group.source})` : ''}, counted from the day each joined.`,
+      `沿线国家按${group.nameZh}名单${groupSource ? `（${groupSource}）` : ''}，以加入日期计。`,
+      `Countries along the route as listed in "${group.nameEn}"${groupSource ? ` (${groupSource})` : ''}, counted from the day each joined.`,
     ),
   });
 }

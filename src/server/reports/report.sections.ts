@@ -4,6 +4,8 @@
  * partnerships at risk (the health score) and rule flags. Each becomes a ModuleSection the composer
  * prints as it is; a part with nothing recorded says so rather than estimating anything.
  */
+
+import { inLanguage } from '../../shared/citation.js';
 import { type Kind, NATIONAL_CODE } from '../../shared/enums.js';
 import { ActivityListQuerySchema } from '../../shared/schemas/activity.js';
 import { OUTCOME_UNITS, type OutcomeUnit } from '../../shared/schemas/project.js';
@@ -49,7 +51,7 @@ export async function projectsSection({ db, actor, scope, lang }: Input): Promis
       // 5亿人, 500,000,000 people: Chinese puts no space between a number and its unit.
       `${formatQuantity(o.value, lang)}${lang === 'zh' ? '' : ' '}${unitName(o.unit, lang)}`.trim(),
       o.asOf,
-      `${o.evidence ?? ''}${o.isDemo ? w(lang, '（示例数据）', ' (illustrative)') : ''}`,
+      `${inLanguage(o.evidence ?? '', lang)}${o.isDemo ? w(lang, '（示例数据）', ' (illustrative)') : ''}`,
     ]),
   );
   const unread = list.total - list.data.length;

@@ -78,7 +78,18 @@ beforeAll(async () => {
     await createBenchmark({
       db: handle.db,
       actor: system,
-      input: { scopeCode, kind: 'friendship', total, asOf: '2024-06', source: `fixture ${scopeCode}` },
+      input:
+        scopeCode === '320000'
+          ? {
+              scopeCode,
+              kind: 'friendship',
+              total,
+              asOf: '2024-06',
+              // As offices write them: the publisher, then working notes a reader must not see.
+              source: 'Jiangsu foreign affairs office work news, 2024-06; NOTE the page says 16+37+9 = 62',
+              sourceUrl: 'https://www.jsfao.gov.cn/art/2024/6/1/art_1.html',
+            }
+          : { scopeCode, kind: 'friendship', total, asOf: '2024-06', source: `fixture ${scopeCode}` },
     });
   }
   const activity = async (
@@ -115,7 +126,8 @@ describe('the overview', () => {
     expect(first).toEqual({
       type: 'paragraph',
       text:
-        '截至2024年11月28日，湖南省共有国际友城5对，其中省级1对、市级3对、县级1对，排在全国第3位。' +
+        '截至2024年11月28日，湖南省共有国际友城5对，其中省级1对、市级3对、县级1对，在可比的4个省份中排第3位' +
+        '（本省为登记数，其他省份为截至该日最近一次公开发布的友城总数）。' +
         '2018年以来新增国际友城3对，平均每27.6个月新增一对。',
     });
   });
@@ -126,7 +138,9 @@ describe('the overview', () => {
     const first = doc.blocks.find((b) => b.type === 'paragraph');
     expect(first && 'text' in first ? first.text : '').toBe(
       'As of 28 November 2024, Hunan has 5 international friendship city partnerships, including 1 at the ' +
-        'provincial level, 3 at the city level and 1 at the county level, ranking 3rd in China. Since 2018, ' +
+        'provincial level, 3 at the city level and 1 at the county level, ranking 3rd of the 4 provinces compared ' +
+        "(this province's registry total beside each other province's latest published total on or before that day). " +
+        'Since 2018, ' +
         '3 new pairs have been established, one every 27.6 months on average.',
     );
   });
@@ -164,6 +178,19 @@ describe('records behind the figures', () => {
   });
 });
 
+describe('a text for a standing committee', () => {
+  it('cites sources as a reader would, with no file path, record id or English note in Chinese', async () => {
+    const zh = (await generateReport({ db: handle.db, actor: system, query: query({ format: 'md' }) })).body.toString();
+    expect(zh).toContain('1. 江苏省 300（公布数字，2024年6月，jsfao.gov.cn）');
+    for (const bad of ['data/groups', 'bri.csv', 'NOTE', '公布数字#', 'Jiangsu foreign']) expect(zh).not.toContain(bad);
+    expect(zh).toContain('沿线国家按“一带一路”沿线国家名单，以加入日期计。');
+    const en = (await generateReport({ db: handle.db, actor: system, query: query({ format: 'md', lang: 'en' }) }))
+      .body;
+    expect(en.toString()).toContain('1. Jiangsu 300 (published June 2024, Jiangsu foreign affairs office work news)');
+    expect(en.toString()).not.toContain('NOTE');
+  });
+});
+
 describe('formats', () => {
   it('DOCX is a valid Word package whose text holds the computed figures', async () => {
     const report = await generateReport({ db: handle.db, actor: system, query: query({ format: 'docx' }) });
@@ -180,7 +207,9 @@ describe('formats', () => {
     parser.on('text', (t) => text.push(t));
     parser.write(xml as string).close();
     const all = text.join('');
-    expect(all).toContain('截至2024年11月28日，湖南省共有国际友城5对，其中省级1对、市级3对、县级1对，排在全国第3位。');
+    expect(all).toContain(
+      '截至2024年11月28日，湖南省共有国际友城5对，其中省级1对、市级3对、县级1对，在可比的4个省份中排第3位',
+    );
     expect(all).toContain('附录一　友城名录');
     expect(all).toContain('鹿儿岛 Kagoshima');
     expect(all).not.toContain('AMITY-TABLE-');

@@ -37,7 +37,8 @@ function hunan(overrides: Partial<Figures> = {}): Figures {
 describe('overview sentence', () => {
   it('reads exactly as the model sentence in Chinese', () => {
     expect(overviewSentence(hunan(), '2018', 'zh')).toBe(
-      '截至2024年11月28日，湖南省共有国际友城110对，其中省级31对、市级66对、县级13对，排在全国第8位。' +
+      '截至2024年11月28日，湖南省共有国际友城110对，其中省级31对、市级66对、县级13对，排在全国第8位' +
+        '（本省为登记数，其他省份为截至该日最近一次公开发布的友城总数）。' +
         '2018年以来新增国际友城30对，平均每2.8个月新增一对。',
     );
   });
@@ -45,8 +46,24 @@ describe('overview sentence', () => {
   it('reads exactly as the model sentence in English', () => {
     expect(overviewSentence(hunan(), '2018', 'en')).toBe(
       'As of 28 November 2024, Hunan has 110 international friendship city partnerships, including 31 at the ' +
-        'provincial level, 66 at the city level and 13 at the county level, ranking 8th in China. Since 2018, ' +
+        'provincial level, 66 at the city level and 13 at the county level, ranking 8th in China ' +
+        "(this province's registry total beside each other province's latest published total on or before that day). " +
+        'Since 2018, ' +
         '30 new pairs have been established, one every 2.8 months on average.',
+    );
+  });
+
+  it('says among how many provinces and from which figures the rank stands', () => {
+    const some = hunan({ since: null, rank: { position: 8, of: 8, basis: 'benchmarks' } });
+    expect(overviewSentence(some, undefined, 'zh')).toBe(
+      '截至2024年11月28日，湖南省共有国际友城110对，其中省级31对、市级66对、县级13对，在可比的8个省份中排第8位' +
+        '（本省为登记数，其他省份为截至该日最近一次公开发布的友城总数）。',
+    );
+    expect(overviewSentence(some, undefined, 'en')).toContain('ranking 8th of the 8 provinces compared (');
+    const registry = hunan({ since: null, rank: { position: 2, of: 31, basis: 'registry' } });
+    expect(overviewSentence(registry, undefined, 'zh')).toContain('排在全国第2位（依据登记系统中各省的友城数）。');
+    expect(overviewSentence(registry, undefined, 'en')).toContain(
+      "ranking 2nd in China (by each province's registry total).",
     );
   });
 

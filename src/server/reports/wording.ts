@@ -139,10 +139,30 @@ function levelClause(figures: Figures, lang: Lang): string {
 /** The rank, when there is one to give: a province compared with at least one other. */
 function rankClause(figures: Figures, lang: Lang): string {
   if (!figures.rank || figures.rank.of < 2) return '';
-  return lang === 'zh'
-    ? `，排在全国${ordinal(figures.rank.position, lang)}`
-    : `, ranking ${ordinal(figures.rank.position, lang)} in China`;
+  const { position, of, basis } = figures.rank;
+  // Said where the number stands: among how many provinces, and from which figures (as of the day
+  // the sentence begins with). "In China" only when every mainland province was compared.
+  const everyProvince = of >= MAINLAND_PROVINCES;
+  if (lang === 'zh') {
+    const how =
+      basis === 'registry'
+        ? '依据登记系统中各省的友城数'
+        : '本省为登记数，其他省份为截至该日最近一次公开发布的友城总数';
+    return everyProvince
+      ? `，排在全国${ordinal(position, lang)}（${how}）`
+      : `，在可比的${formatCount(of, lang)}个省份中排${ordinal(position, lang)}（${how}）`;
+  }
+  const how =
+    basis === 'registry'
+      ? "by each province's registry total"
+      : "this province's registry total beside each other province's latest published total on or before that day";
+  return everyProvince
+    ? `, ranking ${ordinal(position, lang)} in China (${how})`
+    : `, ranking ${ordinal(position, lang)} of the ${formatCount(of, lang)} provinces compared (${how})`;
 }
+
+/** The provinces, autonomous regions and municipalities of the mainland that a rank can compare. */
+const MAINLAND_PROVINCES = 31;
 
 /** The first sentence of the overview: how many pairs, by level, and the rank. */
 export function totalSentence(figures: Figures, lang: Lang): string {

@@ -138,7 +138,10 @@ const filter = {
   country: csvList(CountryCodeSchema),
 };
 
-export const ContactListQuerySchema = PageQuerySchema.extend(filter);
+export const ContactListQuerySchema = PageQuerySchema.extend({
+  ...filter,
+  asOf: DaySchema.optional().describe("Each contact's last contact on or before this day (default today)"),
+});
 export type ContactListQuery = z.infer<typeof ContactListQuerySchema>;
 
 export const ContactStaleQuerySchema = PageQuerySchema.extend({

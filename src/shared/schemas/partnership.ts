@@ -103,6 +103,13 @@ export const PartnershipFilterSchema = z.object({
   yearFrom: z.coerce.number().int().min(1000).max(9999).optional().describe('Established in or after this year'),
   yearTo: z.coerce.number().int().min(1000).max(9999).optional().describe('Established in or before this year'),
   q: z.string().trim().max(200).optional().describe('Free text: Chinese, English or pinyin (changsha, cs, 长沙)'),
+  place: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .describe('A foreign place by its id: its pairs with every Chinese partner'),
   demo: z.enum(['true', 'false']).optional().describe('Only demo (true) or only non-demo (false) records'),
 });
 export type PartnershipFilter = z.infer<typeof PartnershipFilterSchema>;

@@ -156,12 +156,16 @@ export function useAllPartnerships(params: Params, enabled = true) {
   return useQuery({ ...allPartnershipsQuery(params), enabled });
 }
 
-export function usePartnership(id: number) {
-  return useQuery({
+export function partnershipQuery(id: number) {
+  return queryOptions({
     queryKey: keys.partnership(id),
     queryFn: ({ signal }) => api.get<Partnership>(`/partnerships/${id}`, undefined, signal),
     retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });
+}
+
+export function usePartnership(id: number) {
+  return useQuery(partnershipQuery(id));
 }
 
 export function useActivities(partnershipId: number) {

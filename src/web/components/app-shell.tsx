@@ -3,16 +3,18 @@
  * and the as-of date that every figure and list follows.
  */
 
-import { DownOutlined } from '@ant-design/icons';
+import { DownOutlined, MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { Dropdown, Layout } from 'antd';
-import { lazy, Suspense } from 'react';
+import { Drawer, Dropdown, Layout } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { requestSignIn } from '../features/auth/auth-gate';
 import { useCan } from '../features/auth/permissions';
 import { DemoBanner, UserMenu } from '../features/auth/user-menu';
 import type { Key } from '../i18n/catalog';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './language-switch';
+import { NoAccess } from './no-access';
+import { mayOpen, pageNeed } from './page-access';
 import { ScopePicker } from './scope-picker';
 
 // The date picker is the heaviest control of the frame; it follows the first paint.
@@ -95,12 +97,74 @@ function NavMenu({ group, pathname }: { group: NavGroup; pathname: string }) {
   );
 }
 
+/**
+ * On a phone the bar has no room for the pages: one menu button opens them all in a drawer, the
+ * groups' pages listed under their group's name, so nothing is cut off without a hint.
+ */
+function PhoneMenu({ pathname, allowed }: { pathname: string; allowed: (item: NavItem) => boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  // A chosen page closes the drawer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it closes on every change of page
+  useEffect(() => setOpen(false), [pathname]);
+  const link = (item: NavItem) => (
+    <li key={item.to}>
+      <Link
+        to={item.to}
+        className="phone-nav-link"
+        activeProps={{ className: 'phone-nav-link active', 'aria-current': 'page' }}
+        activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+        onClick={() => setOpen(false)}
+      >
+        {t(item.label)}
+      </Link>
+    </li>
+  );
+  return (
+    <>
+      <button
+        type="button"
+        className="app-nav-toggle"
+        aria-expanded={open}
+        aria-controls="phone-nav"
+        onClick={() => setOpen(true)}
+      >
+        <MenuOutlined aria-hidden /> {t('nav.menu')}
+      </button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="left"
+        width={260}
+        title={t('nav.main')}
+        rootClassName="phone-nav-drawer"
+      >
+        <nav id="phone-nav" aria-label={t('nav.main')}>
+          <ul className="phone-nav">
+            {NAV.map((entry) =>
+              'items' in entry ? (
+                <li key={entry.label}>
+                  <span className="phone-nav-group">{t(entry.label)}</span>
+                  <ul>{entry.items.filter(allowed).map(link)}</ul>
+                </li>
+              ) : allowed(entry) ? (
+                link(entry)
+              ) : null,
+            )}
+          </ul>
+        </nav>
+      </Drawer>
+    </>
+  );
+}
+
 export function AppShell() {
   const { t } = useI18n();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const can = useCan();
   const allowed = (item: NavItem) =>
     item.need === undefined || (item.need === 'write' ? can.writeAnywhere : can.contacts);
+  const need = pageNeed(pathname);
   const showContext = !pathname.startsWith('/import');
   return (
     <Layout className="app">
@@ -117,6 +181,7 @@ export function AppShell() {
               Amity
             </span>
           </Link>
+          <PhoneMenu pathname={pathname} allowed={allowed} />
           <nav className="app-nav" aria-label={t('nav.main')}>
             {NAV.map((entry) =>
               'items' in entry ? (
@@ -148,7 +213,7 @@ export function AppShell() {
         </div>
       ) : null}
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {need && !mayOpen(need, can) ? <NoAccess need={need} /> : <Outlet />}
       </main>
     </Layout>
   );

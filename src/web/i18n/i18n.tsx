@@ -3,11 +3,14 @@
  * and dayjs's follow it, and so do <html lang> and the messages the API sends back.
  */
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES modules: the CommonJS entry (antd/locale/…) bundles as {default: locale}, and every control
+// then silently falls back to English.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { inLanguage } from '../../shared/citation';
 import { setApiLanguage } from '../api/client';
 import {
   DEFAULT_LANGUAGE,
@@ -35,6 +38,8 @@ export type I18n = {
   dt(iso: string): string;
   /** The Chinese or the English of a pair of names, falling back to the other. */
   name(zh: string | null | undefined, en: string | null | undefined): string;
+  /** Free text written in both languages ("中文。English.") → the page's part; else as it is. */
+  text(value: string | null | undefined): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -84,6 +89,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       d: (value) => formatPartialDate(lang, value),
       dt: (iso) => formatDateTime(lang, iso),
       name: (zh, en) => (lang === 'zh-CN' ? zh || en : en || zh) ?? '',
+      text: (value) => (value ? inLanguage(value, lang) : ''),
     }),
     [lang, setLang],
   );

@@ -9,6 +9,7 @@ import {
   validateDashboardSearch,
   validateGlobalSearch,
   validatePartnershipSearch,
+  withAsOf,
 } from './search';
 
 describe('URL state', () => {
@@ -103,5 +104,28 @@ describe('list query', () => {
 
   it('finds the province of a division', () => {
     expect(provinceOf('430104')).toBe('430000');
+  });
+});
+
+describe('scope, as-of date and since-year travel together', () => {
+  it('keeps the since-year in force when the as-of day changes', () => {
+    // The dashboard showed "since 2021" (the default for 2026); moving to 2024 keeps 2021.
+    expect(withAsOf({ scope: '430000' }, '2024-11-28', '2026-12-03')).toEqual({
+      scope: '430000',
+      asOf: '2024-11-28',
+      since: 2021,
+    });
+    expect(withAsOf({ since: 2018, asOf: '2025-01-01' }, '2024-11-28', '2026-12-03').since).toBe(2018);
+  });
+  it('drops a since-year after the new day, so the default for that day applies', () => {
+    expect(withAsOf({ since: 2021 }, '2019-06-30', '2026-12-03').since).toBeUndefined();
+  });
+  it('reads the since-year from the address on every page', () => {
+    expect(validateGlobalSearch(parseSearch('?scope=430000&asOf=2024-11-28&since=2018'))).toEqual({
+      scope: '430000',
+      asOf: '2024-11-28',
+      since: 2018,
+    });
+    expect(validateGlobalSearch({ since: 'x' }).since).toBeUndefined();
   });
 });

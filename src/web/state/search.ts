@@ -72,11 +72,29 @@ function listOf<T extends string>(allowed: readonly T[] | ((s: string) => boolea
   return out.length > 0 ? out : undefined;
 }
 
-/** Kept on every page: the scope (a GB/T 2260 code) and the as-of day (today when absent). */
-export type GlobalSearch = { scope?: string; asOf?: string };
+/**
+ * Kept on every page, together: the scope (a GB/T 2260 code), the as-of day (today when absent)
+ * and the year "new since" counts from (five years before the as-of day when absent).
+ */
+export type GlobalSearch = { scope?: string; asOf?: string; since?: number };
 
 export function validateGlobalSearch(raw: Raw): GlobalSearch {
-  return { scope: divisionCode(raw.scope), asOf: day(raw.asOf) };
+  return { scope: divisionCode(raw.scope), asOf: day(raw.asOf), since: integer(raw.since, 1900, 9999) };
+}
+
+/** The year "new since" counts from when none is chosen: five years before the as-of date. */
+export function defaultSinceYear(asOf: string): number {
+  return Number(asOf.slice(0, 4)) - 5;
+}
+
+/**
+ * The search after a new as-of day is chosen: the since-year in force stays (it is written down
+ * when it was only the default), unless it falls after the new day's year.
+ */
+export function withAsOf<T extends GlobalSearch>(prev: T, asOf: string | undefined, today: string = localToday()): T {
+  const since = prev.since ?? defaultSinceYear(prev.asOf ?? today);
+  const year = Number((asOf ?? today).slice(0, 4));
+  return { ...prev, asOf, since: since <= year ? since : undefined };
 }
 
 /** The sorts of the list API, repeated here so the first load carries no zod (checked below). */
@@ -95,6 +113,8 @@ export type PartnershipSearch = GlobalSearch & {
   country?: string[];
   continent?: (typeof CONTINENTS)[number][];
   group?: string;
+  /** One foreign place (by id): its pairs with every Chinese partner in the scope. */
+  place?: number;
   yearFrom?: number;
   yearTo?: number;
   sort?: PartnershipSort;
@@ -120,6 +140,7 @@ export function validatePartnershipSearch(raw: Raw): PartnershipSearch {
     country: listOf<string>((s) => /^[A-Z]{2}$/.test(s), raw.country),
     continent: listOf(CONTINENTS, raw.continent),
     group: group && /^[a-z0-9_-]{1,40}$/.test(group) ? group : undefined,
+    place: integer(raw.place, 1, 2_147_483_647),
     yearFrom: integer(raw.yearFrom, 1000, 9999),
     yearTo: integer(raw.yearTo, 1000, 9999),
     sort: sort === 'name' ? undefined : sort,
@@ -141,6 +162,7 @@ export function partnershipQuery(search: PartnershipSearch, defaultScope: string
     country: search.country,
     continent: search.continent,
     group: search.group,
+    place: search.place,
     yearFrom: search.yearFrom,
     yearTo: search.yearTo,
     sort: search.sort ?? 'name',
@@ -160,12 +182,13 @@ export function hasFilters(search: PartnershipSearch): boolean {
       search.country ||
       search.continent ||
       search.group ||
+      search.place ||
       search.yearFrom ||
       search.yearTo,
   );
 }
 
-export type DashboardSearch = GlobalSearch & { since?: number; kind?: Kind };
+export type DashboardSearch = GlobalSearch & { kind?: Kind };
 
 export function validateDashboardSearch(raw: Raw): DashboardSearch {
   const kind = oneOf(KINDS, raw.kind);

@@ -3,16 +3,17 @@
  * issues on their fields, asks for delegation details only for delegations, and after saving
  * opens the record with the rule flags the server computed.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTIVITY_TYPES, COST_SHARING, FIELDS, NATIONAL_CODE } from '../../../shared/enums';
 import type { FieldIssue } from '../../../shared/errors';
 import { ACTIVITY_LIMITS } from '../../../shared/schemas/activity';
 import { ApiError, api } from '../../api/client';
-import { usePartnershipList } from '../../api/queries';
+import { partnershipQuery, usePartnershipList } from '../../api/queries';
 import type { Partnership } from '../../api/types';
+import { DateField } from '../../components/date-field';
 import { Loading, RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
@@ -82,11 +83,15 @@ function PartnershipPicker({
     perPage: 20,
     sort: 'name',
   });
-  const options = useMemo(() => {
-    const byId = new Map<number, ActivityPartnership>(known.map((p) => [p.id, p]));
-    for (const p of list.data?.data ?? []) byId.set(p.id, refOf(p));
-    return [...byId.values()].map((p) => ({ value: p.id, label: partnershipLabel(p, lang) }));
-  }, [known, list.data, lang]);
+  // A chosen pair that is neither on the record nor among the search's first page (a new pair the
+  // form was opened from) is read by its id, so the field shows both sides' names, never "56".
+  const chosen = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const unnamed = chosen.filter((id) => !known.some((k) => k.id === id) && !list.data?.data.some((p) => p.id === id));
+  const read = useQueries({ queries: unnamed.map((id) => partnershipQuery(id)) });
+  // A few dozen options at most: built on every render.
+  const byId = new Map<number, ActivityPartnership>(known.map((p) => [p.id, p]));
+  for (const p of [...(list.data?.data ?? []), ...read.map((r) => r.data)]) if (p) byId.set(p.id, refOf(p));
+  const options = [...byId.values()].map((p) => ({ value: p.id, label: partnershipLabel(p, lang) }));
   return (
     <Select<number | number[]>
       id={id}
@@ -233,7 +238,7 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
                 label={t('act.date')}
                 rules={[{ required: true, message: t('form.required') }]}
               >
-                <Input type="date" />
+                <DateField />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -4,9 +4,10 @@
  */
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Button, Card, Input, Select, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Select, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ACTIVITY_TYPES, FIELDS, RULE_CODES } from '../../../shared/enums';
+import { DateField } from '../../components/date-field';
 import { countFilters, FilterPanel } from '../../components/filter-panel';
 import { FilterSelect } from '../../components/filter-select';
 import { EmptyState, ErrorState } from '../../components/states';
@@ -169,21 +170,11 @@ export function ActivityListPage() {
         />
         <div className="filter-field">
           <label htmlFor="activity-from">{t('act.from')}</label>
-          <Input
-            id="activity-from"
-            type="date"
-            defaultValue={search.from}
-            onBlur={(e) => update({ from: e.target.value || undefined })}
-          />
+          <DateField id="activity-from" value={search.from} onChange={(from) => update({ from })} />
         </div>
         <div className="filter-field">
           <label htmlFor="activity-to">{t('act.to')}</label>
-          <Input
-            id="activity-to"
-            type="date"
-            defaultValue={search.to}
-            onBlur={(e) => update({ to: e.target.value || undefined })}
-          />
+          <DateField id="activity-to" value={search.to} onChange={(to) => update({ to })} />
         </div>
       </FilterPanel>
       {list.isError && !list.data ? (

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { ErrorState, Loading } from '../../components/states';
 import { hasKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/i18n';
+import { auditLines } from './audit-lines';
 
 export type AuditEntry = {
   id: number;
@@ -23,28 +24,8 @@ export type AuditEntry = {
   importRunId: number | null;
 };
 
-/** Fields that change with every write and say nothing to a reader. */
-const QUIET = new Set(['version', 'updatedAt', 'createdAt', 'id']);
-
-export type FieldChange = { field: string; from: unknown; to: unknown };
-
-/** The fields an entry changed (for a create: the fields it set; for a delete: the fields it held). */
-export function changedFields(entry: Pick<AuditEntry, 'before' | 'after'>): FieldChange[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET.has(k));
-  return keys
-    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 function HistoryList({ entity, id }: { entity: string; id: number }) {
-  const { t, dt } = useI18n();
+  const { t, d, dt } = useI18n();
   const actionLabel = (action: string) => {
     const key = `audit.action.${action}`;
     return hasKey(key) ? t(key) : t('audit.action.other', { action });
@@ -61,7 +42,7 @@ function HistoryList({ entity, id }: { entity: string; id: number }) {
       size="small"
       dataSource={query.data.data}
       renderItem={(entry) => {
-        const changes = changedFields(entry);
+        const changes = auditLines(entry.before, entry.after, { t, d });
         return (
           <List.Item key={entry.id}>
             <div style={{ width: '100%' }}>
@@ -77,7 +58,8 @@ function HistoryList({ entity, id }: { entity: string; id: number }) {
                 <ul className="audit-changes">
                   {changes.map((c) => (
                     <li key={c.field}>
-                      <code>{c.field}</code>: <del>{show(c.from)}</del> → <ins>{show(c.to)}</ins>
+                      {t('audit.line', { field: c.label })}
+                      <del>{c.from}</del> → <ins>{c.to}</ins>
                     </li>
                   ))}
                 </ul>

@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import type { CurrentUser } from '../../../shared/schemas/auth';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
+import { api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
 
 export type SessionInfo = { user: CurrentUser; csrfToken: string | null; demo: boolean };
 type Config = { publicRead: boolean; demo: boolean };
@@ -43,11 +43,9 @@ function dropData(client: ReturnType<typeof useQueryClient>): void {
 
 async function loadSession(): Promise<{ session: SessionInfo | null; config: Config }> {
   const config = await api.get<Config>('/config');
-  try {
-    return { session: await api.get<SessionInfo>('/auth/me'), config };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-  }
+  // Signed out is a 200 with no user, so a visitor's console shows no failed request.
+  const me = await api.get<Omit<SessionInfo, 'user'> & { user: SessionInfo['user'] | null }>('/auth/me');
+  if (me.user) return { session: { ...me, user: me.user }, config };
   // After a deliberate sign-out this tab stays signed out, so the other demo accounts can be tried.
   if (config.demo && sessionStorage.getItem(SIGNED_OUT) !== '1') {
     try {

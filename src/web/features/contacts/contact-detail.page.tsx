@@ -28,6 +28,7 @@ import { today } from '../../../shared/dates';
 import { TOUCH_CHANNELS, type TouchChannel } from '../../../shared/schemas/contact';
 import { ApiError, api } from '../../api/client';
 import { useCountries } from '../../api/queries';
+import { DateField } from '../../components/date-field';
 import { DeleteRecordButton } from '../../components/delete-button';
 import { RecordGate, useErrorMessage } from '../../components/states';
 import { useTitle } from '../../components/use-title';
@@ -259,7 +260,7 @@ function Touches({ c }: { c: Contact }) {
         style={{ marginBottom: 12, rowGap: 8 }}
       >
         <Form.Item name="touchedOn" label={t('contacts.touch.on')} rules={[{ required: true }]}>
-          <Input type="date" max={today()} />
+          <DateField past />
         </Form.Item>
         <Form.Item name="channel" label={t('contacts.touch.channel')}>
           <Select
@@ -314,7 +315,7 @@ function Holders({ initial, cn }: { initial: ContactRole | undefined; cn: string
           onChange={(e) => setPost(e.target.value)}
           style={{ width: 320 }}
         />
-        <Input type="date" aria-label={t('contacts.holders.at')} value={at} onChange={(e) => setAt(e.target.value)} />
+        <DateField aria-label={t('contacts.holders.at')} value={at} onChange={(value) => setAt(value ?? '')} />
       </Space>
       {holders.data?.data.length ? (
         <List

@@ -100,12 +100,14 @@ function ContactList() {
   useTitle(t('contacts.title'));
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/contacts' });
-  const { scope } = useScope();
+  const { scope, asOf } = useScope();
   const [text, setText] = useState(search.q ?? '');
   const [exporting, setExporting] = useState(false);
   const canSee = useCanSeeContacts();
   const params = {
     cn: scope,
+    // Last contact as of the shell's day, as 久未联系 counts it.
+    asOf,
     q: search.q,
     category: search.category,
     page: search.page ?? 1,

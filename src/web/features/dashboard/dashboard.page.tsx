@@ -6,6 +6,7 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Card, InputNumber, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
+import { citeSource } from '../../../shared/citation';
 import { KINDS, type Kind, LEVELS } from '../../../shared/enums';
 import { LEVEL_COLORS } from '../../../shared/palette';
 import { useAllPartnerships, useBenchmarks, useFigureRecords, useFigures } from '../../api/queries';
@@ -16,11 +17,10 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { DashboardSearch, GlobalSearch } from '../../state/search';
-import { localToday } from '../../state/search';
+import { defaultSinceYear, localToday } from '../../state/search';
 import { ActivityCharts } from './activity-charts';
 import { byContinentOption, byLevelOption, perYearOption, rankingOption, topCountriesOption } from './chart-options';
 import { latestBenchmark } from './gap';
-import { defaultSinceYear } from './prefetch';
 import { perYear, topCountries } from './series';
 
 const route = getRouteApi('/');
@@ -84,7 +84,7 @@ export function DashboardPage() {
 }
 
 function Dashboard({ figures, kind, sinceYear }: { figures: Figures; kind: Kind; sinceYear: number }) {
-  const { t, n, d, name } = useI18n();
+  const { t, n, d, name, lang } = useI18n();
   const asOfLabel = t('asOf.badge', { date: d(figures.asOf) });
   const benchmarks = useBenchmarks(figures.scope.code, kind);
   const benchmark = benchmarks.data ? latestBenchmark(benchmarks.data, figures.asOf) : undefined;
@@ -226,10 +226,10 @@ function Dashboard({ figures, kind, sinceYear }: { figures: Figures; kind: Kind;
               {t('dash.gapNote', { date: d(benchmark.asOf), source: '' })}
               {benchmark.sourceUrl ? (
                 <a href={benchmark.sourceUrl} target="_blank" rel="noreferrer noopener">
-                  {truncate(benchmark.source, 40)}
+                  {citeSource(benchmark.source, benchmark.sourceUrl, lang)}
                 </a>
               ) : (
-                <span title={benchmark.source}>{truncate(benchmark.source, 40)}</span>
+                <span>{citeSource(benchmark.source, null, lang)}</span>
               )}
             </div>
           </FigureCard>
@@ -240,10 +240,6 @@ function Dashboard({ figures, kind, sinceYear }: { figures: Figures; kind: Kind;
       <ActivityCharts scope={figures.scope.code} asOf={figures.asOf} />
     </>
   );
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function FigureCard({

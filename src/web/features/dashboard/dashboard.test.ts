@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../api/types';
 import { countFilters } from '../../components/filter-panel';
+import { defaultSinceYear } from '../../state/search';
 import { latestBenchmark } from './gap';
-import { defaultSinceYear } from './prefetch';
 
 const benchmark = (id: number, asOf: string, total: number) => ({ id, asOf, total }) as Benchmark;
 

@@ -5,12 +5,7 @@
 import { NATIONAL_CODE } from '../../../shared/enums';
 import { allPartnershipsQuery, benchmarksQuery, defaultScopeQuery, figuresQuery } from '../../api/queries';
 import { queryClient } from '../../api/query-client';
-import { type DashboardSearch, localToday } from '../../state/search';
-
-/** The year "new since" counts from when none is chosen: five years before the as-of date. */
-export function defaultSinceYear(asOf: string): number {
-  return Number(asOf.slice(0, 4)) - 5;
-}
+import { type DashboardSearch, defaultSinceYear, localToday } from '../../state/search';
 
 export async function prefetchDashboard(search: DashboardSearch): Promise<void> {
   const scope = search.scope ?? (await queryClient.ensureQueryData(defaultScopeQuery()));

@@ -3,6 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { citeSource } from '../../../shared/citation';
 import { FIGURE_NAME_PATTERN } from '../../../shared/schemas/figures';
 import { useFigureRecords } from '../../api/queries';
 import type { FigureRecord, RankRecord } from '../../api/types';
@@ -12,15 +13,14 @@ import { LevelPill, StatusPill } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
-import { type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
-import { defaultSinceYear } from '../dashboard/prefetch';
+import { defaultSinceYear, type GlobalSearch, localToday, type RecordsSearch } from '../../state/search';
 import { figureTitle } from './figure-title';
 
 const route = getRouteApi('/figures/$figure');
 const PER_PAGE = 50;
 
 export function FigureRecordsPage() {
-  const { t, n, d, name } = useI18n();
+  const { t, n, d, name, lang } = useI18n();
   const { figure } = route.useParams();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/figures/$figure' });
@@ -78,10 +78,10 @@ export function FigureRecordsPage() {
                 {d(r.benchmark.asOf)} ·{' '}
                 {r.benchmark.sourceUrl ? (
                   <a href={r.benchmark.sourceUrl} target="_blank" rel="noreferrer noopener">
-                    {r.benchmark.source}
+                    {citeSource(r.benchmark.source, r.benchmark.sourceUrl, lang)}
                   </a>
                 ) : (
-                  r.benchmark.source
+                  citeSource(r.benchmark.source, null, lang)
                 )}
               </span>
             ) : null}

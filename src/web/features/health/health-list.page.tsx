@@ -57,7 +57,14 @@ export function HealthListPage() {
       key: 'overall',
       title: t('health.overall'),
       width: 140,
-      render: (_, r) => <Progress percent={r.overall} size="small" format={(v) => v} />,
+      render: (_, r) => (
+        <Progress
+          percent={r.overall}
+          size="small"
+          format={(v) => v}
+          aria-label={`${t('health.overall')} ${r.overall}`}
+        />
+      ),
     },
     {
       key: 'last',

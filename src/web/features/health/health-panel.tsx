@@ -9,9 +9,12 @@ import type { GlobalSearch } from '../../state/search';
 import { usePartnershipHealth } from './health-api';
 import { SUGGESTION_COLORS } from './health-options';
 
+const SUGGESTION_TAGS = { active: 'green', at_risk: 'orange', dormant: 'red' } as const;
+
 export function SuggestionTag({ suggestion }: { suggestion: Suggestion }) {
   const { t } = useI18n();
-  return <Tag color={SUGGESTION_COLORS[suggestion]}>{t(`health.suggestion.${suggestion}`)}</Tag>;
+  // Preset tags (dark text on a light ground) rather than white on the chart colour: 4.5:1.
+  return <Tag color={SUGGESTION_TAGS[suggestion]}>{t(`health.suggestion.${suggestion}`)}</Tag>;
 }
 
 export function HealthPanel({ partnershipId }: { partnershipId: number }) {
@@ -78,7 +81,12 @@ export function HealthPanel({ partnershipId }: { partnershipId: number }) {
                       {t(`health.dimension.${dim}`)}
                     </th>
                     <td style={{ width: 160, paddingRight: 12 }}>
-                      <Progress percent={score.score} size="small" format={(n) => n} />
+                      <Progress
+                        percent={score.score}
+                        size="small"
+                        format={(n) => n}
+                        aria-label={`${t(`health.dimension.${dim}`)} ${score.score}`}
+                      />
                     </td>
                     <td>{score.explanation[lang]}</td>
                   </tr>

@@ -25,6 +25,7 @@ import type { Move } from '../../../shared/lifecycle';
 import { ApiError, api } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { Partnership } from '../../api/types';
+import { DateField } from '../../components/date-field';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../auth/permissions';
@@ -276,7 +277,7 @@ function MoveForm({ p, lc, move, onClose }: { p: Partnership; lc: Lifecycle; mov
             }
           >
             {field === 'occurredOn' ? (
-              <Input type="date" max={todayText()} data-testid="lc-field-occurredOn" />
+              <DateField past data-testid="lc-field-occurredOn" />
             ) : field === 'approvalLevel' ? (
               <Select
                 options={lc.requiredApprovals.map((l) => ({

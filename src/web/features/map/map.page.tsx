@@ -11,6 +11,7 @@ import { useCallback, useMemo } from 'react';
 import { KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { prepareBaseMap } from '../../../shared/map/geo';
 import { LEVEL_COLORS } from '../../../shared/palette';
+import { api } from '../../api/client';
 import { useAllPartnerships, useCountries, useGroups } from '../../api/queries';
 import { EChart } from '../../components/echart';
 import type { echarts as Echarts } from '../../components/echarts-setup';
@@ -27,14 +28,20 @@ const route = getRouteApi('/map');
 
 /** The deployment's own base map when it provides one, else the bundled land outline. */
 async function loadBaseMap(): Promise<{ geojson: FeatureCollection; custom: boolean }> {
-  try {
-    const response = await fetch('/basemap.geojson', { headers: { Accept: 'application/geo+json, application/json' } });
-    if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
-      const geojson = (await response.json()) as FeatureCollection;
-      if (geojson?.type === 'FeatureCollection') return { geojson: prepareBaseMap(geojson), custom: true };
+  // Asked for only when the deployment has one: no 404 on every visit to the map.
+  const config = await api.get<{ baseMap?: boolean }>('/config').catch(() => ({ baseMap: false }));
+  if (config.baseMap) {
+    try {
+      const response = await fetch('/basemap.geojson', {
+        headers: { Accept: 'application/geo+json, application/json' },
+      });
+      if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
+        const geojson = (await response.json()) as FeatureCollection;
+        if (geojson?.type === 'FeatureCollection') return { geojson: prepareBaseMap(geojson), custom: true };
+      }
+    } catch {
+      // No deployment base map: fall through to the bundled one.
     }
-  } catch {
-    // No deployment base map: fall through to the bundled one.
   }
   const [{ feature }, land] = await Promise.all([import('topojson-client'), import('world-atlas/land-110m.json')]);
   const topology = (land as { default?: unknown }).default ?? land;

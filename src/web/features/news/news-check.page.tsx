@@ -8,6 +8,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Input, message, Row, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { hasKey } from '../../i18n/catalog';
@@ -81,7 +82,9 @@ export function NewsCheckPage() {
   const rows = result?.reconciliation ?? [];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2}>{t('news.title')}</Typography.Title>
+      <div className="page-header">
+        <h1>{t('news.title')}</h1>
+      </div>
       <Typography.Paragraph type="secondary">{t('news.intro')}</Typography.Paragraph>
       <Card>
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -110,16 +113,14 @@ export function NewsCheckPage() {
                 {file.name}
               </Tag>
             )}
-            <label>
-              {t('news.published')}{' '}
-              <input
-                type="date"
-                aria-label={t('news.published')}
-                value={published}
-                max={asOf}
-                onChange={(e) => setPublished(e.target.value)}
-              />
-            </label>
+            <label htmlFor="news-published">{t('news.published')}</label>
+            <DateField
+              id="news-published"
+              value={published}
+              past
+              max={asOf}
+              onChange={(value) => setPublished(value ?? '')}
+            />
             <Input
               aria-label={t('news.source')}
               placeholder={t('news.source')}

@@ -6,6 +6,7 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import {
+  Alert,
   Button,
   Card,
   Checkbox,
@@ -20,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { STAGES } from '../../../shared/lifecycle';
 import { apiUrl } from '../../api/client';
@@ -31,10 +32,12 @@ import { FilterSelect } from '../../components/filter-select';
 import { PartnershipLink } from '../../components/row-link';
 import { EmptyState, ErrorState } from '../../components/states';
 import { KindText, LevelPill, StatusPill } from '../../components/tags';
+import { useNarrow } from '../../components/use-narrow';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import {
+  type GlobalSearch,
   hasFilters,
   PARTNERSHIP_SORTS,
   type PartnershipSearch,
@@ -100,9 +103,21 @@ export function PartnershipListPage() {
       partner: {
         key: 'partner',
         title: t('field.partner'),
+        // The foreign place leads to all its Chinese partners (a place may pair with several).
         render: (_, p) => (
           <span>
-            {name(p.partner.nameZh, p.partner.nameEn)}
+            <Link
+              to="/partnerships"
+              search={(prev: GlobalSearch) => ({
+                scope: prev.scope,
+                asOf: prev.asOf,
+                since: prev.since,
+                place: p.partner.id,
+              })}
+              title={t('list.placeAll', { name: name(p.partner.nameZh, p.partner.nameEn) })}
+            >
+              {name(p.partner.nameZh, p.partner.nameEn)}
+            </Link>
             {lang === 'zh-CN' && p.partner.nameEn && p.partner.nameZh ? (
               <span className="muted block" lang="en">
                 {p.partner.nameEn}
@@ -147,7 +162,36 @@ export function PartnershipListPage() {
     [t, lang, d, dt, name],
   );
 
-  const tableColumns = useMemo(() => columns.map((key) => allColumns[key]), [columns, allColumns]);
+  // On a phone each row is a card of the columns that matter: both sides (each a link), the
+  // country, the level and status, the date; the column chooser is for wide screens.
+  const narrow = useNarrow();
+  const tableColumns = useMemo(
+    (): ColumnsType<Partnership> =>
+      narrow
+        ? [
+            {
+              key: 'card',
+              title: t('field.partner'),
+              render: (_, p, i) => (
+                <div className="row-card">
+                  <div className="row-card-title">
+                    {allColumns.cn.render?.(null, p, i) as ReactNode}
+                    <span aria-hidden> — </span>
+                    {allColumns.partner.render?.(null, p, i) as ReactNode}
+                  </div>
+                  <div className="row-card-meta">
+                    <span>{allColumns.country.render?.(null, p, i) as ReactNode}</span>
+                    {allColumns.level.render?.(null, p, i) as ReactNode}
+                    {allColumns.status.render?.(null, p, i) as ReactNode}
+                    <span>{allColumns.established.render?.(null, p, i) as ReactNode}</span>
+                  </div>
+                </div>
+              ),
+            },
+          ]
+        : columns.map((key) => allColumns[key]),
+    [columns, allColumns, narrow, t],
+  );
   const filtersOn = hasFilters(search);
   const data = list.data;
 
@@ -163,6 +207,8 @@ export function PartnershipListPage() {
         rowKey="id"
         size="middle"
         columns={tableColumns}
+        showHeader={!narrow}
+        className={narrow ? 'table-cards' : undefined}
         dataSource={rows ?? []}
         // A quick answer replaces the rows without a spinner flashing over them.
         loading={{ spinning: loading, delay: list.isPending ? 0 : 200 }}
@@ -192,7 +238,7 @@ export function PartnershipListPage() {
         }}
       />
     ),
-    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang],
+    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang, narrow],
   );
 
   // The filters re-render when a filter or the language changes, not when rows arrive.
@@ -398,6 +444,24 @@ export function PartnershipListPage() {
       </div>
 
       {filterBar}
+
+      {search.place ? (
+        <Alert
+          className="place-filter"
+          type="info"
+          showIcon
+          message={t('list.placeFilter', {
+            name: rows?.[0]
+              ? `${name(rows[0].partner.nameZh, rows[0].partner.nameEn)}（${name(rows[0].partner.country.nameZh, rows[0].partner.country.nameEn)}）`
+              : `#${search.place}`,
+          })}
+          action={
+            <Button size="small" onClick={() => void update({ place: undefined })}>
+              {t('list.placeClear')}
+            </Button>
+          }
+        />
+      ) : null}
 
       {list.isError && !data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />

@@ -14,7 +14,7 @@ import { useScope } from '../../state/scope';
 import { type ProgrammeDetail, projectKeys, useProgrammeList } from '../projects/project-api';
 
 export function ProgrammeListPage() {
-  const { t, name, d } = useI18n();
+  const { t, name, d, text } = useI18n();
   useTitle(t('programmes.title'));
   const { scope } = useScope();
   const list = useProgrammeList(scope, Boolean(scope));
@@ -47,9 +47,11 @@ export function ProgrammeListPage() {
                 extra={p.isDemo ? <Tag>{t('project.demo')}</Tag> : null}
               >
                 <p className="muted">
-                  {p.code} · {p.periodFrom || p.periodTo ? `${d(p.periodFrom) || '…'} – ${d(p.periodTo) || '…'}` : ''}
+                  {[p.code, p.periodFrom || p.periodTo ? `${d(p.periodFrom) || '…'} – ${d(p.periodTo) || '…'}` : '']
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
-                {p.description ? <p>{p.description}</p> : null}
+                {p.description ? <p>{text(p.description)}</p> : null}
                 <Link to="/programmes/$id" params={{ id: p.id }} search={(s) => ({ ...s, view: 'evidence' as const })}>
                   {t('programme.evidence')}
                 </Link>

@@ -59,7 +59,7 @@ export function ProgrammePage() {
 }
 
 function Programme({ p }: { p: ProgrammeDetail }) {
-  const { t, name, d } = useI18n();
+  const { t, name, d, text } = useI18n();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/programmes/$id' });
   const [editing, setEditing] = useState<MeasureTarget | null>(null);
@@ -91,7 +91,7 @@ function Programme({ p }: { p: ProgrammeDetail }) {
           }
         />
       </div>
-      {p.description ? <Typography.Paragraph>{p.description}</Typography.Paragraph> : null}
+      {p.description ? <Typography.Paragraph>{text(p.description)}</Typography.Paragraph> : null}
       {p.sources.length ? (
         <Typography.Paragraph className="muted">
           {t('common.source')}: {p.sources.join('; ')}
@@ -168,7 +168,12 @@ function AreaCards({ p, onEdit }: { p: ProgrammeDetail; onEdit(target: MeasureTa
                           {m.owner ? `${m.owner} · ` : ''}
                           {t('programme.links', { activities: m.activityIds.length, projects: m.projectIds.length })}
                         </div>
-                        <Progress percent={m.progress} size="small" showInfo />
+                        <Progress
+                          percent={m.progress}
+                          size="small"
+                          showInfo
+                          aria-label={`${t('measure.progress')} ${m.progress}%`}
+                        />
                       </div>
                     </List.Item>
                   )}
@@ -255,6 +260,7 @@ function EvidenceView({ id }: { id: number }) {
               a.measures ? (
                 <Progress
                   percent={Math.round((a.withEvidence / a.measures) * 100)}
+                  aria-label={t('programme.coverage')}
                   size="small"
                   status={a.withEvidence === 0 ? 'exception' : 'normal'}
                 />

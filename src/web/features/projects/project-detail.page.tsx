@@ -50,7 +50,7 @@ export function ProjectDetailPage() {
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 function Detail({ p }: { p: ProjectDetail }) {
-  const { t, name, d, lang } = useI18n();
+  const { t, name, d, lang, text } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
@@ -165,7 +165,7 @@ function Detail({ p }: { p: ProjectDetail }) {
             </Descriptions>
             {p.description ? (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
-                {p.description}
+                {text(p.description)}
               </Typography.Paragraph>
             ) : null}
             <Typography.Title level={5}>{t('common.source')}</Typography.Title>
@@ -233,7 +233,7 @@ function Detail({ p }: { p: ProjectDetail }) {
                     title: t('outcome.evidence'),
                     render: (_, o) => (
                       <span>
-                        {o.evidence ?? (o.evidenceUrl ? null : none)}
+                        {o.evidence ? text(o.evidence) : o.evidenceUrl ? null : none}
                         {o.evidenceUrl ? (
                           <a href={o.evidenceUrl} target="_blank" rel="noreferrer noopener" style={{ marginLeft: 8 }}>
                             <LinkOutlined /> {t('common.openSource')}

@@ -5,12 +5,14 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { Alert, Button, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DateField } from '../../components/date-field';
 import { Loading } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
+import { defaultSinceYear, localToday } from '../../state/search';
 import { fileNameOf, REPORT_FORMATS, type ReportFormat, type ReportSearch, reportUrl } from './report-model';
 
 const route = getRouteApi('/reports');
@@ -29,7 +31,9 @@ export function ReportPage() {
     void navigate({ search: (prev: ReportSearch) => ({ ...prev, ...patch }), replace: true });
 
   const reportLang = search.rlang ?? (lang === 'en' ? 'en' : 'zh');
-  const params = scope ? { scope, asOf, since: search.since, compare: search.compare, lang: reportLang } : null;
+  // The same since-year as the dashboard's: chosen there, or its default for the day.
+  const since = search.since ?? defaultSinceYear(asOf ?? localToday());
+  const params = scope ? { scope, asOf, since, compare: search.compare, lang: reportLang } : null;
 
   async function download(format: ReportFormat) {
     if (!params) return;
@@ -71,19 +75,13 @@ export function ReportPage() {
               id="report-since"
               min={1949}
               max={2100}
-              placeholder="2018"
-              value={search.since ?? null}
+              value={since}
               onChange={(v) => update({ since: typeof v === 'number' && v >= 1949 ? v : undefined })}
             />
           </div>
           <div className="filter-field">
             <label htmlFor="report-compare">{t('report.compare')}</label>
-            <Input
-              id="report-compare"
-              type="date"
-              value={search.compare ?? ''}
-              onChange={(e) => update({ compare: e.target.value || undefined })}
-            />
+            <DateField id="report-compare" past value={search.compare} onChange={(compare) => update({ compare })} />
           </div>
           <div className="filter-field">
             <label htmlFor="report-lang">{t('report.lang')}</label>

@@ -1,0 +1,300 @@
+/**
+ * Daily use, as a new user meets it: every control in the page's language, formal texts clean,
+ * the scope, as-of date and since-year travelling together, both sides of a pair linked, pages a
+ * role cannot use saying so first, and a visitor's page load without failed requests.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser } from './harness.js';
+import { DESKTOP, openPage, PHONE, pageErrors, shot } from './helpers.js';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page whose tab has signed out of the demo administrator (the sign-in page shows). */
+async function openSignedOut(lang: 'zh-CN' | 'en' = 'zh-CN', viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: lang });
+  await context.addInitScript((language) => {
+    if (!localStorage.getItem('amity.lang')) localStorage.setItem('amity.lang', language);
+    sessionStorage.setItem('amity.signedOut', '1');
+  }, lang);
+  return context.newPage();
+}
+
+async function signInAs(page: Page, username: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('heading', { name: /概览/ }).waitFor();
+}
+
+it('speaks Chinese in every control: the calendar, "today", the pager, the date fields', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await expect.poll(() => page.locator('.ant-pagination-options').innerText()).toMatch(/条\/页/);
+  await page.locator('#as-of-picker').click();
+  const calendar = page.locator('.ant-picker-dropdown:visible');
+  await calendar.waitFor();
+  const text = await calendar.innerText();
+  expect(text).toMatch(/\d{4}年/);
+  expect(text).toContain('今天');
+  expect(text).not.toMatch(/Today|Mon|Tue|Dec|Jan/);
+  await shot(page, 'daily.calendar.zh-CN', false);
+  await page.keyboard.press('Escape');
+  // One date control everywhere: no native mm/dd/yyyy field is left.
+  for (const path of ['/activities/new', '/activities', '/reports', '/news']) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator('main h1').first().waitFor();
+    await page.locator('.ant-picker').first().waitFor();
+    expect(await page.locator('input[type=date]').count(), path).toBe(0);
+  }
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('and English in every control once English is chosen', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`, { lang: 'en' });
+  await page.locator('.ant-table-row').first().waitFor();
+  await expect.poll(() => page.locator('.ant-pagination-options').innerText()).toMatch(/\/ page/);
+  await page.locator('#as-of-picker').click();
+  const calendar = page.locator('.ant-picker-dropdown:visible');
+  await calendar.waitFor();
+  expect(await calendar.innerText()).toContain('Today');
+  await shot(page, 'daily.calendar.en', false);
+  await page.context().close();
+});
+
+it('keeps the since-year when the as-of date changes, and carries it to the report', async () => {
+  const page = await openPage(browser, `${baseUrl}/`);
+  await page.getByText('友城总数').waitFor();
+  const sinceDefault = new Date().getFullYear() - 5;
+  await expect.poll(() => page.locator('#since-year').inputValue()).toBe(String(sinceDefault));
+  const asOf = page.locator('#as-of-picker');
+  await asOf.click();
+  await asOf.fill('2024-11-28');
+  await asOf.press('Enter');
+  await page.waitForURL(/asOf=2024-11-28/);
+  expect(new URL(page.url()).searchParams.get('since')).toBe(String(sinceDefault));
+  await expect.poll(() => page.locator('#since-year').inputValue()).toBe(String(sinceDefault));
+  await page.locator('.app-nav').getByRole('link', { name: '工作报告' }).click();
+  await page.waitForURL(/\/reports/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('since')).toBe(String(sinceDefault));
+  expect(url.searchParams.get('asOf')).toBe('2024-11-28');
+  await expect.poll(() => page.locator('#report-since').inputValue()).toBe(String(sinceDefault));
+  const preview = page.frameLocator('iframe.report-preview');
+  await preview.getByText(`${sinceDefault}年以来`).first().waitFor();
+  await page.context().close();
+});
+
+it('writes a report for a standing committee: sources cited, no path, record id or English note', async () => {
+  const page = await openPage(browser, `${baseUrl}/reports`);
+  await page.locator('iframe.report-preview').waitFor();
+  const html = await (
+    await page.request.get(`${baseUrl}/api/reports/annual.html?scope=430000&asOf=2024-11-28&since=2018&lang=zh`)
+  ).text();
+  const body = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+  for (const bad of [
+    'data/groups',
+    '.csv',
+    'NOTE',
+    '公布数字#',
+    'issue',
+    'mirror',
+    'Illustrative:',
+    'Hunan provincial',
+  ])
+    expect(body, bad).not.toContain(bad);
+  // The rank says among how many provinces and from which figures it stands.
+  expect(body).toMatch(/(在可比的\d+个省份中排第\d+位|排在全国第\d+位)（[^）]+）/);
+  expect(body).toMatch(/公布数字，\d{4}年/);
+  const preview = page.frameLocator('iframe.report-preview');
+  await preview
+    .getByText(/个省份中排第|排在全国第/)
+    .first()
+    .waitFor();
+  await shot(page, 'daily.report.zh-CN');
+  await page.context().close();
+});
+
+it('shows the dashboard source as a reader cites it', async () => {
+  const page = await openPage(browser, `${baseUrl}/`);
+  const card = page.locator('.figure-card', { hasText: '登记完整度' });
+  await card.waitFor();
+  const text = await card.innerText();
+  expect(text).not.toMatch(/mirror|NOTE|\(/);
+  await page.context().close();
+});
+
+it('opens the activity form from a pair with both sides named, never a bare id', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships?q=${encodeURIComponent('赞扎巴尼')}`);
+  const row = page.locator('.ant-table-row').first();
+  await row.waitFor();
+  const href = (await row.locator('a[href^="/partnerships/"]').first().getAttribute('href')) ?? '';
+  const id = /\/partnerships\/(\d+)/.exec(href)?.[1];
+  expect(id).toBeDefined();
+  await page.goto(`${baseUrl}/activities/new?partnership=${id}`);
+  const chosen = page.locator('.ant-form-item', { hasText: '主友城关系' }).locator('.ant-select-selection-item');
+  await expect.poll(() => chosen.innerText()).toBe('湘西土家族苗族自治州 — 赞扎巴尼市');
+  await page.context().close();
+});
+
+it('links both sides of a row: the foreign place opens all its Chinese partners', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships?q=ulyanovsk`);
+  await page.locator('.ant-table-row').first().waitFor();
+  // The city, not 乌里扬诺夫斯克州 the oblast (a pair of its own).
+  const place = page
+    .locator('.ant-table-row a[href*="place="]')
+    .filter({ hasText: /^乌里扬诺夫斯克$/ })
+    .first();
+  await place.click();
+  await page.waitForURL(/place=\d+/);
+  await page
+    .locator('.place-filter')
+    .getByText(/仅显示与乌里扬诺夫斯克/)
+    .waitFor();
+  await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+  const sides = await page.locator('.ant-table-row td:nth-child(1)').allInnerTexts();
+  expect(new Set(sides).size).toBeGreaterThanOrEqual(2);
+  await shot(page, 'daily.place.zh-CN');
+  await page.context().close();
+});
+
+it('counts the last contact on the as-of date in the list, as 久未联系 does', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts`);
+  const cells = page.locator('.ant-table-row td:last-child');
+  await cells.first().waitFor();
+  await expect.poll(async () => (await page.locator('.ant-table-row').allInnerTexts()).join(' ')).toMatch(/\d{4}年/);
+  const old = `${new Date().getFullYear() - 4}-06-30`;
+  await page.goto(`${baseUrl}/contacts?asOf=${old}`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await expect
+    .poll(async () => (await page.locator('.ant-table-row').allInnerTexts()).join(' '))
+    .not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+  await page.goto(`${baseUrl}/contacts/silent?asOf=${old}`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByText('从未联系').first().waitFor();
+  await page.context().close();
+});
+
+it('shows the record history in the page words', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  const id = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string | null };
+    const list = (await (await fetch('/api/partnerships?q=pietermaritzburg')).json()) as {
+      data: { id: number; version: number }[];
+    };
+    const pair = list.data[0] as { id: number; version: number };
+    await fetch(`/api/partnerships/${pair.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+      body: JSON.stringify({ version: pair.version, notes: '已与外办核对', establishedOn: null }),
+    });
+    return pair.id;
+  });
+  await page.goto(`${baseUrl}/partnerships/${id}`);
+  await page.locator('.record-history .ant-collapse-header').click();
+  const changes = page.locator('.audit-changes').first();
+  await changes.waitFor();
+  const text = await changes.innerText();
+  expect(text).toContain('结好日期：2002年5月 → 未填写');
+  expect(text).toMatch(/备注：.+ → 已与外办核对/);
+  expect(text).not.toMatch(/establishedOn|notes|sortKey|search/);
+  await changes.scrollIntoViewIfNeeded();
+  await shot(page, 'daily.history.zh-CN', false);
+  // Put the date back: the specs after this one count this pair by its signing.
+  const restored = await page.evaluate(async (pairId) => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string | null };
+    const pair = (await (await fetch(`/api/partnerships/${pairId}`)).json()) as { version: number };
+    const res = await fetch(`/api/partnerships/${pairId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+      body: JSON.stringify({ version: pair.version, establishedOn: '2002-05' }),
+    });
+    return res.status;
+  }, id);
+  expect(restored).toBe(200);
+  await page.context().close();
+});
+
+it('a reviewer opening /import by address is told first, with no upload box', async () => {
+  const page = await openSignedOut();
+  await signInAs(page, 'reviewer');
+  await page.goto(`${baseUrl}/import`);
+  await page.getByTestId('no-access').getByText('无权使用此页面').waitFor();
+  await page.getByText('需要编辑权限').waitFor();
+  expect(await page.locator('.ant-upload').count()).toBe(0);
+  await shot(page, 'daily.no-access.zh-CN', false);
+  await page.goto(`${baseUrl}/partnerships/new`);
+  await page.getByTestId('no-access').waitFor();
+  expect(await page.locator('form').count()).toBe(0);
+  await page.context().close();
+});
+
+it('a visitor signed out sees no failed request, and the map asks for no missing base map', async () => {
+  const page = await openSignedOut();
+  const failed: string[] = [];
+  const asked: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('request', (r) => asked.push(r.url()));
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('用户名').waitFor();
+  expect(failed).toEqual([]);
+  await signInAs(page, 'reviewer');
+  await page.goto(`${baseUrl}/map`);
+  await page.locator('canvas').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(asked.filter((u) => u.includes('basemap.geojson'))).toEqual([]);
+  expect(failed).toEqual([]);
+  await page.context().close();
+});
+
+it('on a 390-px phone: every page behind one menu, and the list as cards', async () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const page = await openPage(browser, `${baseUrl}/partnerships`, { lang, viewport: PHONE });
+    await page.locator('.row-card').first().waitFor();
+    expect(await page.locator('.app-header .app-nav').isVisible()).toBe(false);
+    const card = await page.locator('.row-card').first().innerText();
+    expect(card).toMatch(/—/);
+    await shot(page, `daily.phone-list.${lang}`, false);
+    await page.getByRole('button', { name: lang === 'zh-CN' ? '菜单' : 'Menu' }).click();
+    const drawer = page.locator('#phone-nav');
+    await drawer.waitFor();
+    const names = lang === 'zh-CN' ? ['联系人', '工作报告', '导入', '活动规定'] : ['Contacts', 'Reports', 'Import'];
+    for (const name of names) await expect(drawer.getByRole('link', { name }).isVisible(), name).resolves.toBe(true);
+    await shot(page, `daily.phone-menu.${lang}`, false);
+    await drawer.getByRole('link', { name: lang === 'zh-CN' ? '工作报告' : 'Reports' }).click();
+    await page.waitForURL(/\/reports/);
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+    await page.context().close();
+  }
+});
+
+it('walks from the skip link to the list search with the keyboard alone', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  let presses = 0;
+  while (presses < 30 && !(await page.evaluate(() => document.activeElement?.id === 'list-q'))) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  await page.keyboard.type('changsha');
+  await page.waitForURL(/q=changsha/);
+  await page.locator('.ant-table-row', { hasText: '长沙市' }).first().waitFor();
+  await page.context().close();
+});
