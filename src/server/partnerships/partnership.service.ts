@@ -183,6 +183,8 @@ export async function createPartnership({
       endedReason: input.endedReason ?? null,
       sourceUrl: input.sourceUrl ?? null,
       notes: input.notes ?? null,
+      isPublic: input.isPublic ?? null,
+      notesInternal: input.notesInternal ?? false,
       isDemo,
       ...derivedColumns(division, place),
     };
@@ -252,6 +254,8 @@ export async function updatePartnership({
       endedReason: input.endedReason === undefined ? current.endedReason : input.endedReason,
       sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
       notes: input.notes === undefined ? current.notes : input.notes,
+      isPublic: input.isPublic === undefined ? current.isPublic : input.isPublic,
+      notesInternal: input.notesInternal ?? current.notesInternal,
       // The search text and sort key follow the two sides only: unchanged sides, unchanged text.
       ...(division.code === current.cnCode && place.id === current.foreignPlaceId
         ? {}

@@ -95,6 +95,15 @@ async function findExistingPlace(tx: DbOrTx, input: ForeignPlaceInput): Promise<
   return undefined;
 }
 
+/** The place of a country known by this English or Chinese name (its identity key), if any. */
+export async function findForeignPlaceByName(
+  db: DbOrTx,
+  countryIso2: string,
+  name: string,
+): Promise<ForeignPlaceRow | undefined> {
+  return selectForeignPlaceByKey(db, countryIso2, nameKeyOf(name));
+}
+
 /** Reference data and places are read by anyone who may read the registry (signed in, or a public deployment). */
 function assertReader(_actor: Actor): void {}
 
