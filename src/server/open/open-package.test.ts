@@ -12,7 +12,6 @@ import { createTestDb } from '../testing/test-db.js';
 import { buildOpenPackage, writeOpenPackage, zipPackage } from './open-package.service.js';
 import { filesOfZip, importOpenPackage } from './package-import.js';
 import { parseTableCsv, validatePackageFiles } from './package-validate.js';
-import { putOpenScope } from './publication.service.js';
 
 const origin = await createTestDb();
 const copy = await createTestDb();
@@ -42,7 +41,8 @@ beforeAll(async () => {
   contactStrings = ['Example Person A', '示例人物甲', 'person.a@example.org'];
   expect(demo.contacts?.contacts ?? 1).toBeGreaterThan(0);
   await buildUser(origin, { username: 'secretaccount', role: 'editor', scopeCode: '430000' });
-  await putOpenScope({ db: origin.db, actor, scope: '430000', input: { isPublic: true } });
+  // The demo publishes Hunan as a whole.
+  expect(demo.openData).toEqual({ publicScope: '430000', placeQids: 23 });
   // A pair of every shape the counting rules tell apart, all of them published.
   await buildPartnership(origin, { cnCode: '430100', kind: 'exchange', establishedOn: '2019-03-04' });
   await buildPartnership(origin, {
