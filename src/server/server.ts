@@ -54,6 +54,7 @@ export async function startServer({
       logger: log,
       metrics,
       shutdown,
+      openRateLimit: env.AMITY_OPEN_RATE_LIMIT,
     },
     ROUTE_MODULES,
   );

@@ -254,8 +254,14 @@ export function packageName(code: string): string {
   return `amity-friendship-cities-${code}`;
 }
 
+/**
+ * Where the package will be found, for the links of dataset.jsonld: the folder its files are served
+ * from (each file a download of its own), and/or the address of the zip.
+ */
+export type LinkOptions = { baseUrl?: string; zipUrl?: string };
+
 /** The files of the package, by their path inside it. */
-export async function writeOpenPackage(pkg: OpenPackage, options: { baseUrl?: string } = {}) {
+export async function writeOpenPackage(pkg: OpenPackage, options: LinkOptions = {}) {
   const files = new Map<string, Uint8Array>();
   const resources = TABLES.map((spec) => {
     const bytes = Buffer.from(tableCsv(spec, pkg.tables.get(spec.name) ?? []), 'utf8');
@@ -301,7 +307,7 @@ export async function writeOpenPackage(pkg: OpenPackage, options: { baseUrl?: st
   files.set(PACKAGE_FILES.workbook, await workbookOf(pkg));
   files.set(
     PACKAGE_FILES.jsonld,
-    Buffer.from(`${JSON.stringify(datasetJsonLd(pkg, descriptor, options.baseUrl), null, 2)}\n`),
+    Buffer.from(`${JSON.stringify(datasetJsonLd(pkg, descriptor, options), null, 2)}\n`),
   );
   return { files, descriptor };
 }
@@ -322,8 +328,12 @@ async function workbookOf(pkg: OpenPackage): Promise<Uint8Array> {
 type Descriptor = Awaited<ReturnType<typeof writeOpenPackage>>['descriptor'];
 
 /** A schema.org Dataset record of the package, for search engines and data catalogues. */
-function datasetJsonLd(pkg: OpenPackage, descriptor: Omit<Descriptor, never>, baseUrl?: string) {
-  const at = (path: string) => (baseUrl ? new URL(path, baseUrl).toString() : path);
+function datasetJsonLd(pkg: OpenPackage, descriptor: Descriptor, links: LinkOptions) {
+  // A file is a download of its own only where the folder is served; inside the zip it is named.
+  const at = (path: string) => (links.baseUrl ? { contentUrl: new URL(path, links.baseUrl).toString() } : {});
+  const zip = links.zipUrl
+    ? [{ '@type': 'DataDownload', name: 'package.zip', encodingFormat: 'application/zip', contentUrl: links.zipUrl }]
+    : [];
   return {
     '@context': 'https://schema.org/',
     '@type': 'Dataset',
@@ -343,25 +353,26 @@ function datasetJsonLd(pkg: OpenPackage, descriptor: Omit<Descriptor, never>, ba
     isBasedOn: descriptor.sources.map((s) => s.path),
     variableMeasured: TABLES.find((t) => t.name === 'partnerships')?.fields.map((field) => field.name),
     distribution: [
+      ...zip,
       ...descriptor.resources.map((r) => ({
         '@type': 'DataDownload',
-        name: r.name,
+        name: r.path,
         encodingFormat: 'text/csv',
-        contentUrl: at(r.path),
+        ...at(r.path),
         contentSize: `${r.bytes} B`,
         sha256: r.hash.slice('sha256:'.length),
       })),
       {
         '@type': 'DataDownload',
-        name: 'workbook',
+        name: PACKAGE_FILES.workbook,
         encodingFormat: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        contentUrl: at(PACKAGE_FILES.workbook),
+        ...at(PACKAGE_FILES.workbook),
       },
       {
         '@type': 'DataDownload',
-        name: 'datapackage',
+        name: PACKAGE_FILES.descriptor,
         encodingFormat: 'application/json',
-        contentUrl: at(PACKAGE_FILES.descriptor),
+        ...at(PACKAGE_FILES.descriptor),
       },
     ],
   };

@@ -159,7 +159,14 @@ describe('the open-data package', () => {
     expect(record['@type']).toBe('Dataset');
     expect(record.license).toBe('https://creativecommons.org/licenses/by-sa/4.0/');
     expect(record.distribution.map((d: { name: string }) => d.name)).toEqual(
-      expect.arrayContaining(['partnerships', 'places', 'divisions', 'benchmarks', 'workbook', 'datapackage']),
+      expect.arrayContaining([
+        'data/partnerships.csv',
+        'data/places.csv',
+        'data/divisions.csv',
+        'data/benchmarks.csv',
+        'amity-open-data.xlsx',
+        'datapackage.json',
+      ]),
     );
     expect(record.description).toContain('CC BY-SA 4.0');
   });

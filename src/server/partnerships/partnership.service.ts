@@ -3,6 +3,7 @@
  * (the API, the importer and the demo loader alike).
  */
 
+import type { SQL } from 'drizzle-orm';
 import { parsePartialDate, today } from '../../shared/dates.js';
 import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
@@ -324,13 +325,17 @@ export async function listPartnerships({
   db,
   actor,
   query,
+  where = [],
 }: {
   db: DbOrTx;
   actor: Actor;
   query: PartnershipListQuery;
+  /** Conditions of another feature on top of the filter (open data: the published pairs only). */
+  where?: SQL[];
 }): Promise<ListEnvelope<PartnershipView>> {
   const { division, filter } = resolveFilter(query, actor);
-  const { rows, total } = await selectPartnershipPage(db, filterConditions(filter, division), query.sort, {
+  const conditions = [...filterConditions(filter, division), ...where];
+  const { rows, total } = await selectPartnershipPage(db, conditions, query.sort, {
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
     textSearch: Boolean(filter.q),
