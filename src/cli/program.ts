@@ -86,6 +86,11 @@ export const COMMANDS: LazyCommand[] = [
     load: async () => (await import('./commands/open-data.js')).registerImportOpen,
   },
   {
+    name: 'wikidata',
+    summary: 'beside a Wikidata P190 extract: QuickStatements of what it lacks, the differences, item matches',
+    load: async () => (await import('./commands/wikidata.js')).registerWikidata,
+  },
+  {
     name: 'backup',
     summary: 'write every record of this database (not the shipped reference data) to FILE (gzip JSON lines)',
     load: async () => (await import('./commands/backup.js')).registerBackup,

@@ -41,19 +41,24 @@ export type PublishedPair = { p: { [K in keyof typeof pairColumns]: (typeof part
   place: { [K in keyof typeof placeColumns]: (typeof foreignPlaces.$inferSelect)[K] };
 };
 
-/** Published pairs of a subtree (undefined: all), in id order, `batchSize` at a time (keyset on id). */
+/**
+ * Published pairs of a subtree (undefined: all), in id order, `batchSize` at a time (keyset on id);
+ * with `which: 'signed'`, every signed pair, published or not (for the office's own checks).
+ */
 export async function* iteratePublishedPairs(
   db: DbOrTx,
   subtree: SQL | undefined,
   batchSize = 20_000,
+  which: 'published' | 'signed' = 'published',
 ): AsyncGenerator<PublishedPair[]> {
+  const selected = which === 'published' ? publishedCondition() : eq(partnerships.stage, 'established');
   let lastId = 0;
   for (;;) {
     const rows = await db
       .select({ p: pairColumns, place: placeColumns })
       .from(partnerships)
       .innerJoin(foreignPlaces, eq(foreignPlaces.id, partnerships.foreignPlaceId))
-      .where(and(publishedCondition(), subtree, gt(partnerships.id, lastId)))
+      .where(and(selected, subtree, gt(partnerships.id, lastId)))
       .orderBy(asc(partnerships.id))
       .limit(batchSize);
     if (rows.length === 0) return;
