@@ -9,13 +9,13 @@ import type { Command } from 'commander';
 import { systemActor } from '../../server/auth/actor.js';
 import {
   buildOpenPackage,
+  checkOpenPackage,
   LICENSE_IDS,
   type LicenseId,
   writeOpenPackage,
   zipPackage,
 } from '../../server/open/open-package.service.js';
 import { filesOfZip, importOpenPackage } from '../../server/open/package-import.js';
-import { validatePackageFiles } from '../../server/open/package-validate.js';
 import { CliError, withDb } from '../context.js';
 
 type ExportOpenOptions = { scope: string; license: string; publisher?: string; baseUrl?: string; zip?: string };
@@ -50,8 +50,8 @@ export function registerExportOpen(program: Command): void {
             actor: systemActor('export-open'),
             options: { scope: options.scope, license: options.license as LicenseId, publisher: options.publisher },
           });
-          const { files } = await writeOpenPackage(pkg, { baseUrl: options.baseUrl });
-          const { problems } = validatePackageFiles(files);
+          const { files, descriptor } = await writeOpenPackage(pkg, { baseUrl: options.baseUrl });
+          const problems = checkOpenPackage(pkg, descriptor);
           if (problems.length) {
             const lines = problems
               .slice(0, 10)

@@ -9,9 +9,10 @@
  * pairs whose notes are internal. Nothing here reads those tables.
  */
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import { type Zippable, zipSync } from 'fflate';
 import { formatPartialDate, today } from '../../shared/dates.js';
 import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
 import { validationFailed } from '../../shared/errors.js';
@@ -34,6 +35,7 @@ import {
   TABLES,
   type TableSpec,
 } from './package.tables.js';
+import { checkTables, type PackageProblem, type ParsedTable, validateDescriptor } from './package-validate.js';
 
 /** Licences a package may carry: Open Definition identifiers with their addresses. */
 export const LICENSES = {
@@ -305,24 +307,28 @@ export async function writeOpenPackage(pkg: OpenPackage, options: LinkOptions = 
   };
   files.set(PACKAGE_FILES.descriptor, Buffer.from(`${JSON.stringify(descriptor, null, 2)}\n`, 'utf8'));
   files.set(PACKAGE_FILES.workbook, await workbookOf(pkg));
-  files.set(
-    PACKAGE_FILES.jsonld,
-    Buffer.from(`${JSON.stringify(datasetJsonLd(pkg, descriptor, options), null, 2)}\n`),
-  );
+  files.set(PACKAGE_FILES.jsonld, Buffer.from(`${JSON.stringify(datasetJsonLd(pkg, descriptor, options), null, 2)}\n`));
   return { files, descriptor };
 }
 
-/** The same tables as sheets of one workbook: text cells stay text (never formulas), numbers numbers. */
+/**
+ * The same tables as sheets of one workbook, written by the streaming writer (a fraction of the
+ * in-memory workbook's time at 100,000 rows): text cells stay text, never formulas; numbers numbers.
+ */
 async function workbookOf(pkg: OpenPackage): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   workbook.creator = 'Amity';
   for (const spec of TABLES) {
-    const sheet = workbook.addWorksheet(spec.name);
-    sheet.addRow(spec.fields.map((field) => field.name)).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of pkg.tables.get(spec.name) ?? []) sheet.addRow(row.map((cell) => cell ?? null));
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(spec.fields.map((field) => field.name)).commit();
+    for (const row of pkg.tables.get(spec.name) ?? []) sheet.addRow(row).commit();
+    sheet.commit();
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 type Descriptor = Awaited<ReturnType<typeof writeOpenPackage>>['descriptor'];
@@ -380,7 +386,24 @@ function datasetJsonLd(pkg: OpenPackage, descriptor: Descriptor, links: LinkOpti
 
 /** The package as one zip archive, datapackage.json at its root as Frictionless tools expect. */
 export function zipPackage(files: Map<string, Uint8Array>): Uint8Array {
-  const entries: Record<string, Uint8Array> = {};
-  for (const [path, bytes] of files) entries[path] = bytes;
+  const entries: Zippable = {};
+  // The workbook is a zip already: stored as it is, not compressed twice.
+  for (const [path, bytes] of files) entries[path] = path.endsWith('.xlsx') ? [bytes, { level: 0 }] : bytes;
   return zipSync(entries, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+/**
+ * The self-check of a package before it is left anywhere: the descriptor against the Frictionless
+ * profiles and every table against its Table Schema, on the cells in memory (the CSV files are
+ * csv-stringify's rendering of exactly these cells; the tests read them back).
+ */
+export function checkOpenPackage(pkg: OpenPackage, descriptor: Descriptor): PackageProblem[] {
+  const tables = new Map<string, ParsedTable>();
+  for (const spec of TABLES) {
+    const rows = (pkg.tables.get(spec.name) ?? []).map((row) =>
+      row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))),
+    );
+    tables.set(spec.name, { header: spec.fields.map((field) => field.name), rows });
+  }
+  return [...validateDescriptor(descriptor), ...checkTables(descriptor, tables)];
 }

@@ -11,7 +11,7 @@ import { buildPartnership, buildUser } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import { buildOpenPackage, writeOpenPackage, zipPackage } from './open-package.service.js';
 import { filesOfZip, importOpenPackage } from './package-import.js';
-import { parseTableCsv, validatePackageFiles } from './package-validate.js';
+import { parseTableCsv, recordsOf, validatePackageFiles } from './package-validate.js';
 
 const origin = await createTestDb();
 const copy = await createTestDb();
@@ -22,6 +22,9 @@ const PRIVATE_PARTNER = 'Withheldtown';
 const OUTSIDE_PARTNER = 'Otherprovinceville';
 
 let files: Map<string, Uint8Array>;
+
+/** A CSV's rows as objects keyed by field name. */
+const csvRecords = (text: string) => ({ rows: recordsOf(parseTableCsv(text)) });
 let contactStrings: string[];
 let ids: { internal: number; private: number; outside: number };
 
@@ -119,7 +122,7 @@ describe('the open-data package', () => {
   });
 
   it('holds the published pairs only: not the withheld one, not another province without a setting', () => {
-    const pairs = parseTableCsv(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
+    const pairs = csvRecords(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
     const pairIds = new Set(pairs.rows.map((r) => Number(r.id)));
     expect(pairIds.has(ids.private)).toBe(false);
     expect(pairIds.has(ids.outside)).toBe(false);
@@ -135,7 +138,7 @@ describe('the open-data package', () => {
     expect(text).not.toContain(SECRET_NOTE);
     for (const s of contactStrings) expect(text).not.toContain(s);
     expect(text).not.toContain('secretaccount');
-    const pairs = parseTableCsv(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
+    const pairs = csvRecords(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
     const internal = pairs.rows.find((r) => Number(r.id) === ids.internal);
     expect(internal?.notes).toBe('');
     // Notes that are not internal (the demo's provenance) do leave.
@@ -145,7 +148,7 @@ describe('the open-data package', () => {
   it('writes the same tables as sheets of the workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(files.get('amity-open-data.xlsx') as Uint8Array) as never);
-    const pairs = parseTableCsv(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
+    const pairs = csvRecords(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8'));
     const sheet = workbook.getWorksheet('partnerships');
     expect(sheet?.rowCount).toBe(pairs.rows.length + 1);
     const second = sheet?.getRow(2).values as unknown[];
@@ -178,7 +181,7 @@ describe('export → import into an empty database', () => {
     imported = await importOpenPackage({ db: copy.db, actor, files: filesOfZip(zipPackage(files)) });
     // The origin without what was not published is what the package stands for.
     const published = new Set(
-      parseTableCsv(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8')).rows.map((r) =>
+      csvRecords(Buffer.from(files.get('data/partnerships.csv') as Uint8Array).toString('utf8')).rows.map((r) =>
         Number(r.id),
       ),
     );
@@ -231,7 +234,7 @@ describe('export → import into an empty database', () => {
     );
     const comparable = (fs: Map<string, Uint8Array>) => {
       const read = (name: string) =>
-        parseTableCsv(Buffer.from(fs.get(`data/${name}.csv`) as Uint8Array).toString('utf8')).rows;
+        csvRecords(Buffer.from(fs.get(`data/${name}.csv`) as Uint8Array).toString('utf8')).rows;
       const places = new Map(read('places').map((p) => [p.id, p]));
       const pairs = read('partnerships').map(({ id: _id, place_id, ...rest }) => {
         const { id: _pid, ...place } = places.get(place_id) as Record<string, string>;

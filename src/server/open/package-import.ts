@@ -18,7 +18,7 @@ import type { Db } from '../db/client.js';
 import { updateForeignPlace } from '../partnerships/partner-place.service.js';
 import { createPartnership, listPartnerships } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
-import { type PackageProblem, type ParsedTable, validatePackageFiles } from './package-validate.js';
+import { type PackageProblem, type ParsedTable, recordsOf, validatePackageFiles } from './package-validate.js';
 
 export type PackageImportSummary = {
   partnerships: number;
@@ -68,7 +68,7 @@ const text = (v: string | undefined) => (v === undefined || v === '' ? null : v)
 const int = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 
 function rowsOf(tables: Map<string, ParsedTable>, name: string) {
-  return tables.get(name)?.rows ?? [];
+  return recordsOf(tables.get(name));
 }
 
 export async function importOpenPackage({

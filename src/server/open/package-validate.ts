@@ -21,7 +21,7 @@ type FieldDescriptor = {
   constraints?: {
     required?: boolean;
     unique?: boolean;
-    enum?: string[];
+    enum?: readonly string[];
     pattern?: string;
     minimum?: number;
     maximum?: number;
@@ -82,33 +82,45 @@ function typeProblem(field: FieldDescriptor, value: string): string | undefined 
   return undefined;
 }
 
+const patterns = new Map<string, RegExp>();
+/** A Table Schema pattern matches the whole value (XML Schema regular expressions are anchored). */
+function patternOf(pattern: string): RegExp {
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(`^(?:${pattern})$`);
+    patterns.set(pattern, compiled);
+  }
+  return compiled;
+}
+
 function constraintProblem(field: FieldDescriptor, value: string): string | undefined {
   const c = field.constraints;
   if (!c) return undefined;
   if (c.enum && !c.enum.includes(value)) return `"${value}" is not one of ${c.enum.join(', ')}`;
-  if (c.pattern && !new RegExp(`^(?:${c.pattern})$`).test(value)) return `"${value}" does not match ${c.pattern}`;
+  if (c.pattern && !patternOf(c.pattern).test(value)) return `"${value}" does not match ${c.pattern}`;
   const n = Number(value);
   if (c.minimum !== undefined && n < c.minimum) return `${value} is below the minimum ${c.minimum}`;
   if (c.maximum !== undefined && n > c.maximum) return `${value} is above the maximum ${c.maximum}`;
   return undefined;
 }
 
-export type ParsedTable = { header: string[]; rows: Record<string, string>[] };
+/** A table as read: its header and its rows of cells (empty cell: ""), in file order. */
+export type ParsedTable = { header: string[]; rows: string[][] };
 
 export function parseTableCsv(text: string): ParsedTable {
   const records = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true }) as string[][];
-  const [header = [], ...lines] = records;
-  return {
-    header,
-    rows: lines.map((line) => Object.fromEntries(header.map((name, i) => [name, line[i] ?? '']))),
-  };
+  const [header = [], ...rows] = records;
+  return { header, rows };
 }
 
-/**
- * Every table against its schema, and the keys across tables. `read` gives a resource file's text,
- * or undefined when the package lacks it.
- */
-export function validateTables(
+/** The rows of a table as objects keyed by field name. */
+export function recordsOf(table: ParsedTable | undefined): Record<string, string>[] {
+  if (!table) return [];
+  return table.rows.map((row) => Object.fromEntries(table.header.map((name, i) => [name, row[i] ?? ''])));
+}
+
+/** The resource files of a package read as tables, with what keeps a file from being read. */
+export function readTables(
   descriptor: { resources?: ResourceDescriptor[] },
   read: (path: string) => Uint8Array | undefined,
 ): { problems: PackageProblem[]; tables: Map<string, ParsedTable> } {
@@ -140,17 +152,31 @@ export function validateTables(
         });
       }
     }
-    const schema = resource.schema;
-    // A schema the Table Schema profile refused is reported there; its rows are not checked.
-    if (!schema || !Array.isArray(schema.fields)) continue;
-    let table: ParsedTable;
     try {
-      table = parseTableCsv(Buffer.from(bytes).toString('utf8'));
+      tables.set(resource.name, parseTableCsv(Buffer.from(bytes).toString('utf8')));
     } catch (error) {
       problems.push({ file: resource.path, message: `is not readable CSV: ${(error as Error).message}` });
-      continue;
     }
-    tables.set(resource.name, table);
+  }
+  return { problems, tables };
+}
+
+/**
+ * Every table against its Table Schema — the header, each cell's type and constraints, unique
+ * fields, the primary key — and the foreign keys across tables.
+ */
+export function checkTables(
+  descriptor: { resources?: ResourceDescriptor[] },
+  tables: ReadonlyMap<string, ParsedTable>,
+): PackageProblem[] {
+  const problems: PackageProblem[] = [];
+  const resources = Array.isArray(descriptor.resources) ? descriptor.resources : [];
+  const checked = new Set<string>();
+  for (const resource of resources) {
+    const schema = resource.schema;
+    const table = tables.get(resource.name);
+    // A schema the Table Schema profile refused is reported there; its rows are not checked.
+    if (!schema || !Array.isArray(schema.fields) || !table) continue;
     const names = schema.fields.map((field) => field.name);
     if (table.header.join(',') !== names.join(',')) {
       problems.push({
@@ -160,12 +186,13 @@ export function validateTables(
       });
       continue;
     }
+    checked.add(resource.name);
     const missing = new Set(schema.missingValues ?? ['']);
-    const seen = new Map<string, Set<string>>();
+    const fields = schema.fields.map((field, index) => ({ field, index, seen: new Set<string>() }));
     table.rows.forEach((row, i) => {
       const line = i + 2;
-      for (const field of schema.fields) {
-        const value = row[field.name] ?? '';
+      for (const { field, index, seen } of fields) {
+        const value = row[index] ?? '';
         if (missing.has(value)) {
           if (field.constraints?.required) {
             problems.push({ file: resource.path, row: line, field: field.name, message: 'is required but empty' });
@@ -175,19 +202,18 @@ export function validateTables(
         const problem = typeProblem(field, value) ?? constraintProblem(field, value);
         if (problem) problems.push({ file: resource.path, row: line, field: field.name, message: problem });
         if (field.constraints?.unique) {
-          const values = seen.get(field.name) ?? new Set<string>();
-          if (values.has(value)) {
+          if (seen.has(value)) {
             problems.push({ file: resource.path, row: line, field: field.name, message: `"${value}" is not unique` });
           }
-          values.add(value);
-          seen.set(field.name, values);
+          seen.add(value);
         }
       }
     });
     if (schema.primaryKey?.length) {
+      const at = schema.primaryKey.map((name) => names.indexOf(name));
       const keys = new Set<string>();
       table.rows.forEach((row, i) => {
-        const key = JSON.stringify(schema.primaryKey?.map((name) => row[name]));
+        const key = JSON.stringify(at.map((index) => row[index]));
         if (keys.has(key)) {
           problems.push({ file: resource.path, row: i + 2, message: `primary key ${key} repeats an earlier row` });
         }
@@ -197,33 +223,33 @@ export function validateTables(
   }
   for (const resource of resources) {
     const table = tables.get(resource.name);
+    if (!table || !checked.has(resource.name)) continue;
     for (const fk of resource.schema?.foreignKeys ?? []) {
-      const target = tables.get(fk.reference.resource || resource.name);
-      if (!table) continue;
+      const targetName = fk.reference.resource || resource.name;
+      const target = tables.get(targetName);
       if (!target) {
-        problems.push({
-          file: resource.path,
-          message: `foreign key to ${fk.reference.resource}, which the package lacks`,
-        });
+        problems.push({ file: resource.path, message: `foreign key to ${targetName}, which the package lacks` });
         continue;
       }
-      const keyOf = (row: Record<string, string>, fields: string[]) => JSON.stringify(fields.map((name) => row[name]));
-      const targets = new Set(target.rows.map((row) => keyOf(row, fk.reference.fields)));
+      const from = fk.fields.map((name) => table.header.indexOf(name));
+      const to = fk.reference.fields.map((name) => target.header.indexOf(name));
+      const keyOf = (row: string[], at: number[]) => JSON.stringify(at.map((index) => row[index] ?? ''));
+      const targets = new Set(target.rows.map((row) => keyOf(row, to)));
       table.rows.forEach((row, i) => {
-        if (fk.fields.every((name) => (row[name] ?? '') === '')) return;
-        const key = keyOf(row, fk.fields);
+        if (from.every((index) => (row[index] ?? '') === '')) return;
+        const key = keyOf(row, from);
         if (!targets.has(key)) {
           problems.push({
             file: resource.path,
             row: i + 2,
             field: fk.fields.join(','),
-            message: `${key} is not in ${fk.reference.resource || resource.name} (${fk.reference.fields.join(',')})`,
+            message: `${key} is not in ${targetName} (${fk.reference.fields.join(',')})`,
           });
         }
       });
     }
   }
-  return { problems, tables };
+  return problems;
 }
 
 /** A package's files (by path inside it): the descriptor, then every table. */
@@ -251,6 +277,7 @@ export function validatePackageFiles(files: ReadonlyMap<string, Uint8Array>): {
     };
   }
   const problems = validateDescriptor(descriptor);
-  const checked = validateTables(descriptor, (path) => files.get(path));
-  return { problems: [...problems, ...checked.problems], tables: checked.tables, descriptor };
+  const read = readTables(descriptor, (path) => files.get(path));
+  const checked = checkTables(descriptor, read.tables);
+  return { problems: [...problems, ...read.problems, ...checked], tables: read.tables, descriptor };
 }

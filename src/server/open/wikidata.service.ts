@@ -57,7 +57,7 @@ function toPair({ p, place }: PublishedPair): WikidataPair {
     establishedPrecision: p.establishedPrecision as Precision | null,
     endedOn: p.endedOn,
     sourceUrl: p.sourceUrl,
-    updatedOn: p.updatedAt.toISOString().slice(0, 10),
+    updatedOn: new Date(p.updatedAt).toISOString().slice(0, 10),
   };
 }
 
