@@ -55,7 +55,7 @@ describe('amity export-open and import-open', () => {
     const copy = join(work, 'copy');
     const imported = await amity(['--db', copy, 'import-open', zip]);
     expect(imported.code, imported.out).toBe(0);
-    expect(imported.out).toContain('imported 55 partnerships, 54 places and 25 benchmarks');
+    expect(imported.out).toContain('imported 55 partnerships, 54 places, 25 benchmarks and 0 country groups');
     const figures = ['figures', '--scope', '430000', '--as-of', '2024-11-28', '--since', '2018', '--json'];
     const [a, b] = await Promise.all([amity(['--db', origin, ...figures]), amity(['--db', copy, ...figures])]);
     expect(JSON.parse(b.out)).toEqual(JSON.parse(a.out));

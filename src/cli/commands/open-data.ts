@@ -118,14 +118,8 @@ export function registerImportOpen(program: Command): void {
       await withDb(command, async (handle) => {
         const summary = await importOpenPackage({ db: handle.db, actor: systemActor('import-open'), files });
         console.log(
-          `imported ${summary.partnerships} partnerships, ${summary.places} places and ${summary.benchmarks} benchmarks from ${path}`,
+          `imported ${summary.partnerships} partnerships, ${summary.places} places, ${summary.benchmarks} benchmarks and ${summary.groups} country groups from ${path}`,
         );
-        const skipped = Object.entries(summary.notWritten).filter(([, n]) => n > 0);
-        if (skipped.length) {
-          console.log(
-            `  not written: ${skipped.map(([t, n]) => `${t} ${n}`).join(', ')} (import groups with amity import --type groups)`,
-          );
-        }
       });
     });
 }

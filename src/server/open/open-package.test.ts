@@ -7,6 +7,7 @@ import { systemActor } from '../auth/actor.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { getFigures } from '../figures/figure.service.js';
 import { deletePartnership, listPartnerships, updatePartnership } from '../partnerships/partnership.service.js';
+import { putCountryGroup } from '../places/place.service.js';
 import { buildPartnership, buildUser } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import { buildOpenPackage, writeOpenPackage, zipPackage } from './open-package.service.js';
@@ -44,6 +45,22 @@ beforeAll(async () => {
   contactStrings = ['Example Person A', '示例人物甲', 'person.a@example.org'];
   expect(demo.contacts?.contacts ?? 1).toBeGreaterThan(0);
   await buildUser(origin, { username: 'secretaccount', role: 'editor', scopeCode: '430000' });
+  // An office's own group, counted from the day each member joined (a test fixture, not a fact).
+  await putCountryGroup({
+    db: origin.db,
+    actor,
+    group: {
+      code: 'test-group',
+      nameZh: '测试分组',
+      nameEn: 'Test group',
+      description: null,
+      source: 'test fixture',
+      members: [
+        { iso2: 'ZA', joinedOn: '2015-12-04', source: null },
+        { iso2: 'JP', joinedOn: null, source: null },
+      ],
+    },
+  });
   // The demo publishes Hunan as a whole.
   expect(demo.openData).toEqual({ publicScope: '430000', placeQids: 23 });
   // A pair of every shape the counting rules tell apart, all of them published.
@@ -198,6 +215,7 @@ describe('export → import into an empty database', () => {
   it('writes every pair and benchmark', () => {
     expect(imported.partnerships).toBe(59);
     expect(imported.benchmarks).toBeGreaterThan(20);
+    expect(imported.groups).toBe(1);
   });
 
   it('reproduces every figure, for every scope, kind and date', async () => {
@@ -226,6 +244,7 @@ describe('export → import into an empty database', () => {
     });
     expect(hunan.total).toBeGreaterThan(50);
     expect(hunan.rank).not.toBeNull();
+    expect(hunan.groups['test-group']).toMatchObject({ countries: 2 });
   });
 
   it('exports from the copy the same tables, ids aside', async () => {

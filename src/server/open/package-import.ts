@@ -1,11 +1,9 @@
 /**
  * Reads an open-data package back into an empty registry through the registry's own services
  * (partnerships with their places, then the places' identifiers and coordinates, then benchmarks),
- * all in one transaction: every row or none. The package is checked first against the Frictionless
- * profiles and its Table Schemas; a database that already holds pairs is refused.
- *
- * The office's own country groups travel in the package but are not written here: the registry has
- * no service that writes groups outside the importer (`amity import --type groups` reads them).
+ * and the office's own country groups, all in one transaction: every row or none. The package is
+ * checked first against the Frictionless profiles and its Table Schemas; a database that already
+ * holds pairs is refused.
  */
 import { unzipSync } from 'fflate';
 import { AppError, type FieldIssue, validationFailed } from '../../shared/errors.js';
@@ -17,6 +15,7 @@ import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import type { Db } from '../db/client.js';
 import { updateForeignPlace } from '../partnerships/partner-place.service.js';
 import { createPartnership, listPartnerships } from '../partnerships/partnership.service.js';
+import { type CountryGroupInput, putCountryGroup } from '../places/place.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { type PackageProblem, type ParsedTable, recordsOf, validatePackageFiles } from './package-validate.js';
 
@@ -24,8 +23,8 @@ export type PackageImportSummary = {
   partnerships: number;
   places: number;
   benchmarks: number;
-  /** Rows of tables that were checked but not written (the office's own groups). */
-  notWritten: Record<string, number>;
+  /** The office's own country groups, with their members. */
+  groups: number;
 };
 
 /** The files of a package given as a zip archive (datapackage.json at its root, or in one folder). */
@@ -167,14 +166,26 @@ export async function importOpenPackage({
       await createBenchmark({ db: txDb, actor, input });
       benchmarks += 1;
     }
+    const members = rowsOf(tables, 'country_group_members');
+    const groups = rowsOf(tables, 'country_groups');
+    for (const g of groups) {
+      const group: CountryGroupInput = {
+        code: g.code as string,
+        nameZh: g.name_zh as string,
+        nameEn: g.name_en as string,
+        description: text(g.description),
+        source: text(g.source),
+        members: members
+          .filter((m) => m.group_code === g.code)
+          .map((m) => ({ iso2: m.country_iso2 as string, joinedOn: text(m.joined_on), source: text(m.source) })),
+      };
+      await putCountryGroup({ db: tx, actor, group });
+    }
     return {
       partnerships: rowsOf(tables, 'partnerships').length,
       places: placeIds.size,
       benchmarks,
-      notWritten: {
-        country_groups: rowsOf(tables, 'country_groups').length,
-        country_group_members: rowsOf(tables, 'country_group_members').length,
-      },
+      groups: groups.length,
     };
   });
 }
