@@ -129,10 +129,23 @@ describe('GET /api/open/package.zip', () => {
     const record = JSON.parse(Buffer.from(files.get('dataset.jsonld') as Uint8Array).toString('utf8'));
     expect(record.distribution[0]).toMatchObject({
       name: 'package.zip',
-      contentUrl: 'http://localhost/api/open/package.zip?license=CC0-1.0',
+      contentUrl: 'http://localhost/api/open/package.zip?scope=000000&license=CC0-1.0',
     });
     expect(record.distribution[1]).toMatchObject({ name: 'data/divisions.csv', encodingFormat: 'text/csv' });
     expect(record.distribution[1].contentUrl).toBeUndefined();
+  });
+
+  it('is built once a minute per scope and licence, and the same bytes are served meanwhile', async () => {
+    const first = await app.request('/api/open/package.zip?scope=430100');
+    await buildPartnership(handle, { cnCode: '430100', partner: { countryIso2: 'FR', nameEn: 'Laterville' } });
+    const second = await app.request('/api/open/package.zip?scope=430100');
+    expect(Buffer.from(await second.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    const other = await app.request('/api/open/package.zip?scope=430100&license=CC0-1.0');
+    const csv = Buffer.from(
+      unzipSync(new Uint8Array(await other.arrayBuffer()))['data/partnerships.csv'] as Uint8Array,
+    );
+    expect(csv.toString('utf8')).toContain(',active,');
   });
 
   it('refuses an unknown licence', async () => {

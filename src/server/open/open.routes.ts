@@ -77,6 +77,31 @@ const PackageQuerySchema = z.object({
 
 const windows = new WeakMap<AppDeps, Map<string, { start: number; count: number }>>();
 
+type Built = { bytes: Uint8Array; name: string };
+const packages = new WeakMap<AppDeps, Map<string, { at: number; built: Promise<Built> }>>();
+/** How long a package built for the API is served again: the Cache-Control max-age. */
+const PACKAGE_SECONDS = 60;
+
+/**
+ * A package is built at most once a minute per scope and licence in each process, and requests
+ * that come while it is being built wait for that one: at 100,000 pairs a build is seconds of work.
+ */
+function packageOf(deps: AppDeps, key: string, build: () => Promise<Built>): Promise<Built> {
+  let byKey = packages.get(deps);
+  if (!byKey) {
+    byKey = new Map();
+    packages.set(deps, byKey);
+  }
+  const now = Date.now();
+  const known = byKey.get(key);
+  if (known && now - known.at < PACKAGE_SECONDS * 1000) return known.built;
+  for (const [k, entry] of byKey) if (now - entry.at >= PACKAGE_SECONDS * 1000) byKey.delete(k);
+  const built = build();
+  byKey.set(key, { at: now, built });
+  built.catch(() => byKey.delete(key));
+  return built;
+}
+
 function clientAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -135,7 +160,7 @@ export function registerOpenRoutes(app: Api): void {
     app.use(path, etag());
     app.use(path, async (c, next) => {
       await next();
-      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=60');
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', `public, max-age=${PACKAGE_SECONDS}`);
     });
   }
 
@@ -176,17 +201,20 @@ export function registerOpenRoutes(app: Api): void {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const zipUrl = new URL(c.req.url).toString();
-      const pkg = await buildOpenPackage({
-        db: c.get('deps').handle.db,
-        actor: ANONYMOUS_READER,
-        options: { scope: query.scope, license: query.license },
+      const deps = c.get('deps');
+      const zipUrl = `${new URL(c.req.url).origin}/api/open/package.zip?scope=${query.scope}&license=${query.license}`;
+      const { bytes, name } = await packageOf(deps, zipUrl, async () => {
+        const pkg = await buildOpenPackage({
+          db: deps.handle.db,
+          actor: ANONYMOUS_READER,
+          options: { scope: query.scope, license: query.license },
+        });
+        const { files, descriptor } = await writeOpenPackage(pkg, { zipUrl });
+        return { bytes: zipPackage(files), name: descriptor.name };
       });
-      const { files, descriptor } = await writeOpenPackage(pkg, { zipUrl });
-      const body = zipPackage(files);
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/zip',
-        'content-disposition': `attachment; filename="${descriptor.name}.zip"`,
+        'content-disposition': `attachment; filename="${name}.zip"`,
       });
     },
   );
