@@ -86,6 +86,21 @@ export const COMMANDS: LazyCommand[] = [
     load: async () => (await import('./commands/news.js')).registerNews,
   },
   {
+    name: 'export-open',
+    summary: 'write the published partnerships to DIR as an open-data package (Frictionless, XLSX, JSON-LD)',
+    load: async () => (await import('./commands/open-data.js')).registerExportOpen,
+  },
+  {
+    name: 'import-open',
+    summary: 'read an open-data package (its folder or zip) into an empty database, all or nothing',
+    load: async () => (await import('./commands/open-data.js')).registerImportOpen,
+  },
+  {
+    name: 'wikidata',
+    summary: 'beside a Wikidata P190 extract: QuickStatements of what it lacks, the differences, item matches',
+    load: async () => (await import('./commands/wikidata.js')).registerWikidata,
+  },
+  {
     name: 'backup',
     summary: 'write every record of this database (not the shipped reference data) to FILE (gzip JSON lines)',
     load: async () => (await import('./commands/backup.js')).registerBackup,

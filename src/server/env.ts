@@ -21,6 +21,8 @@ const EnvSchema = z.object({
     .optional(),
   /** 1: visitors who are not signed in may read the registry (contacts and the audit trail never). */
   AMITY_PUBLIC_READ: z.enum(['0', '1']).default('0'),
+  /** Requests a minute that one address may make to the public open-data routes (/api/open/…). */
+  AMITY_OPEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** `amity demo`: the demo accounts' password (default: a new random one on each start, printed). */
   AMITY_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   /** Server connections kept by the pool when DATABASE_URL is set. */

@@ -56,6 +56,7 @@ export async function startServer({
       metrics,
       shutdown,
       baseMapFile: join(WEB_DIST_DIR, 'basemap.geojson'),
+      openRateLimit: env.AMITY_OPEN_RATE_LIMIT,
     },
     ROUTE_MODULES,
   );

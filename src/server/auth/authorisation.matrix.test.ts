@@ -16,6 +16,7 @@ import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import { addTouch, createContact } from '../contacts/contact.service.js';
 import type { DbHandle } from '../db/client.js';
 import { uploadDocument } from '../documents/document.service.js';
+import { getOpenScope, putOpenScope } from '../open/publication.service.js';
 import { createMeasure, createProgramme } from '../programmes/programme.service.js';
 import { createOutcome, createProject } from '../projects/project.service.js';
 import { findChromium } from '../reports/render/pdf.js';
@@ -288,6 +289,43 @@ const MATRIX: Record<string, Entry> = {
       if (!view.own)
         view = await putRules({ db: handle.db, actor: SYSTEM, scope: code, input: { settings: DEFAULT_RULES } });
       return { path: `/api/rules/${code}?version=${view.own?.version}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/open/partnerships': {
+    policy: 'public',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/open/partnerships?cn=${code}` }),
+  },
+  'GET /api/open/package.zip': {
+    policy: 'public',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/open/package.zip?scope=${code}` }),
+  },
+  'GET /api/open/scopes/{scope}': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/open/scopes/${code}` }),
+  },
+  'PUT /api/open/scopes/{scope}': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => {
+      const current = await getOpenScope({ db: handle.db, actor: SYSTEM, scope: code });
+      return {
+        path: `/api/open/scopes/${code}`,
+        method: 'PUT',
+        json: { isPublic: true, version: current.own?.version },
+      };
+    },
+  },
+  'DELETE /api/open/scopes/{scope}': {
+    policy: 'admin',
+    ok: 204,
+    call: async ({ code }) => {
+      let view = await getOpenScope({ db: handle.db, actor: SYSTEM, scope: code });
+      if (!view.own)
+        view = await putOpenScope({ db: handle.db, actor: SYSTEM, scope: code, input: { isPublic: false } });
+      return { path: `/api/open/scopes/${code}?version=${view.own?.version}`, method: 'DELETE' };
     },
   },
   'GET /api/reminders': { policy: 'read', ok: 200, call: ({ code }) => ({ path: `/api/reminders?scope=${code}` }) },

@@ -46,6 +46,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'documents', serial: 'id', orderBy: 'id' },
   { name: 'document_chunks', serial: 'id', orderBy: 'id', page: 8 },
   { name: 'office_rules', orderBy: 'scope_code' },
+  { name: 'open_scopes', orderBy: 'cn_code' },
   { name: 'programmes', serial: 'id', orderBy: 'id' },
   { name: 'programme_areas', serial: 'id', orderBy: 'id' },
   { name: 'programme_measures', serial: 'id', orderBy: 'id' },

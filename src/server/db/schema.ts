@@ -76,6 +76,8 @@ export const cnDivisions = pgTable(
     search: text('search').notNull(),
     /** Pinyin of the Chinese name: the database collation is C, so Chinese sorts by this key. */
     sortKey: text('sort_key').notNull(),
+    /** The division's Wikidata item (Q…), from data/wikidata/cn-division-qids.csv; null when not known. */
+    wikidataId: text('wikidata_id'),
   },
   (t) => [index('cn_divisions_parent_idx').on(t.parentCode)],
 );
@@ -157,6 +159,13 @@ export const partnerships = pgTable(
     notes: text('notes'),
     /** True for illustrative records that the demo made up; never for sourced facts. */
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * Open data: true publishes the pair, false withholds it, null follows the nearest scope at or
+     * above its division in open_scopes (none: withheld).
+     */
+    isPublic: boolean('is_public'),
+    /** The notes (and the ended reason) are for the office only and never leave in open data. */
+    notesInternal: boolean('notes_internal').notNull().default(false),
     search: text('search').notNull(),
     sortKey: text('sort_key').notNull(),
     version: integer('version').notNull().default(1),
@@ -415,6 +424,18 @@ export const officeRules = pgTable('office_rules', {
   scopeCode: text('scope_code').primaryKey(),
   settings: jsonb('settings').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Open data per scope: whether the pairs of a division and of everything under it are published
+ * (a pair's own is_public overrides it; the nearest scope with a row decides).
+ */
+export const openScopes = pgTable('open_scopes', {
+  /** GB/T 2260 code of the division, or 000000 for the whole registry. */
+  cnCode: text('cn_code').primaryKey(),
+  isPublic: boolean('is_public').notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -14,6 +14,7 @@ import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
 import { type DemoLifecycleSummary, loadDemoLifecycle } from '../lifecycle/lifecycle.demo.js';
+import { type DemoOpenDataSummary, loadDemoOpenData } from '../open/open.demo.js';
 import { type DemoProjectsSummary, loadDemoProjects } from '../projects/project.demo.js';
 import { DATA_DIR } from '../reference/reference.service.js';
 import { countPartnershipsByLevel, selectBenchmarksOf } from './demo.repo.js';
@@ -58,6 +59,8 @@ export type DemoSummary = {
   projects?: DemoProjectsSummary;
   /** Illustrative life-cycle moves and pairs in preparation (data/demo/lifecycle.json), marked isDemo. */
   lifecycle?: DemoLifecycleSummary;
+  /** Hunan publishes its pairs as open data; the demo's places carry their Wikidata items. */
+  openData?: DemoOpenDataSummary;
 };
 
 /**
@@ -82,7 +85,8 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
   const projects = await loadDemoProjects({ db, dataDir });
   const contacts = await loadDemoContacts({ db, dataDir });
   const lifecycle = await loadDemoLifecycle({ db, dataDir });
-  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts, lifecycle };
+  const openData = await loadDemoOpenData({ db, dataDir });
+  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts, lifecycle, openData };
 }
 
 /** What the registry holds for the demo province against what was published. */

@@ -37,6 +37,8 @@ export type AppDeps = {
   baseMapFile?: string;
   /** Set by the server while it shuts down: GET /readyz answers 503 from then on. */
   shutdown?: { draining: boolean };
+  /** AMITY_OPEN_RATE_LIMIT: requests a minute per address on the public open-data routes (default 120). */
+  openRateLimit?: number;
 };
 export type AppEnv = {
   Variables: { deps: AppDeps; actor: Actor | null /** of the session in use, for /api/auth/me */; csrfToken?: string };
@@ -54,6 +56,10 @@ const OPEN_ROUTES = new Set([
   '/api/auth/logout',
 ]);
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The open-data routes anyone may read (the publication settings under /api/open/scopes are not among them). */
+export function isOpenDataRoute(path: string): boolean {
+  return path === '/api/open/partnerships' || path === '/api/open/package.zip';
+}
 
 /**
  * Whether a caller must sign in before this request is answered: nobody signed in, or an anonymous
@@ -61,7 +67,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * is checked, so that it learns nothing about what the API accepts.
  */
 function mustSignInFirst(c: Context<AppEnv>): boolean {
-  if (OPEN_ROUTES.has(c.req.path)) return false;
+  if (OPEN_ROUTES.has(c.req.path) || isOpenDataRoute(c.req.path)) return false;
   const actor = c.get('actor');
   if (!actor) return true;
   return actor.kind === 'anonymous' && !READ_METHODS.has(c.req.method);

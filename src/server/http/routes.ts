@@ -13,6 +13,7 @@ import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerImportWizardRoutes } from '../imports/import-wizard.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
 import { registerNewsRoutes } from '../news/news.routes.js';
+import { registerOpenRoutes } from '../open/open.routes.js';
 import { registerProbeRoutes } from '../ops/probes.routes.js';
 import { registerPartnershipRoutes } from '../partnerships/partnership.routes.js';
 import { registerPlaceRoutes } from '../places/place.routes.js';
@@ -46,4 +47,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerProgrammeRoutes,
   registerReportRoutes,
   registerNewsRoutes,
+  registerOpenRoutes,
 ];

@@ -20,6 +20,8 @@ export function presentPartnership({ p, cn, place }: PartnershipListed) {
     sourceUrl: p.sourceUrl,
     notes: p.notes,
     isDemo: p.isDemo,
+    isPublic: p.isPublic,
+    notesInternal: p.notesInternal,
     version: p.version,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

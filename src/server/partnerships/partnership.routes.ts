@@ -33,6 +33,8 @@ export const PartnershipSchema = z
     sourceUrl: z.string().nullable(),
     notes: z.string().nullable(),
     isDemo: z.boolean(),
+    isPublic: z.boolean().nullable().describe('Open data: true published, false withheld, null follows its scope'),
+    notesInternal: z.boolean().describe('Notes and ended reason stay in the office (never in open data)'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

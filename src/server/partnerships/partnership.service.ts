@@ -3,6 +3,7 @@
  * (the API, the importer and the demo loader alike).
  */
 
+import type { SQL } from 'drizzle-orm';
 import { parsePartialDate, today } from '../../shared/dates.js';
 import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
@@ -183,6 +184,8 @@ export async function createPartnership({
       endedReason: input.endedReason ?? null,
       sourceUrl: input.sourceUrl ?? null,
       notes: input.notes ?? null,
+      isPublic: input.isPublic ?? null,
+      notesInternal: input.notesInternal ?? false,
       isDemo,
       ...derivedColumns(division, place),
     };
@@ -252,6 +255,8 @@ export async function updatePartnership({
       endedReason: input.endedReason === undefined ? current.endedReason : input.endedReason,
       sourceUrl: input.sourceUrl === undefined ? current.sourceUrl : input.sourceUrl,
       notes: input.notes === undefined ? current.notes : input.notes,
+      isPublic: input.isPublic === undefined ? current.isPublic : input.isPublic,
+      notesInternal: input.notesInternal ?? current.notesInternal,
       // The search text and sort key follow the two sides only: unchanged sides, unchanged text.
       ...(division.code === current.cnCode && place.id === current.foreignPlaceId
         ? {}
@@ -320,13 +325,17 @@ export async function listPartnerships({
   db,
   actor,
   query,
+  where = [],
 }: {
   db: DbOrTx;
   actor: Actor;
   query: PartnershipListQuery;
+  /** Conditions of another feature on top of the filter (open data: the published pairs only). */
+  where?: SQL[];
 }): Promise<ListEnvelope<PartnershipView>> {
   const { division, filter } = resolveFilter(query, actor);
-  const { rows, total } = await selectPartnershipPage(db, filterConditions(filter, division), query.sort, {
+  const conditions = [...filterConditions(filter, division), ...where];
+  const { rows, total } = await selectPartnershipPage(db, conditions, query.sort, {
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
     textSearch: Boolean(filter.q),

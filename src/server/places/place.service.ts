@@ -4,9 +4,9 @@ import type { ForeignPlaceInput } from '../../shared/schemas/partnership.js';
 import type { DivisionListQuery, ForeignPlaceListQuery, ForeignPlaceUpdateInput } from '../../shared/schemas/place.js';
 import { buildSearchText, nameKeyOf, normalizeQuery, sortKeyOf } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, assertCanAdmin } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import { findGazetteer } from '../reference/reference.repo.js';
+import { findGazetteer, upsertGroup } from '../reference/reference.repo.js';
 import { presentForeignPlace } from './place.presenter.js';
 import {
   type ForeignPlaceRow,
@@ -93,6 +93,15 @@ async function findExistingPlace(tx: DbOrTx, input: ForeignPlaceInput): Promise<
     if (only && (!input.nameEn || !only.nameEn)) return only;
   }
   return undefined;
+}
+
+/** The place of a country known by this English or Chinese name (its identity key), if any. */
+export async function findForeignPlaceByName(
+  db: DbOrTx,
+  countryIso2: string,
+  name: string,
+): Promise<ForeignPlaceRow | undefined> {
+  return selectForeignPlaceByKey(db, countryIso2, nameKeyOf(name));
 }
 
 /** Reference data and places are read by anyone who may read the registry (signed in, or a public deployment). */
@@ -233,4 +242,43 @@ export async function listGroups({ db, actor }: { db: DbOrTx; actor: Actor }) {
     source: g.source,
     members: g.members.map((m) => ({ iso2: m.countryIso2, joinedOn: m.joinedOn, source: m.source })),
   }));
+}
+
+export type CountryGroupInput = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  description: string | null;
+  source: string | null;
+  members: { iso2: string; joinedOn: string | null; source: string | null }[];
+};
+
+/**
+ * Writes an office's own country group whole (its members replaced), audited. The shipped group
+ * bri is reference data and is never written here.
+ */
+export async function putCountryGroup({ db, actor, group }: { db: DbOrTx; actor: Actor; group: CountryGroupInput }) {
+  assertCanAdmin(actor, actor.scopeCode);
+  const cache = getReferenceCache();
+  const issues: FieldIssue[] = [];
+  if (group.code === 'bri') {
+    issues.push({
+      path: 'code',
+      rule: 'reference_group',
+      value: group.code,
+      message: 'bri is the shipped Belt and Road group',
+      fix: 'give your own group another code',
+    });
+  }
+  group.members.forEach((m, i) => {
+    if (!cache.countries.has(m.iso2)) issues.push(unknownCountryIssue(`members.${i}.iso2`, m.iso2));
+  });
+  if (issues.length) throw validationFailed(issues);
+  const { members, ...row } = group;
+  await upsertGroup(
+    db,
+    row,
+    members.map((m) => ({ groupCode: group.code, countryIso2: m.iso2, joinedOn: m.joinedOn, source: m.source })),
+  );
+  await writeAudit(db, actor, { entity: 'country_group', entityId: 0, action: 'update', after: group });
 }

@@ -24,6 +24,8 @@ export type Division = {
   parentCode: string | null;
   provinceCode: string;
   prefectureCode: string | null;
+  /** Its Wikidata item (Q…), when the shipped reference data knows it. */
+  wikidataId: string | null;
 };
 export type Country = {
   iso2: string;
@@ -93,6 +95,7 @@ function buildCache(): ReferenceCache {
       parentCode: row.parentCode,
       provinceCode,
       prefectureCode,
+      wikidataId: row.wikidataId,
     });
   }
   const divisionsByName = new Map<string, string[]>();

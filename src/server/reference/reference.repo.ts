@@ -60,6 +60,7 @@ export async function upsertDivisions(db: DbOrTx, rows: DivisionRow[]): Promise<
           parentCode: sql`excluded.parent_code`,
           search: sql`excluded.search`,
           sortKey: sql`excluded.sort_key`,
+          wikidataId: sql`excluded.wikidata_id`,
         },
       });
   }

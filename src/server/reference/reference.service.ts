@@ -23,7 +23,7 @@ import {
 } from './reference.repo.js';
 
 /** Bump when a file in data/ or the gazetteer filter changes, so existing databases reload. */
-export const REFERENCE_VERSION = '2026-11-24.1';
+export const REFERENCE_VERSION = '2026-11-29.1';
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');
 
 const require = createRequire(import.meta.url);
@@ -73,14 +73,21 @@ export function readDivisionHistory(): FormerDivisionRow[] {
   }));
 }
 
+/** Divisions' Wikidata items (data/wikidata/cn-division-qids.csv, with its provenance in data/README.md). */
+export function readDivisionQids(): Map<string, string> {
+  return new Map(readCsv('wikidata/cn-division-qids.csv').map((r) => [r.code as string, r.wikidata_id as string]));
+}
+
 /** The divisions as shipped, without the search and sort columns (pinyin costs ~0.4 s for all). */
 export function readDivisionNames(): Omit<DivisionRow, 'search' | 'sortKey'>[] {
+  const qids = readDivisionQids();
   return readCsv('cn-divisions.csv').map((r) => ({
     code: r.code as string,
     nameZh: r.name_zh as string,
     nameEn: r.name_en as string,
     level: r.level as string,
     parentCode: r.parent_code || null,
+    wikidataId: qids.get(r.code as string) ?? null,
   }));
 }
 

@@ -50,6 +50,16 @@ const partnershipFields = {
   endedReason: optionalText(LIMITS.notesLength),
   sourceUrl: z.url().max(LIMITS.urlLength).nullish(),
   notes: optionalText(LIMITS.notesLength),
+  isPublic: z
+    .boolean()
+    .nullish()
+    .describe(
+      'Open data: true publishes the pair, false withholds it, null (default) follows its scope (/api/open/scopes)',
+    ),
+  notesInternal: z
+    .boolean()
+    .optional()
+    .describe('The notes and the ended reason are for the office only: they never leave in open data'),
 };
 
 export const PartnershipCreateSchema = z
@@ -81,6 +91,8 @@ export const PartnershipUpdateSchema = z
     endedReason: partnershipFields.endedReason,
     sourceUrl: partnershipFields.sourceUrl,
     notes: partnershipFields.notes,
+    isPublic: partnershipFields.isPublic,
+    notesInternal: partnershipFields.notesInternal,
   })
   .strict();
 export type PartnershipUpdateInput = z.infer<typeof PartnershipUpdateSchema>;

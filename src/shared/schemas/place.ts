@@ -28,6 +28,7 @@ export const ForeignPlaceUpdateSchema = z
     lat: z.number().min(-90).max(90).nullish(),
     lng: z.number().min(-180).max(180).nullish(),
     population: z.number().int().min(0).max(100_000_000).nullish(),
+    geonamesId: z.number().int().positive().max(2_147_483_647).nullish().describe('The place on GeoNames'),
     wikidataId: z
       .string()
       .regex(/^Q\d+$/, 'a Wikidata id such as Q3950')

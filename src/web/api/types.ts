@@ -34,6 +34,10 @@ export type Partnership = {
   sourceUrl: string | null;
   notes: string | null;
   isDemo: boolean;
+  /** Open data: true published, false withheld, null follows its scope's setting. */
+  isPublic: boolean | null;
+  /** The notes and ended reason stay in the office (never in open data). */
+  notesInternal: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

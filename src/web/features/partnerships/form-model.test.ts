@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/catalog';
-import { CREATE_FIELDS, checkCreate, checkUpdate, toFieldErrors, UPDATE_FIELDS } from './form-model';
+import { CREATE_FIELDS, checkCreate, checkUpdate, toFieldErrors, toFormValues, UPDATE_FIELDS } from './form-model';
 
 const zh = (key: Parameters<typeof translate>[1]) => translate('zh-CN', key);
 
@@ -69,5 +69,60 @@ describe('partnership form', () => {
   it('sends the version it read on update', () => {
     const checked = checkUpdate(valid, 7);
     expect(checked.ok && checked.input.version).toBe(7);
+  });
+});
+
+describe('the open-data fields of the form', () => {
+  const valid = {
+    cnCode: '430100',
+    partner: { countryIso2: 'CG', nameEn: 'Brazzaville' },
+  };
+
+  it('sends follow-the-scope as null, and publish or withhold as true or false', () => {
+    for (const [publication, isPublic] of [
+      ['scope', null],
+      ['public', true],
+      ['private', false],
+    ] as const) {
+      const checked = checkUpdate({ ...valid, publication, notesInternal: true }, 3);
+      expect(checked.ok && checked.input).toMatchObject({ isPublic, notesInternal: true });
+    }
+    const created = checkCreate(valid);
+    expect(created.ok && created.input).toMatchObject({ isPublic: null, notesInternal: false });
+  });
+
+  it('shows a stored pair’s flags as the form’s choices', () => {
+    const base = toFormValues({
+      id: 1,
+      level: 'city',
+      kind: 'friendship',
+      stage: 'established',
+      status: 'active',
+      cn: { code: '430100', nameZh: '长沙市', nameEn: 'Changsha', level: 'prefecture' },
+      partner: {
+        id: 2,
+        nameZh: null,
+        nameEn: 'Brazzaville',
+        nameLocal: null,
+        adminLevel: null,
+        lat: null,
+        lng: null,
+        population: null,
+        country: { iso2: 'CG', nameZh: '刚果（布）', nameEn: 'Congo', continent: 'africa' },
+      },
+      establishedOn: null,
+      establishedPrecision: null,
+      endedOn: null,
+      endedReason: null,
+      sourceUrl: null,
+      notes: null,
+      isDemo: false,
+      isPublic: false,
+      notesInternal: true,
+      version: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    } as Parameters<typeof toFormValues>[0]);
+    expect(base).toMatchObject({ publication: 'private', notesInternal: true });
   });
 });

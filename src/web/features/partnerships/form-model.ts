@@ -24,6 +24,9 @@ export type FormValues = {
   endedReason?: string;
   sourceUrl?: string;
   notes?: string;
+  /** Open data: follow the scope's setting, publish, or withhold this pair. */
+  publication?: Publication;
+  notesInternal?: boolean;
   partner?: {
     countryIso2?: string;
     nameZh?: string;
@@ -32,6 +35,21 @@ export type FormValues = {
     adminLevel?: string;
   };
 };
+
+export const PUBLICATIONS = ['scope', 'public', 'private'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
+
+function isPublicOf(publication: Publication | undefined): boolean | null {
+  if (publication === 'public') return true;
+  if (publication === 'private') return false;
+  return null;
+}
+
+function publicationOf(isPublic: boolean | null): Publication {
+  if (isPublic === true) return 'public';
+  if (isPublic === false) return 'private';
+  return 'scope';
+}
 
 export type FieldError = { name: (string | number)[]; errors: string[] };
 
@@ -53,6 +71,8 @@ export function toCreateInput(values: FormValues): unknown {
     endedReason: blankToNull(values.endedReason),
     sourceUrl: blankToNull(values.sourceUrl),
     notes: blankToNull(values.notes),
+    isPublic: isPublicOf(values.publication),
+    notesInternal: values.notesInternal ?? false,
     partner: {
       countryIso2: p.countryIso2 ?? '',
       nameZh: blankToNull(p.nameZh),
@@ -74,6 +94,8 @@ export function toUpdateInput(values: FormValues, version: number): unknown {
     endedReason: blankToNull(values.endedReason),
     sourceUrl: blankToNull(values.sourceUrl),
     notes: blankToNull(values.notes),
+    isPublic: isPublicOf(values.publication),
+    notesInternal: values.notesInternal ?? false,
   };
 }
 
@@ -87,6 +109,8 @@ export function toFormValues(p: Partnership): FormValues {
     endedReason: p.endedReason ?? undefined,
     sourceUrl: p.sourceUrl ?? undefined,
     notes: p.notes ?? undefined,
+    publication: publicationOf(p.isPublic ?? null),
+    notesInternal: p.notesInternal ?? false,
     partner: {
       countryIso2: p.partner.country.iso2,
       nameZh: p.partner.nameZh ?? undefined,
@@ -191,6 +215,8 @@ export const CREATE_FIELDS: ReadonlySet<string> = new Set([
   'endedReason',
   'sourceUrl',
   'notes',
+  'isPublic',
+  'notesInternal',
   'partner.countryIso2',
   'partner.nameZh',
   'partner.nameEn',
@@ -207,4 +233,6 @@ export const UPDATE_FIELDS: ReadonlySet<string> = new Set([
   'endedReason',
   'sourceUrl',
   'notes',
+  'isPublic',
+  'notesInternal',
 ]);

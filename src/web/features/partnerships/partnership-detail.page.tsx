@@ -172,6 +172,10 @@ function Detail({ p }: { p: Partnership }) {
                   none
                 )}
               </Descriptions.Item>
+              <Descriptions.Item label={t('field.publication')}>
+                {t(`publication.${p.isPublic === true ? 'public' : p.isPublic === false ? 'private' : 'scope'}`)}
+                {p.notesInternal ? <span className="muted"> · {t('detail.notesInternal')}</span> : null}
+              </Descriptions.Item>
               <Descriptions.Item label={t('field.version')}>{p.version}</Descriptions.Item>
               <Descriptions.Item label={t('field.updatedAt')}>{dt(p.updatedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.createdAt')}>{dt(p.createdAt)}</Descriptions.Item>

@@ -5,7 +5,21 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { ADMIN_LEVELS, KINDS, LIMITS, STATUSES } from '../../../shared/enums';
 import { STAGES } from '../../../shared/lifecycle';
@@ -21,6 +35,7 @@ import {
   checkCreate,
   checkUpdate,
   type FormValues,
+  PUBLICATIONS,
   toFieldErrors,
   toFormValues,
   UPDATE_FIELDS,
@@ -131,7 +146,11 @@ function PartnershipForm({ record }: { record?: Partnership }) {
         form={form}
         layout="vertical"
         requiredMark
-        initialValues={record ? toFormValues(record) : { kind: 'friendship', status: 'active', stage: 'established' }}
+        initialValues={
+          record
+            ? toFormValues(record)
+            : { kind: 'friendship', status: 'active', stage: 'established', publication: 'scope' }
+        }
         onFinish={(values) => void save(values)}
         scrollToFirstError
       >
@@ -209,6 +228,12 @@ function PartnershipForm({ record }: { record?: Partnership }) {
               </Form.Item>
               <Form.Item name="notes" label={t('field.notes')}>
                 <Input.TextArea rows={3} maxLength={LIMITS.notesLength} showCount />
+              </Form.Item>
+              <Form.Item name="notesInternal" valuePropName="checked" extra={t('form.notesInternalHint')}>
+                <Checkbox>{t('field.notesInternal')}</Checkbox>
+              </Form.Item>
+              <Form.Item name="publication" label={t('field.publication')} extra={t('form.publicationHint')}>
+                <Select options={PUBLICATIONS.map((p) => ({ value: p, label: t(`publication.${p}`) }))} />
               </Form.Item>
             </Card>
           </Col>
