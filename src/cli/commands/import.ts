@@ -17,7 +17,6 @@ import { problemsWorkbook } from '../../server/imports/problems-workbook.js';
 import { listImportRuns, undoImportRun } from '../../server/imports/undo.service.js';
 import { BLANK_CELLS, type BlankCells } from '../../server/imports/values.js';
 import { LIMITS } from '../../shared/enums.js';
-import { isAppError } from '../../shared/errors.js';
 import type { Language } from '../../shared/messages.js';
 import { CliError, withDb } from '../context.js';
 import { registerExport } from './export.js';
