@@ -16,6 +16,8 @@ import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import { addTouch, createContact } from '../contacts/contact.service.js';
 import type { DbHandle } from '../db/client.js';
 import { uploadDocument } from '../documents/document.service.js';
+import { importData } from '../imports/import.service.js';
+import { createSavedMapping } from '../imports/saved-mapping.service.js';
 import { getOpenScope, putOpenScope } from '../open/publication.service.js';
 import { createMeasure, createProgramme } from '../programmes/programme.service.js';
 import { createOutcome, createProject } from '../projects/project.service.js';
@@ -74,6 +76,16 @@ function csvFile(code: string): FormData {
   const csv = `cn_division_code,partner_name_en,partner_country,kind,established_on,status\n${code},Importton ${next()},GH,friendship,2015,active\n`;
   form.set('file', new File([csv], 'rows.csv', { type: 'text/csv' }));
   return form;
+}
+
+/** A saved mapping of the office of `code`. */
+function mappingOf(code: string) {
+  const actor = { ...systemActor('matrix'), role: 'editor' as const, scopeCode: code };
+  return createSavedMapping({
+    db: handle.db,
+    actor,
+    input: { name: `办公室映射 ${next()}`, mapping: { version: 1, columns: { 序号: null } } },
+  });
 }
 
 const partnershipBody = (code: string) => ({
@@ -574,6 +586,66 @@ const MATRIX: Record<string, Entry> = {
     ok: 200,
     call: ({ code }) => ({ path: '/api/imports', method: 'POST', body: csvFile(code) }),
     expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 400 : undefined),
+  },
+  // The wizard's steps act in the caller's own scope: an editor anywhere may preview a sheet or
+  // save a mapping for the office; runs and mappings of another office are not found.
+  'POST /api/imports/preview': {
+    policy: 'write',
+    ok: 200,
+    call: ({ code }) => ({ path: '/api/imports/preview', method: 'POST', body: csvFile(code) }),
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 200 : undefined),
+  },
+  'POST /api/imports/problems.xlsx': {
+    policy: 'write',
+    ok: 200,
+    call: ({ code }) => ({ path: '/api/imports/problems.xlsx', method: 'POST', body: csvFile(code) }),
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 200 : undefined),
+  },
+  'GET /api/imports/runs': { policy: 'signed', ok: 200, call: () => ({ path: '/api/imports/runs' }) },
+  'POST /api/imports/runs/{id}/undo': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ code }) => {
+      const form = csvFile(code);
+      const file = form.get('file') as File;
+      const actor = { ...systemActor('matrix'), role: 'editor' as const, scopeCode: code };
+      const report = await importData({ db: handle.db, data: await file.text(), fileName: 'rows.csv', actor });
+      return { path: `/api/imports/runs/${report.runId}/undo`, method: 'POST' };
+    },
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 404 : undefined),
+  },
+  'GET /api/import-mappings': { policy: 'signed', ok: 200, call: () => ({ path: '/api/import-mappings' }) },
+  'POST /api/import-mappings': {
+    policy: 'write',
+    ok: 201,
+    call: () => ({
+      path: '/api/import-mappings',
+      method: 'POST',
+      json: { name: `映射 ${next()}`, mapping: { version: 1, columns: { 序号: null } } },
+    }),
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 201 : undefined),
+  },
+  'PATCH /api/import-mappings/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ code }) => {
+      const m = await mappingOf(code);
+      return {
+        path: `/api/import-mappings/${m.id}`,
+        method: 'PATCH',
+        json: { name: `改名 ${next()}`, version: m.version },
+      };
+    },
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 404 : undefined),
+  },
+  'DELETE /api/import-mappings/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ code }) => {
+      const m = await mappingOf(code);
+      return { path: `/api/import-mappings/${m.id}?version=${m.version}`, method: 'DELETE' };
+    },
+    expect: (role, scope) => (scope === 'out' && (role === 'admin' || role === 'editor') ? 404 : undefined),
   },
   'GET /api/imports/template.csv': { policy: 'signed', ok: 200, call: () => ({ path: '/api/imports/template.csv' }) },
   'GET /api/imports/template.xlsx': { policy: 'signed', ok: 200, call: () => ({ path: '/api/imports/template.xlsx' }) },

@@ -62,6 +62,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'contact_touches', serial: 'id', orderBy: 'id' },
   { name: 'benchmarks', serial: 'id', orderBy: 'id' },
   { name: 'import_runs', serial: 'id', orderBy: 'id' },
+  { name: 'import_mappings', serial: 'id', orderBy: 'id' },
   { name: 'users', serial: 'id', orderBy: 'id' },
   { name: 'api_tokens', serial: 'id', orderBy: 'id' },
   { name: 'audit_log', serial: 'id', orderBy: 'id', guardTrigger: 'audit_log_append_only' },
