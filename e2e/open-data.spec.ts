@@ -19,6 +19,8 @@ type Page = { data: { id: number; partner: { nameEn: string | null } }[]; total:
 it('withholds a pair from the open data with the form, and the public API follows', async () => {
   const before = (await (await fetch(`${baseUrl}/api/open/partnerships?q=kagoshima`)).json()) as Page;
   expect(before.total).toBe(1);
+  // Other specs add pairs to the same demo server: the province's count is read, not assumed.
+  const published = (await (await fetch(`${baseUrl}/api/open/partnerships?cn=430000&perPage=1`)).json()) as Page;
   const id = before.data[0]?.id as number;
 
   const page = await openPage(browser, `${baseUrl}/partnerships/${id}/edit`);
@@ -40,5 +42,5 @@ it('withholds a pair from the open data with the form, and the public API follow
   expect(after.total).toBe(0);
   const all = await fetch(`${baseUrl}/api/open/partnerships?cn=430000&perPage=1`);
   expect(all.headers.get('access-control-allow-origin')).toBe('*');
-  expect(((await all.json()) as Page).total).toBe(54);
+  expect(((await all.json()) as Page).total).toBe(published.total - 1);
 });
