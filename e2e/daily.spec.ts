@@ -298,3 +298,26 @@ it('walks from the skip link to the list search with the keyboard alone', async 
   await page.locator('.ant-table-row', { hasText: '长沙市' }).first().waitFor();
   await page.context().close();
 });
+
+it('prints the list, the dashboard and a pair without the navigation, numbered', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  for (const [path, ready] of [
+    ['/partnerships', '.ant-table-row'],
+    ['/', 'canvas'],
+    ['/partnerships/1', '.ant-descriptions'],
+  ] as const) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible(), path).toBe(false);
+    expect(await page.locator('.context-bar').isVisible(), path).toBe(false);
+    expect(await page.locator('.ant-btn:visible').count(), path).toBe(0);
+    expect(await page.locator(ready).first().isVisible(), path).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString(), path).toBe('%PDF-');
+    await shot(page, `daily.print${path.replace(/\W+/g, '-')}.zh-CN`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.context().close();
+});
