@@ -321,3 +321,57 @@ it('prints the list, the dashboard and a pair without the navigation, numbered',
   }
   await page.context().close();
 });
+
+it('marks chosen pairs dormant on paper 休眠 in one step, each with its reason', async () => {
+  const page = await openPage(browser, `${baseUrl}/health?suggestion=dormant`);
+  const rows = page.locator('.ant-table-row');
+  await rows.first().waitFor();
+  const before = await rows.count();
+  const names: string[] = [];
+  for (const i of [0, 1]) {
+    names.push((await rows.nth(i).locator('a').first().innerText()).split(' · ')[0] ?? '');
+    await rows.nth(i).locator('.ant-checkbox-input').check();
+  }
+  await page.getByRole('button', { name: '将选中的 2 对标为休眠' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('bulk-reason').fill('三年以上无交流，年度核查');
+  await shot(page, 'daily.bulk-dormant.zh-CN', false);
+  await dialog.getByRole('button', { name: '标为休眠' }).click();
+  await page.locator('.bulk-outcome').getByText('已将 2 对友城标为休眠').waitFor();
+  await expect.poll(() => rows.count()).toBe(before - 2);
+  // Each pair has its own move with the reason, then comes back for the specs after this one.
+  const ids = await page.evaluate(async (wanted) => {
+    const list = (await (await fetch('/api/health?scope=430000&status=dormant&perPage=100')).json()) as {
+      data: { id: number; cnNameZh: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
+    };
+    return list.data
+      .filter((r) =>
+        wanted.some((w) => w.startsWith(r.cnNameZh) && w.includes(r.partnerNameZh ?? r.partnerNameEn ?? '')),
+      )
+      .map((r) => r.id);
+  }, names);
+  expect(ids).toHaveLength(2);
+  for (const id of ids) {
+    const history = await page.evaluate(async (pairId) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string | null };
+      const lc = (await (await fetch(`/api/partnerships/${pairId}/lifecycle`)).json()) as {
+        version: number;
+        history: { move: string; reason: string | null; occurredOn: string }[];
+      };
+      const last = lc.history.find((h) => h.move === 'dormant');
+      await fetch(`/api/partnerships/${pairId}/lifecycle`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify({
+          version: lc.version,
+          move: 'reactivate',
+          occurredOn: last?.occurredOn,
+          reason: '测试后恢复',
+        }),
+      });
+      return last?.reason;
+    }, id);
+    expect(history).toBe('三年以上无交流，年度核查');
+  }
+  await page.context().close();
+});
