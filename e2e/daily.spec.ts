@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser } from './harness.js';
-import { DESKTOP, openPage, PHONE, pageErrors, shot } from './helpers.js';
+import { choose, DESKTOP, openPage, PHONE, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -373,5 +373,24 @@ it('marks chosen pairs dormant on paper 休眠 in one step, each with its reason
     }, id);
     expect(history).toBe('三年以上无交流，年度核查');
   }
+  await page.context().close();
+});
+
+it('shows the office rules and the flags on the activity form as it is filled, before saving', async () => {
+  const page = await openPage(browser, `${baseUrl}/activities/new`);
+  await page.getByRole('heading', { name: '记录交流活动' }).waitFor();
+  await choose(page, '主友城关系', 'Bridgetown', /布里奇顿/);
+  const preview = page.getByTestId('rules-preview');
+  await preview.getByText(/依据 湖南省 的规定：.*团组不超过 \d+ 人/).waitFor();
+  await page.getByLabel('人数').fill('12');
+  await page.getByLabel('天数').fill('8');
+  await preview.getByText(/本条记录将违反 \d 项规定/).waitFor();
+  await preview.locator('[data-rule="delegation_size"]').waitFor();
+  await shot(page, 'daily.rules-preview.zh-CN', false);
+  await page.getByLabel('人数').fill('3');
+  await page.getByLabel('天数').fill('2');
+  await page.getByLabel('审批文号').fill('湘外办〔2025〕测试2号');
+  await preview.getByText('按现填内容，符合适用的活动规定').waitFor();
+  expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });
