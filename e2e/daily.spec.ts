@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, launchBrowser } from './harness.js';
-import { DESKTOP, openPage, PHONE, pageErrors, shot } from './helpers.js';
+import { choose, DESKTOP, openPage, PHONE, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -296,5 +296,101 @@ it('walks from the skip link to the list search with the keyboard alone', async 
   await page.keyboard.type('changsha');
   await page.waitForURL(/q=changsha/);
   await page.locator('.ant-table-row', { hasText: '长沙市' }).first().waitFor();
+  await page.context().close();
+});
+
+it('prints the list, the dashboard and a pair without the navigation, numbered', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships`);
+  await page.locator('.ant-table-row').first().waitFor();
+  for (const [path, ready] of [
+    ['/partnerships', '.ant-table-row'],
+    ['/', 'canvas'],
+    ['/partnerships/1', '.ant-descriptions'],
+  ] as const) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible(), path).toBe(false);
+    expect(await page.locator('.context-bar').isVisible(), path).toBe(false);
+    expect(await page.locator('.ant-btn:visible').count(), path).toBe(0);
+    expect(await page.locator(ready).first().isVisible(), path).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString(), path).toBe('%PDF-');
+    await shot(page, `daily.print${path.replace(/\W+/g, '-')}.zh-CN`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  await page.context().close();
+});
+
+it('marks chosen pairs dormant on paper 休眠 in one step, each with its reason', async () => {
+  const page = await openPage(browser, `${baseUrl}/health?suggestion=dormant`);
+  const rows = page.locator('.ant-table-row');
+  await rows.first().waitFor();
+  const before = await rows.count();
+  const names: string[] = [];
+  for (const i of [0, 1]) {
+    names.push((await rows.nth(i).locator('a').first().innerText()).split(' · ')[0] ?? '');
+    await rows.nth(i).locator('.ant-checkbox-input').check();
+  }
+  await page.getByRole('button', { name: '将选中的 2 对标为休眠' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('bulk-reason').fill('三年以上无交流，年度核查');
+  await shot(page, 'daily.bulk-dormant.zh-CN', false);
+  await dialog.getByRole('button', { name: '标为休眠' }).click();
+  await page.locator('.bulk-outcome').getByText('已将 2 对友城标为休眠').waitFor();
+  await expect.poll(() => rows.count()).toBe(before - 2);
+  // Each pair has its own move with the reason, then comes back for the specs after this one.
+  const ids = await page.evaluate(async (wanted) => {
+    const list = (await (await fetch('/api/health?scope=430000&status=dormant&perPage=100')).json()) as {
+      data: { id: number; cnNameZh: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
+    };
+    return list.data
+      .filter((r) =>
+        wanted.some((w) => w.startsWith(r.cnNameZh) && w.includes(r.partnerNameZh ?? r.partnerNameEn ?? '')),
+      )
+      .map((r) => r.id);
+  }, names);
+  expect(ids).toHaveLength(2);
+  for (const id of ids) {
+    const history = await page.evaluate(async (pairId) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string | null };
+      const lc = (await (await fetch(`/api/partnerships/${pairId}/lifecycle`)).json()) as {
+        version: number;
+        history: { move: string; reason: string | null; occurredOn: string }[];
+      };
+      const last = lc.history.find((h) => h.move === 'dormant');
+      await fetch(`/api/partnerships/${pairId}/lifecycle`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify({
+          version: lc.version,
+          move: 'reactivate',
+          occurredOn: last?.occurredOn,
+          reason: '测试后恢复',
+        }),
+      });
+      return last?.reason;
+    }, id);
+    expect(history).toBe('三年以上无交流，年度核查');
+  }
+  await page.context().close();
+});
+
+it('shows the office rules and the flags on the activity form as it is filled, before saving', async () => {
+  const page = await openPage(browser, `${baseUrl}/activities/new`);
+  await page.getByRole('heading', { name: '记录交流活动' }).waitFor();
+  await choose(page, '主友城关系', 'Bridgetown', /布里奇顿/);
+  const preview = page.getByTestId('rules-preview');
+  await preview.getByText(/依据 湖南省 的规定：.*团组不超过 \d+ 人/).waitFor();
+  await page.getByLabel('人数').fill('12');
+  await page.getByLabel('天数').fill('8');
+  await preview.getByText(/本条记录将违反 \d 项规定/).waitFor();
+  await preview.locator('[data-rule="delegation_size"]').waitFor();
+  await shot(page, 'daily.rules-preview.zh-CN', false);
+  await page.getByLabel('人数').fill('3');
+  await page.getByLabel('天数').fill('2');
+  await page.getByLabel('审批文号').fill('湘外办〔2025〕测试2号');
+  await preview.getByText('按现填内容，符合适用的活动规定').waitFor();
+  expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });

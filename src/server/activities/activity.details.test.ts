@@ -121,6 +121,36 @@ describe('activity details, links and rule flags', () => {
     expect((await of('flagged=false')).map((x) => x.id)).not.toContain(a.id);
   });
 
+  it('checks a draft before it is saved: the rules in force and the flags it would get, nothing written', async () => {
+    const pair = await buildPartnership(handle, { cnCode: '430200', establishedOn: '2010-05' });
+    // 株洲市's own rules: the nearest scope with rules is the one that applies.
+    expect((await app.request('/api/rules/430200', jsonInit('PUT', { settings: hunanRules }))).status).toBe(200);
+    const check = async (body: object) => app.request('/api/activities/check', jsonInit('POST', body));
+    const before = (await (await app.request('/api/activities?cn=430200')).json()) as { total: number };
+    const big = await check({ partnershipId: pair.id, type: 'delegation_out', participants: 12, days: 3 });
+    expect(big.status).toBe(200);
+    const answer = (await big.json()) as { scopeCode: string; rules: typeof hunanRules; flags: { rule: string }[] };
+    expect(answer.scopeCode).toBe('430200');
+    expect(answer.rules).toMatchObject({ maxDelegationSize: hunanRules.maxDelegationSize });
+    expect(answer.flags.map((f) => f.rule).sort()).toEqual(['approval_required', 'delegation_size']);
+    const fine = await check({
+      partnershipId: pair.id,
+      type: 'delegation_out',
+      participants: 2,
+      days: 2,
+      approvalRef: '湘外办〔2025〕1号',
+    });
+    expect(((await fine.json()) as { flags: unknown[] }).flags).toEqual([]);
+    // A visit is not a delegation: the limits do not apply to it.
+    const visit = await check({ partnershipId: pair.id, type: 'visit', participants: 50 });
+    expect(((await visit.json()) as { flags: unknown[] }).flags).toEqual([]);
+    expect((await check({ partnershipId: 999999, type: 'visit' })).status).toBe(404);
+    expect((await check({ partnershipId: pair.id, type: 'nonsense' })).status).toBe(400);
+    expect(((await (await app.request('/api/activities?cn=430200')).json()) as { total: number }).total).toBe(
+      before.total,
+    );
+  });
+
   it('flags an anniversary event outside the 10-year rhythm', async () => {
     const p = await buildPartnership(handle, { cnCode: '430100', establishedOn: '2013-06' });
     const post = (occurredOn: string) =>

@@ -1,10 +1,26 @@
 /** /api/activities */
+
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { RULE_CODES } from '../../shared/enums.js';
-import { ActivityCreateSchema, ActivityListQuerySchema, ActivityUpdateSchema } from '../../shared/schemas/activity.js';
-import type { Api } from '../http/app.js';
+import {
+  ActivityCreateSchema,
+  ActivityListQuerySchema,
+  ActivityRuleCheckSchema,
+  ActivityUpdateSchema,
+} from '../../shared/schemas/activity.js';
+import { OfficeRulesSchema } from '../../shared/schemas/rules.js';
+import { type Api, actorOf } from '../http/app.js';
+import { errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
-import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activity.service.js';
+import {
+  checkActivityRules,
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  updateActivity,
+} from './activity.service.js';
 
 const PartnershipRefSchema = z
   .object({
@@ -57,7 +73,37 @@ const ActivitySchema = z
   })
   .meta({ id: 'Activity' });
 
+const RuleCheckSchema = z
+  .object({
+    scopeCode: z.string().describe('The scope whose rules apply (000000: national defaults)'),
+    rules: OfficeRulesSchema,
+    flags: z.array(FlagSchema),
+  })
+  .meta({ id: 'ActivityRuleCheck' });
+
 export function registerActivityRoutes(app: Api): void {
+  // Before /api/activities/{id}: the form asks it as it is filled in, before anything is saved.
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/activities/check',
+      tags: ['activities'],
+      summary: "The office's rules for a draft activity and the flags it would get; writes nothing",
+      request: jsonBody(ActivityRuleCheckSchema, 'The fields the rules look at'),
+      responses: {
+        200: jsonResponse(RuleCheckSchema, 'The rules in force and the flags'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await checkActivityRules({ db: c.get('deps').handle.db, actor: actorOf(c), input: c.req.valid('json') }),
+        200,
+      ),
+  );
   registerRecordRoutes(app, {
     path: '/api/activities',
     tag: 'activities',

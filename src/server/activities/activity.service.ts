@@ -9,7 +9,13 @@ import { today } from '../../shared/dates.js';
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
-import type { ActivityCreateInput, ActivityListQuery, ActivityUpdateInput } from '../../shared/schemas/activity.js';
+import type {
+  ActivityCreateInput,
+  ActivityListQuery,
+  ActivityRuleCheckInput,
+  ActivityUpdateInput,
+} from '../../shared/schemas/activity.js';
+import type { OfficeRules } from '../../shared/schemas/rules.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -238,6 +244,36 @@ async function readable(db: DbOrTx, actor: Actor, id: number): Promise<ActivityR
   const [primary] = await selectPartnershipSummaries(db, [row.partnershipId]);
   if (primary) assertCanRead(actor, primary.cnCode);
   return row;
+}
+
+/**
+ * The rules in force for a partnership's activity and what a draft breaks, before it is saved: the
+ * same checks as every read of a saved activity (evaluateRules), nothing written.
+ */
+export async function checkActivityRules({
+  db,
+  actor,
+  input,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  input: ActivityRuleCheckInput;
+}): Promise<{ scopeCode: string; rules: OfficeRules; flags: Flag[] }> {
+  const [primary] = await selectPartnershipSummaries(db, [input.partnershipId]);
+  if (!primary) throw notFound('partnership', input.partnershipId);
+  assertCanRead(actor, primary.cnCode);
+  const applied = (await rulesOfPartnerships(db, [primary])).get(primary.id);
+  if (!applied) throw new Error('no rules resolved for a partnership');
+  const subject = {
+    type: input.type,
+    occurredOn: input.occurredOn ?? today(),
+    participants: input.participants ?? null,
+    days: input.days ?? null,
+    approvalRef: input.approvalRef ?? null,
+    anniversary: input.anniversary ?? false,
+    establishedOn: primary.establishedOn,
+  };
+  return { ...applied, flags: evaluateRules(subject, applied.rules, applied.scopeCode) };
 }
 
 export async function getActivity({ db, actor, id }: { db: DbOrTx; actor: Actor; id: number }): Promise<ActivityView> {

@@ -259,6 +259,15 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  'POST /api/activities/check': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ scope }) => ({
+      path: '/api/activities/check',
+      method: 'POST',
+      json: { partnershipId: (await partnershipIn(scope)).id, type: 'delegation_out', participants: 3 },
+    }),
+  },
   'GET /api/activities/{id}': {
     policy: 'read',
     ok: 200,

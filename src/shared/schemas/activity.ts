@@ -51,6 +51,20 @@ export const ActivityCreateSchema = z
   .refine((a) => Boolean(a.titleZh || a.titleEn), { message: 'give titleZh or titleEn', path: ['titleZh'] });
 export type ActivityCreateInput = z.infer<typeof ActivityCreateSchema>;
 
+/** What the office's rules look at, as a form holds it before saving: checked, nothing written. */
+export const ActivityRuleCheckSchema = z
+  .object({
+    partnershipId: z.number().int().positive().describe('The primary partnership: its division decides the rules'),
+    type: z.enum(ACTIVITY_TYPES),
+    occurredOn: DaySchema.optional().describe('Default today (the anniversary rule needs it)'),
+    participants: details.participants,
+    days: details.days,
+    approvalRef: details.approvalRef,
+    anniversary: details.anniversary,
+  })
+  .strict();
+export type ActivityRuleCheckInput = z.infer<typeof ActivityRuleCheckSchema>;
+
 export const ActivityUpdateSchema = z
   .object({
     version: z.number().int().positive(),

@@ -27,6 +27,7 @@ import {
   toActivityFormValues,
   toActivityInput,
 } from './activity-model';
+import { type RuleDraft, RulesPreview } from './rules-preview';
 
 const editRoute = getRouteApi('/activities/$id/edit');
 const newRoute = getRouteApi('/activities/new');
@@ -121,6 +122,16 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
   const [formError, setFormError] = useState<string[]>([]);
   const [version, setVersion] = useState(record?.version);
   const type = Form.useWatch('type', form);
+  // What the office's rules look at, watched so that the flags show before saving.
+  const draft: RuleDraft = {
+    partnershipId: Form.useWatch('partnershipId', form),
+    type,
+    occurredOn: Form.useWatch('occurredOn', form),
+    participants: Form.useWatch('participants', form),
+    days: Form.useWatch('days', form),
+    approvalRef: Form.useWatch('approvalRef', form),
+    anniversary: Form.useWatch('anniversary', form),
+  };
   const delegation = isDelegationType(type);
   const title = record ? t('act.editTitle') : t('act.createTitle');
   useTitle(title);
@@ -277,6 +288,7 @@ function ActivityForm({ record, initialPartnership }: { record?: ActivityRecord;
             </Col>
           </Row>
         </Card>
+        <RulesPreview draft={draft} />
         {delegation ? (
           <Card size="small" title={t('act.delegation')} style={{ marginBottom: 16 }}>
             <Row gutter={16}>

@@ -2,18 +2,39 @@
  * 活跃度: the scope's partnerships by suggested status on the as-of day. With the defaults
  * (recorded status active) and suggestion "dormant" it is the list of pairs dormant on paper.
  */
+
+import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Card, Checkbox, Progress, Segmented, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { STATUSES, type Status } from '../../../shared/enums';
 import { SUGGESTIONS, type Suggestion } from '../../../shared/health';
 import { HEALTH_SORTS, type HealthListItem } from '../../../shared/schemas/health';
+import { DateField } from '../../components/date-field';
 import { EmptyState, ErrorState } from '../../components/states';
 import { StatusTag } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { GlobalSearch } from '../../state/search';
+import { useCan } from '../auth/permissions';
+import { type BulkOutcome, markDormant } from './bulk-dormant';
 import { useHealthList } from './health-api';
 import { SuggestionTag } from './health-panel';
 import { HEALTH_PER_PAGE, type HealthSearch, type HealthStatusFilter, healthQuery } from './health-search';
@@ -31,6 +52,15 @@ export function HealthListPage() {
     void navigate({ search: { ...search, page: undefined, ...patch }, replace: true });
   const status = search.status ?? 'active';
   const onPaper = search.suggestion === 'dormant' && status === 'active';
+  const can = useCan();
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [asking, setAsking] = useState(false);
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const rows = list.data?.data ?? [];
+  const pairName = (id: number) => {
+    const r = rows.find((row) => row.id === id);
+    return r ? `${name(r.cnNameZh, r.cnNameEn)} — ${name(r.partnerNameZh, r.partnerNameEn)}` : `#${id}`;
+  };
 
   const columns: ColumnsType<HealthListItem> = [
     {
@@ -138,11 +168,65 @@ export function HealthListPage() {
           </div>
         ) : null}
       </Card>
+      {status === 'active' && rows.some((r) => can.write(r.cnCode)) ? (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Button type="primary" disabled={chosen.length === 0} onClick={() => setAsking(true)}>
+            {t('health.bulk.dormant', { n: n(chosen.length) })}
+          </Button>
+          <span className="muted">{t('health.bulk.hint')}</span>
+        </Space>
+      ) : null}
+      {outcome ? (
+        <Alert
+          className="bulk-outcome"
+          style={{ marginBottom: 12 }}
+          type={outcome.refused.length ? 'warning' : 'success'}
+          showIcon
+          closable
+          onClose={() => setOutcome(null)}
+          message={t('health.bulk.done', { n: n(outcome.moved.length) })}
+          description={
+            outcome.refused.length ? (
+              <ul>
+                {outcome.refused.map((r) => (
+                  <li key={r.id}>
+                    {pairName(r.id)}：{r.message || t('health.bulk.notAllowed')}
+                  </li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <BulkDormantDialog
+        open={asking}
+        count={chosen.length}
+        asOf={asOf}
+        onCancel={() => setAsking(false)}
+        onDone={(result) => {
+          setAsking(false);
+          setOutcome(result);
+          setChosen([]);
+        }}
+        ids={chosen}
+      />
       {list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<HealthListItem>
           rowKey="id"
+          rowSelection={
+            status === 'active'
+              ? {
+                  selectedRowKeys: chosen,
+                  onChange: (keys) => setChosen(keys as number[]),
+                  getCheckboxProps: (r) => ({
+                    disabled: !can.write(r.cnCode),
+                    'aria-label': t('health.bulk.choose', { name: pairName(r.id) }),
+                  }),
+                }
+              : undefined
+          }
           size="small"
           loading={list.isFetching && !list.data}
           columns={columns}
@@ -162,5 +246,75 @@ export function HealthListPage() {
         {t('health.method')}
       </Typography.Paragraph>
     </>
+  );
+}
+
+/** The reason and the date of the moves, asked once for every pair chosen. */
+function BulkDormantDialog({
+  open,
+  count,
+  ids,
+  asOf,
+  onCancel,
+  onDone,
+}: {
+  open: boolean;
+  count: number;
+  ids: number[];
+  asOf: string | undefined;
+  onCancel(): void;
+  onDone(outcome: BulkOutcome): void;
+}) {
+  const { t, n } = useI18n();
+  const [form] = Form.useForm<{ reason: string; occurredOn: string }>();
+  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  return (
+    <Modal
+      open={open}
+      title={t('health.bulk.title', { n: n(count) })}
+      okText={t('health.bulk.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ occurredOn: asOf ?? new Date().toISOString().slice(0, 10) }}
+        onFinish={async (values) => {
+          setBusy(true);
+          try {
+            const outcome = await markDormant(ids, { reason: values.reason, occurredOn: values.occurredOn });
+            await queryClient.invalidateQueries({ queryKey: ['health'] });
+            await queryClient.invalidateQueries({ queryKey: ['lifecycle'] });
+            if (outcome.refused.length === 0)
+              void message.success(t('health.bulk.done', { n: n(outcome.moved.length) }));
+            onDone(outcome);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <p>{t('health.bulk.explain')}</p>
+        <Form.Item
+          name="reason"
+          label={t('health.bulk.reason')}
+          rules={[{ required: true, whitespace: true, message: t('health.bulk.reasonNeeded') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} data-testid="bulk-reason" />
+        </Form.Item>
+        <Form.Item
+          name="occurredOn"
+          label={t('health.bulk.on')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
+          <DateField past />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
