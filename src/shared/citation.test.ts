@@ -44,13 +44,17 @@ describe('citeSource', () => {
     expect(citeSource('CCTV report reprinted by 中国产业经济信息网, 2024-11-21: 31 provinces', null, 'zh')).toBe(
       '中国产业经济信息网',
     );
-    expect(citeSource('zh.wikipedia featured list 吉林省国际友好城市列表 via 54e1ad4b4888.kfd.me mirror', null, 'zh')).toBe(
-      '维基百科《吉林省国际友好城市列表》',
-    );
+    expect(
+      citeSource('zh.wikipedia featured list 吉林省国际友好城市列表 via 54e1ad4b4888.kfd.me mirror', null, 'zh'),
+    ).toBe('维基百科《吉林省国际友好城市列表》');
     expect(citeSource('zh.wikipedia featured list (2023-07-07)', null, 'zh')).toBe('维基百科');
     expect(citeSource('CIFCA figures reported by handmsg.com, 2014-04-29 (top three)', null, 'zh')).toBe('handmsg.com');
-    expect(citeSource('CPAFFC 友城查询 (cpaffc.org.cn/index/friend_city) page summary', null, 'zh')).toBe('CPAFFC 友城查询');
-    expect(citeSource('zh.wikipedia list 湖北省 via wikiwand.com/zh/articles/x', null, 'en')).toBe('zh.wikipedia list 湖北省');
+    expect(citeSource('CPAFFC 友城查询 (cpaffc.org.cn/index/friend_city) page summary', null, 'zh')).toBe(
+      'CPAFFC 友城查询',
+    );
+    expect(citeSource('zh.wikipedia list 湖北省 via wikiwand.com/zh/articles/x', null, 'en')).toBe(
+      'zh.wikipedia list 湖北省',
+    );
   });
   it('cites a bare address by its site', () => {
     expect(citeSource('https://zh.wikipedia.org/wiki/x', null, 'zh')).toBe('zh.wikipedia.org');

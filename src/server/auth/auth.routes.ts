@@ -194,7 +194,10 @@ export function registerAuthRoutes(app: Api): void {
       const deps = c.get('deps');
       // A visitor who is not signed in is a normal state of the web app, not a failed request.
       if (!actor) {
-        return c.json({ user: null, csrfToken: null, expiresAt: null, demo: false, demoSignIn: !!deps.demoUsername }, 200);
+        return c.json(
+          { user: null, csrfToken: null, expiresAt: null, demo: false, demoSignIn: !!deps.demoUsername },
+          200,
+        );
       }
       const sessionId = getCookie(c, SESSION_COOKIE);
       const csrfToken = actor.kind === 'user' && sessionId ? (c.get('csrfToken') ?? null) : null;

@@ -774,7 +774,8 @@ export const en: Record<WebMessageKey, string> = {
   'health.bulk.done': '{n} partnerships marked dormant',
   'health.bulk.notAllowed': 'its stage does not allow this move',
   'health.bulkBack.title': 'Bring {n} partnerships back to active',
-  'health.bulkBack.explain': 'Each partnership gets one “reactivate” move with the same reason and date, and its own history entry.',
+  'health.bulkBack.explain':
+    'Each partnership gets one “reactivate” move with the same reason and date, and its own history entry.',
   'health.bulkBack.reasonNeeded': 'Say why they are active again',
   'health.bulkBack.confirm': 'Reactivate',
   'health.bulkBack.done': '{n} partnerships back to active',
