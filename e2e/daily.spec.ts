@@ -162,7 +162,7 @@ it('links both sides of a row: the foreign place opens all its Chinese partners'
     .getByText(/仅显示与乌里扬诺夫斯克/)
     .waitFor();
   await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2);
-  const sides = await page.locator('.ant-table-row td:nth-child(1)').allInnerTexts();
+  const sides = await page.locator('.ant-table-row td.col-cn').allInnerTexts();
   expect(new Set(sides).size).toBeGreaterThanOrEqual(2);
   await shot(page, 'daily.place.zh-CN');
   await page.context().close();
@@ -391,6 +391,30 @@ it('shows the office rules and the flags on the activity form as it is filled, b
   await page.getByLabel('天数').fill('2');
   await page.getByLabel('审批文号').fill('湘外办〔2025〕测试2号');
   await preview.getByText('按现填内容，符合适用的活动规定').waitFor();
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('changes the status of a selection of the list in one step, each pair with its own move', async () => {
+  const page = await openPage(browser, `${baseUrl}/partnerships?q=ulyanovsk`);
+  const rows = page.locator('.ant-table-row');
+  await rows.first().waitFor();
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+  for (const i of [0, 1]) await rows.nth(i).locator('.ant-checkbox-input').check();
+  await page.locator('.bulk-bar').getByText('已选 2 对').waitFor();
+  await page.locator('.bulk-bar').getByRole('button', { name: '标为休眠' }).click();
+  await page.getByRole('dialog').getByTestId('bulk-reason').fill('多年无交流，待议');
+  await page.getByRole('dialog').getByRole('button', { name: '标为休眠' }).click();
+  await page.locator('.bulk-outcome').getByText('已将 2 对友城标为休眠').waitFor();
+  await expect.poll(async () => (await rows.allInnerTexts()).filter((r) => r.includes('休眠')).length).toBe(2);
+  await shot(page, 'daily.list-bulk.zh-CN', false);
+  // And back, so the specs after this one find them active.
+  for (const i of [0, 1]) await rows.nth(i).locator('.ant-checkbox-input').check();
+  await page.locator('.bulk-bar').getByRole('button', { name: '恢复活跃' }).click();
+  await page.getByRole('dialog').getByTestId('bulk-reason').fill('测试后恢复');
+  await page.getByRole('dialog').getByRole('button', { name: '恢复活跃' }).click();
+  await page.locator('.bulk-outcome').getByText('已将 2 对友城恢复为活跃').waitFor();
+  await expect.poll(async () => (await rows.allInnerTexts()).filter((r) => r.includes('休眠')).length).toBe(0);
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });

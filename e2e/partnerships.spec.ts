@@ -22,9 +22,7 @@ it('finds Changsha by its pinyin', async () => {
   await page.getByLabel('搜索', { exact: true }).fill('changsha');
   await page.waitForURL(/q=changsha/);
   await page.waitForFunction(() => {
-    const cells = Array.from(document.querySelectorAll('.ant-table-row td:first-child')).map(
-      (td) => td.textContent ?? '',
-    );
+    const cells = Array.from(document.querySelectorAll('.ant-table-row td.col-cn')).map((td) => td.textContent ?? '');
     return cells.length > 0 && cells.every((text) => text.includes('长沙'));
   });
   await shot(page, 'partnerships.search.zh-CN');

@@ -4,7 +4,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/query-client';
-import { watchWrapperAriaRequired } from './components/aria-fixes';
+import { watchAntdAria } from './components/aria-fixes';
 import { AuthGate } from './features/auth/auth-gate';
 import { I18nProvider } from './i18n/i18n';
 import { router } from './router';
@@ -12,7 +12,7 @@ import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
-watchWrapperAriaRequired(document.body);
+watchAntdAria(document.body);
 
 createRoot(container).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markDormant } from './bulk-dormant';
+import { markDormant, moveAll } from './bulk-dormant';
 
 function fakeClient(lifecycles: Record<number, { version: number; allowedMoves: string[] } | Error>) {
   const posts: { path: string; body: unknown }[] = [];
@@ -44,5 +44,17 @@ describe('markDormant', () => {
         body: { version: 7, move: 'dormant', occurredOn: '2025-06-30', reason: '三年无交流' },
       },
     ]);
+  });
+});
+
+describe('moveAll', () => {
+  it('brings pairs back to active with the same checks', async () => {
+    const { client, posts } = fakeClient({
+      5: { version: 2, allowedMoves: ['reactivate', 'end'] },
+      6: { version: 4, allowedMoves: ['dormant', 'end'] },
+    });
+    const outcome = await moveAll([5, 6], 'reactivate', { reason: '恢复互访', occurredOn: '2025-07-01' }, client);
+    expect(outcome).toEqual({ moved: [5], refused: [{ id: 6, message: '' }] });
+    expect(posts[0]?.body).toEqual({ version: 2, move: 'reactivate', occurredOn: '2025-07-01', reason: '恢复互访' });
   });
 });

@@ -3,30 +3,13 @@
  * (recorded status active) and suggestion "dormant" it is the list of pairs dormant on paper.
  */
 
-import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Progress,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Button, Card, Checkbox, Progress, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { STATUSES, type Status } from '../../../shared/enums';
 import { SUGGESTIONS, type Suggestion } from '../../../shared/health';
 import { HEALTH_SORTS, type HealthListItem } from '../../../shared/schemas/health';
-import { DateField } from '../../components/date-field';
 import { EmptyState, ErrorState } from '../../components/states';
 import { StatusTag } from '../../components/tags';
 import { useTitle } from '../../components/use-title';
@@ -34,7 +17,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { GlobalSearch } from '../../state/search';
 import { useCan } from '../auth/permissions';
-import { type BulkOutcome, markDormant } from './bulk-dormant';
+import type { BulkOutcome } from './bulk-dormant';
+import { BulkMoveDialog, BulkOutcomeAlert } from './bulk-move-dialog';
 import { useHealthList } from './health-api';
 import { SuggestionTag } from './health-panel';
 import { HEALTH_PER_PAGE, type HealthSearch, type HealthStatusFilter, healthQuery } from './health-search';
@@ -177,30 +161,11 @@ export function HealthListPage() {
         </Space>
       ) : null}
       {outcome ? (
-        <Alert
-          className="bulk-outcome"
-          style={{ marginBottom: 12 }}
-          type={outcome.refused.length ? 'warning' : 'success'}
-          showIcon
-          closable
-          onClose={() => setOutcome(null)}
-          message={t('health.bulk.done', { n: n(outcome.moved.length) })}
-          description={
-            outcome.refused.length ? (
-              <ul>
-                {outcome.refused.map((r) => (
-                  <li key={r.id}>
-                    {pairName(r.id)}：{r.message || t('health.bulk.notAllowed')}
-                  </li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
+        <BulkOutcomeAlert move="dormant" outcome={outcome} nameOf={pairName} onClose={() => setOutcome(null)} />
       ) : null}
-      <BulkDormantDialog
+      <BulkMoveDialog
         open={asking}
-        count={chosen.length}
+        move="dormant"
         asOf={asOf}
         onCancel={() => setAsking(false)}
         onDone={(result) => {
@@ -246,75 +211,5 @@ export function HealthListPage() {
         {t('health.method')}
       </Typography.Paragraph>
     </>
-  );
-}
-
-/** The reason and the date of the moves, asked once for every pair chosen. */
-function BulkDormantDialog({
-  open,
-  count,
-  ids,
-  asOf,
-  onCancel,
-  onDone,
-}: {
-  open: boolean;
-  count: number;
-  ids: number[];
-  asOf: string | undefined;
-  onCancel(): void;
-  onDone(outcome: BulkOutcome): void;
-}) {
-  const { t, n } = useI18n();
-  const [form] = Form.useForm<{ reason: string; occurredOn: string }>();
-  const [busy, setBusy] = useState(false);
-  const queryClient = useQueryClient();
-  const { message } = AntApp.useApp();
-  return (
-    <Modal
-      open={open}
-      title={t('health.bulk.title', { n: n(count) })}
-      okText={t('health.bulk.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ occurredOn: asOf ?? new Date().toISOString().slice(0, 10) }}
-        onFinish={async (values) => {
-          setBusy(true);
-          try {
-            const outcome = await markDormant(ids, { reason: values.reason, occurredOn: values.occurredOn });
-            await queryClient.invalidateQueries({ queryKey: ['health'] });
-            await queryClient.invalidateQueries({ queryKey: ['lifecycle'] });
-            if (outcome.refused.length === 0)
-              void message.success(t('health.bulk.done', { n: n(outcome.moved.length) }));
-            onDone(outcome);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <p>{t('health.bulk.explain')}</p>
-        <Form.Item
-          name="reason"
-          label={t('health.bulk.reason')}
-          rules={[{ required: true, whitespace: true, message: t('health.bulk.reasonNeeded') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} data-testid="bulk-reason" />
-        </Form.Item>
-        <Form.Item
-          name="occurredOn"
-          label={t('health.bulk.on')}
-          rules={[{ required: true, message: t('form.required') }]}
-        >
-          <DateField past />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -45,6 +45,8 @@ import {
   partnershipQuery,
 } from '../../state/search';
 import { useCan } from '../auth/permissions';
+import type { BulkMove, BulkOutcome } from '../health/bulk-dormant';
+import { BulkMoveDialog, BulkOutcomeAlert } from '../health/bulk-move-dialog';
 import { COLUMN_KEYS, COLUMN_LABELS, type ColumnKey, FIXED_COLUMNS, loadColumns, saveColumns } from './columns';
 
 type Patch = Partial<PartnershipSearch>;
@@ -63,7 +65,7 @@ export function PartnershipListPage() {
   const search = pending ?? urlSearch;
   // biome-ignore lint/correctness/useExhaustiveDependencies: an optimistic filter is dropped when the address changes, which is what urlSearch stands for here.
   useEffect(() => setPending(null), [urlSearch]);
-  const { scope, isLoading: scopeLoading } = useScope();
+  const { scope, asOf, isLoading: scopeLoading } = useScope();
   const query = partnershipQuery(search, scope);
   const list = usePartnershipList(query);
   const countries = useCountries();
@@ -97,6 +99,7 @@ export function PartnershipListPage() {
     () => ({
       cn: {
         key: 'cn',
+        className: 'col-cn',
         title: t('field.cn'),
         render: (_, p) => <PartnershipLink id={p.id}>{name(p.cn.nameZh, p.cn.nameEn)}</PartnershipLink>,
       },
@@ -198,6 +201,26 @@ export function PartnershipListPage() {
   const loading = scopeLoading || list.isPending || (list.isFetching && list.isPlaceholderData);
   const rows = data?.data;
   const total = data?.total ?? 0;
+  // A selection of the page's rows, for a status change in one step (one life-cycle move each).
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [moving, setMoving] = useState<BulkMove | null>(null);
+  const [outcome, setOutcome] = useState<{ move: BulkMove; result: BulkOutcome } | null>(null);
+  const chosenName = (id: number) => {
+    const p = rows?.find((row) => row.id === id);
+    return p ? `${name(p.cn.nameZh, p.cn.nameEn)} — ${name(p.partner.nameZh, p.partner.nameEn)}` : `#${id}`;
+  };
+  const rowSelection = can.writeAnywhere
+    ? {
+        selectedRowKeys: chosen,
+        onChange: (keys: React.Key[]) => setChosen(keys as number[]),
+        getCheckboxProps: (p: Partnership) => ({
+          disabled: !can.write(p.cn.code),
+          'aria-label': t('list.bulk.choose', {
+            name: `${name(p.cn.nameZh, p.cn.nameEn)} — ${name(p.partner.nameZh, p.partner.nameEn)}`,
+          }),
+        }),
+      }
+    : undefined;
   // The rows re-render only when the data does, not on every keystroke or filter click, so a new
   // request leaves at once.
   // biome-ignore lint/correctness/useExhaustiveDependencies: t and n are lang's functions and navigate reads the current search itself; the rows are rebuilt only when the data or the language changes, so typing never waits for the table.
@@ -207,6 +230,7 @@ export function PartnershipListPage() {
         rowKey="id"
         size="middle"
         columns={tableColumns}
+        rowSelection={rowSelection}
         showHeader={!narrow}
         className={narrow ? 'table-cards' : undefined}
         dataSource={rows ?? []}
@@ -238,7 +262,7 @@ export function PartnershipListPage() {
         }}
       />
     ),
-    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang, narrow],
+    [tableColumns, rows, loading, list.isPending, filtersOn, query.page, query.perPage, total, lang, narrow, chosen],
   );
 
   // The filters re-render when a filter or the language changes, not when rows arrive.
@@ -463,6 +487,38 @@ export function PartnershipListPage() {
         />
       ) : null}
 
+      {chosen.length > 0 ? (
+        <Space className="bulk-bar" wrap style={{ marginBottom: 12 }}>
+          <span>{t('list.bulk.chosen', { n: n(chosen.length) })}</span>
+          <Button onClick={() => setMoving('dormant')}>{t('list.bulk.dormant')}</Button>
+          <Button onClick={() => setMoving('reactivate')}>{t('list.bulk.reactivate')}</Button>
+          <Button type="link" onClick={() => setChosen([])}>
+            {t('list.bulk.clear')}
+          </Button>
+        </Space>
+      ) : null}
+      {outcome ? (
+        <BulkOutcomeAlert
+          move={outcome.move}
+          outcome={outcome.result}
+          nameOf={chosenName}
+          onClose={() => setOutcome(null)}
+        />
+      ) : null}
+      {moving ? (
+        <BulkMoveDialog
+          open
+          move={moving}
+          ids={chosen}
+          asOf={asOf}
+          onCancel={() => setMoving(null)}
+          onDone={(result) => {
+            setOutcome({ move: moving, result });
+            setMoving(null);
+            setChosen([]);
+          }}
+        />
+      ) : null}
       {list.isError && !data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
