@@ -39,7 +39,7 @@ it('shows the problems of a file by row and column, then imports the corrected f
   await shot(page, 'import.done.zh-CN');
 
   await page.goto(`${baseUrl}/partnerships?q=importville`);
-  await page.getByRole('cell', { name: /导入测试城/ }).waitFor();
+  await page.getByRole('cell', { name: /^导入测试城/ }).waitFor();
   await page.context().close();
 });
 
