@@ -8,6 +8,7 @@ import { Alert, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typ
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { ImportPreview, Mapping } from '../../../shared/schemas/imports';
+import { saveFile } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { type Choice, duplicateFields, IGNORE, unmapped } from './import-model';
 
@@ -107,15 +108,11 @@ export function ImportColumns({
       ),
     },
   ];
-  const download = () => {
-    const blob = new Blob([`${JSON.stringify(mapping, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${preview.fileName.replace(/\.[a-z0-9]+$/i, '')}.mapping.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const download = () =>
+    saveFile(
+      new Blob([`${JSON.stringify(mapping, null, 2)}\n`], { type: 'application/json' }),
+      `${preview.fileName.replace(/\.[a-z0-9]+$/i, '')}.mapping.json`,
+    );
   return (
     <Card size="small" title={`${t('import.mapTitle')} · ${preview.fileName}`} data-testid="import-columns">
       <Typography.Paragraph>{t('import.mapIntro')}</Typography.Paragraph>
