@@ -7,6 +7,7 @@
  * 430100, and an anonymous caller. "in" records belong to 长沙市 (or a county under it), "out"
  * records to 岳阳市 430600.
  */
+import { gte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MeasureCreateSchema, ProgrammeCreateSchema } from '../../shared/schemas/programme.js';
 import { OutcomeCreateSchema, ProjectCreateSchema } from '../../shared/schemas/project.js';
@@ -15,9 +16,13 @@ import { createActivity } from '../activities/activity.service.js';
 import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import { addTouch, createContact } from '../contacts/contact.service.js';
 import type { DbHandle } from '../db/client.js';
+import { gazetteer } from '../db/schema.js';
 import { uploadDocument } from '../documents/document.service.js';
 import { importData } from '../imports/import.service.js';
 import { createSavedMapping } from '../imports/saved-mapping.service.js';
+import { getPolicy } from '../match/policy.service.js';
+import { createRequest } from '../match/request.service.js';
+import { addToShortlist, dismiss } from '../match/suggestion.service.js';
 import { getOpenScope, putOpenScope } from '../open/publication.service.js';
 import { createMeasure, createProgramme } from '../programmes/programme.service.js';
 import { createOutcome, createProject } from '../projects/project.service.js';
@@ -86,6 +91,24 @@ function mappingOf(code: string) {
     actor,
     input: { name: `办公室映射 ${next()}`, mapping: { version: 1, columns: { 序号: null } } },
   });
+}
+
+/** A request of the office of `code` (a Chinese one, for the division itself). */
+function requestIn(code: string) {
+  return createRequest({ db: handle.db, actor: SYSTEM, input: { side: 'cn', cnCode: code } });
+}
+
+let candidates: number[] | undefined;
+/** A different gazetteer place at every call: a candidate key no shortlist or dismissal holds yet. */
+async function candidateKey(): Promise<string> {
+  candidates ??= (
+    await handle.db
+      .select({ id: gazetteer.geonamesId })
+      .from(gazetteer)
+      .where(gte(gazetteer.population, 50_000))
+      .limit(400)
+  ).map((r) => r.id);
+  return `gn:${candidates[next() % candidates.length]}`;
 }
 
 const partnershipBody = (code: string) => ({
@@ -813,6 +836,158 @@ const MATRIX: Record<string, Entry> = {
     policy: 'read',
     ok: findChromium() ? 200 : 503,
     call: ({ code }) => ({ path: `/api/reports/annual.pdf?scope=${code}&asOf=2025-06-30` }),
+  },
+  'GET /api/match/requests': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/requests?scope=${code}` }),
+  },
+  'POST /api/match/requests': {
+    policy: 'write',
+    ok: 201,
+    call: ({ code }) => ({ path: '/api/match/requests', method: 'POST', json: { side: 'cn', cnCode: code } }),
+  },
+  'GET /api/match/requests/{id}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ code }) => ({ path: `/api/match/requests/${(await requestIn(code)).id}` }),
+  },
+  'PATCH /api/match/requests/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ code }) => {
+      const r = await requestIn(code);
+      return { path: `/api/match/requests/${r.id}`, method: 'PATCH', json: { version: r.version, notes: '改' } };
+    },
+  },
+  'DELETE /api/match/requests/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ code }) => {
+      const r = await requestIn(code);
+      return { path: `/api/match/requests/${r.id}?version=${r.version}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/match/requests/{id}/status': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ code }) => {
+      const r = await requestIn(code);
+      return {
+        path: `/api/match/requests/${r.id}/status`,
+        method: 'POST',
+        json: { status: 'talks', version: r.version },
+      };
+    },
+  },
+  'GET /api/match/mutual': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/mutual?scope=${code}` }),
+  },
+  'POST /api/match/mutual/promote': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ code }) => {
+      const cn = await requestIn(code);
+      const foreign = await createRequest({
+        db: handle.db,
+        actor: SYSTEM,
+        input: {
+          side: 'foreign',
+          ownerScope: code,
+          foreignPlace: { countryIso2: 'GH', nameEn: `Seekville ${next()}` },
+        },
+      });
+      return {
+        path: '/api/match/mutual/promote',
+        method: 'POST',
+        json: { cnRequestId: cn.id, foreignRequestId: foreign.id },
+      };
+    },
+  },
+  'GET /api/match/suggestions': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/suggestions?cn=${code}&limit=1` }),
+  },
+  'GET /api/match/candidates/{key}': {
+    policy: 'read',
+    ok: 200,
+    call: async ({ code }) => ({ path: `/api/match/candidates/${await candidateKey()}?cn=${code}` }),
+  },
+  'GET /api/match/shortlist': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/shortlist?cn=${code}` }),
+  },
+  'POST /api/match/shortlist': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ code }) => ({
+      path: '/api/match/shortlist',
+      method: 'POST',
+      json: { cn: code, key: await candidateKey(), note: '备选' },
+    }),
+  },
+  'PATCH /api/match/shortlist/{id}': {
+    policy: 'write',
+    ok: 200,
+    call: async ({ code }) => {
+      const e = await addToShortlist({ db: handle.db, actor: SYSTEM, input: { cn: code, key: await candidateKey() } });
+      return { path: `/api/match/shortlist/${e.id}`, method: 'PATCH', json: { note: '改', version: e.version } };
+    },
+  },
+  'DELETE /api/match/shortlist/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ code }) => {
+      const e = await addToShortlist({ db: handle.db, actor: SYSTEM, input: { cn: code, key: await candidateKey() } });
+      return { path: `/api/match/shortlist/${e.id}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/match/dismissals': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/dismissals?cn=${code}` }),
+  },
+  'POST /api/match/dismissals': {
+    policy: 'write',
+    ok: 201,
+    call: async ({ code }) => ({
+      path: '/api/match/dismissals',
+      method: 'POST',
+      json: { cn: code, key: await candidateKey(), reason: '不合适' },
+    }),
+  },
+  'DELETE /api/match/dismissals/{id}': {
+    policy: 'write',
+    ok: 204,
+    call: async ({ code }) => {
+      const d = await dismiss({
+        db: handle.db,
+        actor: SYSTEM,
+        input: { cn: code, key: await candidateKey(), reason: '不合适' },
+      });
+      return { path: `/api/match/dismissals/${d.id}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/match/policy/{scope}': {
+    policy: 'read',
+    ok: 200,
+    call: ({ code }) => ({ path: `/api/match/policy/${code}` }),
+  },
+  'PUT /api/match/policy/{scope}': {
+    policy: 'admin',
+    ok: 200,
+    call: async ({ code }) => {
+      const current = await getPolicy({ db: handle.db, actor: SYSTEM, scope: code });
+      return {
+        path: `/api/match/policy/${code}`,
+        method: 'PUT',
+        json: { settings: { excludedCountries: ['JP'] }, version: current.own?.version },
+      };
+    },
   },
 };
 

@@ -894,6 +894,9 @@ export const matchRequests = pgTable(
     ownerScope: text('owner_scope')
       .notNull()
       .references(() => cnDivisions.code),
+    /** The owner's province and prefecture, so that an office's requests are one indexed equality. */
+    ownerProvinceCode: text('owner_province_code').notNull(),
+    ownerPrefectureCode: text('owner_prefecture_code'),
     cnCode: text('cn_code').references(() => cnDivisions.code),
     foreignPlaceId: integer('foreign_place_id').references(() => foreignPlaces.id),
     /** Population (with its date), area, economy, description, features: RequestProfileSchema. */
@@ -923,7 +926,10 @@ export const matchRequests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('match_requests_owner_idx').on(t.ownerScope, t.status),
+    index('match_requests_owner_idx').on(t.ownerScope),
+    index('match_requests_province_idx').on(t.ownerProvinceCode),
+    index('match_requests_prefecture_idx').on(t.ownerPrefectureCode),
+    index('match_requests_status_idx').on(t.status, t.side),
     index('match_requests_cn_idx').on(t.cnCode),
     index('match_requests_place_idx').on(t.foreignPlaceId),
     check(

@@ -12,6 +12,7 @@ import { registerHealthRoutes } from '../health/health.routes.js';
 import { registerImportRoutes } from '../imports/import.routes.js';
 import { registerImportWizardRoutes } from '../imports/import-wizard.routes.js';
 import { registerLifecycleRoutes } from '../lifecycle/lifecycle.routes.js';
+import { registerMatchRoutes } from '../match/match.routes.js';
 import { registerNewsRoutes } from '../news/news.routes.js';
 import { registerOpenRoutes } from '../open/open.routes.js';
 import { registerProbeRoutes } from '../ops/probes.routes.js';
@@ -48,4 +49,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   registerReportRoutes,
   registerNewsRoutes,
   registerOpenRoutes,
+  registerMatchRoutes,
 ];

@@ -77,6 +77,24 @@ export function readDivisionHistory(): FormerDivisionRow[] {
 }
 
 /** Divisions' Wikidata items (data/wikidata/cn-division-qids.csv, with its provenance in data/README.md). */
+/** The GeoNames place that stands for a Chinese division (data/cn-division-places.csv), by code. */
+export type DivisionPlace = { geonamesId: number; name: string; featureCode: string; population: number; lat: number; lng: number };
+export function readDivisionPlaces(): Map<string, DivisionPlace> {
+  return new Map(
+    readCsv('cn-division-places.csv').map((r) => [
+      r.code as string,
+      {
+        geonamesId: Number(r.geonames_id),
+        name: r.name as string,
+        featureCode: r.feature_code as string,
+        population: Number(r.population),
+        lat: Number(r.lat),
+        lng: Number(r.lng),
+      },
+    ]),
+  );
+}
+
 export function readDivisionQids(): Map<string, string> {
   return new Map(readCsv('wikidata/cn-division-qids.csv').map((r) => [r.code as string, r.wikidata_id as string]));
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CONTINENTS, FIELDS, LEVELS } from '../enums.js';
+import { envelopeSchema, PageQuerySchema } from '../list.js';
 import { CountryCodeSchema, DaySchema, DivisionCodeSchema, ForeignPlaceInputSchema } from './partnership.js';
 
 /** A Chinese division seeking foreign partners, or a foreign place seeking a Chinese partner. */
@@ -124,9 +125,8 @@ export const RequestListQuerySchema = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   stale: z.enum(['1', '0']).optional().describe('1: only open requests past their expiry day'),
   country: CountryCodeSchema.optional(),
-  q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  q: z.string().trim().max(100).optional().describe('Words of the place’s names, the source or the notes'),
+  ...PageQuerySchema.shape,
 });
 export type RequestListQuery = z.infer<typeof RequestListQuerySchema>;
 
@@ -173,7 +173,7 @@ export const MatchRequestSchema = z
   .meta({ id: 'MatchRequest' });
 export type MatchRequest = z.infer<typeof MatchRequestSchema>;
 
-export const RequestListSchema = z.object({ items: z.array(MatchRequestSchema), total: z.number().int() });
+export const RequestListSchema = envelopeSchema(MatchRequestSchema);
 
 /** Why two requests fit each other, one line per reason, in both languages. */
 export const MutualMatchSchema = z
@@ -204,10 +204,12 @@ export type PromoteMatch = z.infer<typeof PromoteMatchSchema>;
 /* ---------- suggestions ---------- */
 
 /** The dimensions of similarity and the strategic signals, each with the weight the user gives it (0–3). */
-export const WEIGHT_KEYS = ['size', 'role', 'geo', 'bri', 'ties', 'china', 'fields'] as const;
+export const WEIGHT_KEYS = ['size', 'role', 'geo', 'bri', 'ties', 'china', 'fields', 'wish'] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Weights = Record<WeightKey, number>;
-export const DEFAULT_WEIGHTS: Weights = { size: 1, role: 1, geo: 1, bri: 1, ties: 1, china: 1, fields: 1 };
+export const DEFAULT_WEIGHTS: Weights = { size: 1, role: 1, geo: 1, bri: 1, ties: 1, china: 1, fields: 1, wish: 1 };
+/** Which weights are similarity (how alike the two places are); the others are strategic signals. */
+export const SIMILARITY_KEYS: readonly WeightKey[] = ['size', 'role', 'geo'];
 
 /** Reads `size:1,role:0.5,…`; keys left out keep their default. */
 export const WeightsParamSchema = z

@@ -21,6 +21,8 @@ CREATE TABLE "match_requests" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"side" text NOT NULL,
 	"owner_scope" text NOT NULL,
+	"owner_province_code" text NOT NULL,
+	"owner_prefecture_code" text,
 	"cn_code" text,
 	"foreign_place_id" integer,
 	"profile" jsonb DEFAULT '{}'::jsonb NOT NULL,
@@ -68,7 +70,10 @@ ALTER TABLE "match_requests" ADD CONSTRAINT "match_requests_contact_id_contacts_
 ALTER TABLE "match_requests" ADD CONSTRAINT "match_requests_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "match_shortlist" ADD CONSTRAINT "match_shortlist_cn_code_cn_divisions_code_fk" FOREIGN KEY ("cn_code") REFERENCES "public"."cn_divisions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "match_dismissals_key_idx" ON "match_dismissals" USING btree ("cn_code","candidate_key");--> statement-breakpoint
-CREATE INDEX "match_requests_owner_idx" ON "match_requests" USING btree ("owner_scope","status");--> statement-breakpoint
+CREATE INDEX "match_requests_owner_idx" ON "match_requests" USING btree ("owner_scope");--> statement-breakpoint
+CREATE INDEX "match_requests_province_idx" ON "match_requests" USING btree ("owner_province_code");--> statement-breakpoint
+CREATE INDEX "match_requests_prefecture_idx" ON "match_requests" USING btree ("owner_prefecture_code");--> statement-breakpoint
+CREATE INDEX "match_requests_status_idx" ON "match_requests" USING btree ("status","side");--> statement-breakpoint
 CREATE INDEX "match_requests_cn_idx" ON "match_requests" USING btree ("cn_code");--> statement-breakpoint
 CREATE INDEX "match_requests_place_idx" ON "match_requests" USING btree ("foreign_place_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "match_shortlist_key_idx" ON "match_shortlist" USING btree ("cn_code","candidate_key");
