@@ -113,17 +113,25 @@ describe('GET /api/match/suggestions', () => {
     expect(JSON.stringify(await unknown.json())).toContain('settings.excludedCountries.0');
     const cleared = await app.request(
       '/api/match/policy/430000',
-      jsonInit('PUT', { settings: { excludedCountries: [], maxPerCountry: null, notPairedInProvince: false }, version: 1 }),
+      jsonInit('PUT', {
+        settings: { excludedCountries: [], maxPerCountry: null, notPairedInProvince: false },
+        version: 1,
+      }),
     );
     expect(cleared.status).toBe(200);
-    expect((await app.request('/api/match/policy/430000', jsonInit('PUT', { settings: {}, version: 1 }))).status).toBe(409);
+    expect((await app.request('/api/match/policy/430000', jsonInit('PUT', { settings: {}, version: 1 }))).status).toBe(
+      409,
+    );
   });
 });
 
 describe('shortlist and dismissals', () => {
   it('keeps a candidate with a note, once', async () => {
     const top = (await suggestions('cn=430100&limit=1')).items[0];
-    const res = await app.request('/api/match/shortlist', jsonInit('POST', { cn: '430100', key: top?.key, note: '先通信' }));
+    const res = await app.request(
+      '/api/match/shortlist',
+      jsonInit('POST', { cn: '430100', key: top?.key, note: '先通信' }),
+    );
     expect(res.status).toBe(201);
     const entry = (await res.json()) as { id: number; version: number; name: string };
     expect(entry.name).toContain(top?.name ?? '?');
@@ -135,9 +143,9 @@ describe('shortlist and dismissals', () => {
       jsonInit('PATCH', { note: '已去函', version: entry.version }),
     );
     expect(await patched.json()).toMatchObject({ note: '已去函', version: 2 });
-    expect((await app.request(`/api/match/shortlist/${entry.id}`, jsonInit('PATCH', { note: 'x', version: 1 }))).status).toBe(
-      409,
-    );
+    expect(
+      (await app.request(`/api/match/shortlist/${entry.id}`, jsonInit('PATCH', { note: 'x', version: 1 }))).status,
+    ).toBe(409);
     expect((await app.request(`/api/match/shortlist/${entry.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await (await app.request('/api/match/shortlist?cn=430100')).json()).toEqual([]);
   });
@@ -154,9 +162,10 @@ describe('shortlist and dismissals', () => {
     expect(after.items.some((i) => i.key === top?.key)).toBe(false);
     const set = after.exclusions.find((e) => e.rule === 'dismissed');
     expect(set?.examples[0]?.reason.zh).toMatch(/^已于\d{4}-\d{2}-\d{2}搁置：距离过远$/);
-    expect((await app.request('/api/match/dismissals', jsonInit('POST', { cn: '430100', key: top?.key, reason: 'x' }))).status).toBe(
-      409,
-    );
+    expect(
+      (await app.request('/api/match/dismissals', jsonInit('POST', { cn: '430100', key: top?.key, reason: 'x' })))
+        .status,
+    ).toBe(409);
     expect((await app.request(`/api/match/dismissals/${dismissal.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await suggestions('cn=430100&limit=1')).items[0]?.key).toBe(top?.key);
   });
@@ -201,7 +210,11 @@ describe('requests and mutual matches', () => {
   it('refuses a request that names what it cannot have, field by field', async () => {
     const res = await app.request(
       '/api/match/requests',
-      jsonInit('POST', { side: 'foreign', foreignPlace: { countryIso2: 'GH', nameEn: 'Ho' }, wishedProvinces: ['430100'] }),
+      jsonInit('POST', {
+        side: 'foreign',
+        foreignPlace: { countryIso2: 'GH', nameEn: 'Ho' },
+        wishedProvinces: ['430100'],
+      }),
     );
     expect(res.status).toBe(400);
     const text = JSON.stringify(await res.json());

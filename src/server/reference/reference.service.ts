@@ -78,7 +78,14 @@ export function readDivisionHistory(): FormerDivisionRow[] {
 
 /** Divisions' Wikidata items (data/wikidata/cn-division-qids.csv, with its provenance in data/README.md). */
 /** The GeoNames place that stands for a Chinese division (data/cn-division-places.csv), by code. */
-export type DivisionPlace = { geonamesId: number; name: string; featureCode: string; population: number; lat: number; lng: number };
+export type DivisionPlace = {
+  geonamesId: number;
+  name: string;
+  featureCode: string;
+  population: number;
+  lat: number;
+  lng: number;
+};
 export function readDivisionPlaces(): Map<string, DivisionPlace> {
   return new Map(
     readCsv('cn-division-places.csv').map((r) => [
