@@ -61,6 +61,11 @@ export const COMMANDS: LazyCommand[] = [
     load: async () => (await import('./commands/figures.js')).registerFigures,
   },
   {
+    name: 'match',
+    summary: 'suggested partners for a Chinese division, each with its score and reasons',
+    load: async () => (await import('./commands/match.js')).registerMatch,
+  },
+  {
     name: 'health',
     summary: 'partnerships by suggested status (active, at risk, dormant); --dormant: those dormant on paper',
     load: async () => (await import('./commands/health.js')).registerHealth,

@@ -15,6 +15,7 @@ import { type CandidatePlace, type Role, roleOfFeatureCode, type Target } from '
 export type CandidateBase = {
   places: readonly CandidatePlace[];
   byGeonames: ReadonlyMap<number, CandidatePlace>;
+  perCountry: ReadonlyMap<string, number>;
 };
 
 const bases = new WeakMap<object, Promise<CandidateBase>>();
@@ -44,7 +45,9 @@ export function buildBase(rows: readonly GazetteerCandidateRow[]): CandidateBase
       foreignPlaceId: null,
     }),
   );
-  return { places, byGeonames: new Map(rows.map((r, i) => [r.geonames_id, places[i] as CandidatePlace])) };
+  const perCountry = new Map<string, number>();
+  for (const p of places) perCountry.set(p.countryIso2, (perCountry.get(p.countryIso2) ?? 0) + 1);
+  return { places, byGeonames: new Map(rows.map((r, i) => [r.geonames_id, places[i] as CandidatePlace])), perCountry };
 }
 
 export type RegistryOverlay = {
@@ -55,6 +58,10 @@ export type RegistryOverlay = {
   /** The registry's id and Chinese name of a gazetteer candidate it knows. */
   known: Map<string, { foreignPlaceId: number; nameZh: string | null }>;
   chinaPartners: Map<string, number>;
+  /** China's live pairs in each country. */
+  nationalPairs: Map<string, number>;
+  /** Candidates in each country: the gazetteer's and the registry's own. */
+  perCountry: Map<string, number>;
 };
 
 function roleOfAdminLevel(level: string | null): Role {
@@ -65,16 +72,27 @@ function roleOfAdminLevel(level: string | null): Role {
 
 /** The registry's foreign places laid over the gazetteer's candidates. */
 export function overlayRegistry(base: CandidateBase, rows: readonly RegistryPlaceRow[]): RegistryOverlay {
-  const overlay: RegistryOverlay = { extra: [], keyOfPlace: new Map(), known: new Map(), chinaPartners: new Map() };
+  const overlay: RegistryOverlay = {
+    extra: [],
+    keyOfPlace: new Map(),
+    known: new Map(),
+    chinaPartners: new Map(),
+    nationalPairs: new Map(),
+    perCountry: new Map(base.perCountry),
+  };
   for (const r of rows) {
     const onGazetteer = r.geonames_id === null ? undefined : base.byGeonames.get(r.geonames_id);
     const key = onGazetteer ? onGazetteer.key : `fp:${r.id}`;
     overlay.keyOfPlace.set(r.id, key);
-    if (r.china_partners > 0) overlay.chinaPartners.set(key, (overlay.chinaPartners.get(key) ?? 0) + r.china_partners);
+    if (r.china_partners > 0) {
+      overlay.chinaPartners.set(key, (overlay.chinaPartners.get(key) ?? 0) + r.china_partners);
+      overlay.nationalPairs.set(r.country_iso2, (overlay.nationalPairs.get(r.country_iso2) ?? 0) + r.china_partners);
+    }
     if (onGazetteer) {
       if (!overlay.known.has(key)) overlay.known.set(key, { foreignPlaceId: r.id, nameZh: r.name_zh });
       continue;
     }
+    overlay.perCountry.set(r.country_iso2, (overlay.perCountry.get(r.country_iso2) ?? 0) + 1);
     overlay.extra.push({
       key,
       name: r.name_en ?? r.name_zh ?? key,

@@ -87,6 +87,9 @@ export type MatchContext = {
   pairedInProvince: ReadonlyMap<string, string>;
   /** Each candidate's pairs with Chinese divisions (any). */
   chinaPartners: ReadonlyMap<string, number>;
+  /** China's live pairs in each country (every division), and the candidates each country has. */
+  nationalPairs: ReadonlyMap<string, number>;
+  candidatesPerCountry: ReadonlyMap<string, number>;
   requests: ReadonlyMap<string, SeekingRequest>;
   dismissed: ReadonlyMap<string, { reason: string; on: string }>;
   policy: MatchPolicy;
@@ -119,9 +122,14 @@ const ROLE_RANK: Record<Exclude<Role, 'state'>, number> = { capital: 3, regional
 /** How well a place of each role suits a province (which pairs with regions and their capitals). */
 const FOR_PROVINCE: Record<Role, number> = { state: 1, capital: 0.8, regional: 0.7, local: 0.3, town: 0.1 };
 
-function roleSimilarity(a: Role, b: Role): number {
-  if (a === 'state' || b === 'state') return FOR_PROVINCE[a === 'state' ? b : a];
-  return 1 - Math.abs(ROLE_RANK[a] - ROLE_RANK[b]) / 3;
+/**
+ * How well a place's standing suits the target's: a place at least as prominent as the target fits
+ * fully (a capital or a regional capital for a provincial capital), each step below it less.
+ */
+function roleSimilarity(target: Role, place: Role): number {
+  if (target === 'state' || place === 'state') return FOR_PROVINCE[target === 'state' ? place : target];
+  const gap = ROLE_RANK[target] - ROLE_RANK[place];
+  return gap <= 0 ? 1 : 1 - gap / 3;
 }
 
 function jaccard(a: readonly string[], b: readonly string[]): number {
@@ -139,7 +147,18 @@ function logShare(n: number, full: number): number {
 /** Pairs of the province in a country from which the ties signal is full. */
 export const TIES_FULL = 10;
 /** Chinese partners of a place from which the China signal is full. */
-export const CHINA_FULL = 5;
+export const CHINA_FULL = 3;
+
+/** China's pairs per candidate place of a country at which the country signal is empty, and full. */
+export const COUNTRY_RATE_EMPTY = 0.001;
+export const COUNTRY_RATE_FULL = 0.3;
+
+/** How much a country twins with China: its pairs per candidate place, log-scaled between the two rates. */
+function countryOpenness(ctx: MatchContext, iso2: string): number {
+  const rate = (ctx.nationalPairs.get(iso2) ?? 0) / Math.max(1, ctx.candidatesPerCountry.get(iso2) ?? 0);
+  if (rate <= COUNTRY_RATE_EMPTY) return 0;
+  return Math.min(1, Math.log(rate / COUNTRY_RATE_EMPTY) / Math.log(COUNTRY_RATE_FULL / COUNTRY_RATE_EMPTY));
+}
 
 /** The 0–1 value of each factor for one candidate. */
 export function valuesOf(target: Target, place: CandidatePlace, ctx: MatchContext): Values {
@@ -173,6 +192,7 @@ export function valuesOf(target: Target, place: CandidatePlace, ctx: MatchContex
     geo,
     bri: country?.bri ? 1 : 0,
     ties: logShare(ctx.provinceTies.get(place.countryIso2) ?? 0, TIES_FULL),
+    country: countryOpenness(ctx, place.countryIso2),
     china: logShare(ctx.chinaPartners.get(place.key) ?? 0, CHINA_FULL),
     fields: request ? jaccard(target.fields, request.fields) : 0,
     wish: (targetWishes ? 0.5 : 0) + (seeks ? 0.5 : 0),
@@ -181,7 +201,7 @@ export function valuesOf(target: Target, place: CandidatePlace, ctx: MatchContex
 
 /** The factors that count for this target: a factor nothing can move is left out of the mean. */
 export function activeKeys(target: Target, ctx: MatchContext, weights: Weights): WeightKey[] {
-  const keys: WeightKey[] = ['size', 'role', 'geo', 'bri', 'ties', 'china'];
+  const keys: WeightKey[] = ['size', 'role', 'geo', 'bri', 'ties', 'country', 'china'];
   if (target.fields.length > 0 && ctx.anyRequests) keys.push('fields');
   if (target.wishedCountries.length > 0 || target.wishedRegions.length > 0 || ctx.anyRequests) keys.push('wish');
   return keys.filter((k) => weights[k] > 0);
@@ -394,6 +414,16 @@ export function explain(target: Target, scored: Scored, ctx: MatchContext, weigh
               `${province.zh}在${countryName.zh}已有${n}对友城，该地尚无`,
               `${province.en} already has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en}, this place none`,
             );
+      }
+      case 'country': {
+        const n = ctx.nationalPairs.get(place.countryIso2) ?? 0;
+        if (n === 0)
+          return bi(`登记中中国在${countryName.zh}尚无友城`, `no Chinese pair in ${countryName.en} in the registry`);
+        const every = Math.max(1, Math.round((ctx.candidatesPerCountry.get(place.countryIso2) ?? 0) / n));
+        return bi(
+          `中国在${countryName.zh}已有${n}对友城（约每${every}个万人以上城镇一对）`,
+          `China has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en} (about one for every ${every} places of 10,000 people or more)`,
+        );
       }
       case 'china': {
         const n = ctx.chinaPartners.get(place.key) ?? 0;

@@ -141,6 +141,8 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
     pairedWithTarget,
     pairedInProvince,
     chinaPartners: overlay.chinaPartners,
+    nationalPairs: overlay.nationalPairs,
+    candidatesPerCountry: overlay.perCountry,
     requests,
     dismissed: new Map(
       dismissals.map((d) => [d.candidateKey, { reason: d.reason, on: d.createdAt.toISOString().slice(0, 10) }]),

@@ -204,10 +204,20 @@ export type PromoteMatch = z.infer<typeof PromoteMatchSchema>;
 /* ---------- suggestions ---------- */
 
 /** The dimensions of similarity and the strategic signals, each with the weight the user gives it (0–3). */
-export const WEIGHT_KEYS = ['size', 'role', 'geo', 'bri', 'ties', 'china', 'fields', 'wish'] as const;
+export const WEIGHT_KEYS = ['size', 'role', 'geo', 'bri', 'ties', 'country', 'china', 'fields', 'wish'] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Weights = Record<WeightKey, number>;
-export const DEFAULT_WEIGHTS: Weights = { size: 1, role: 1, geo: 1, bri: 1, ties: 1, china: 1, fields: 1, wish: 1 };
+export const DEFAULT_WEIGHTS: Weights = {
+  size: 1,
+  role: 1,
+  geo: 1,
+  bri: 1,
+  ties: 1,
+  country: 1,
+  china: 1,
+  fields: 1,
+  wish: 1,
+};
 /** Which weights are similarity (how alike the two places are); the others are strategic signals. */
 export const SIMILARITY_KEYS: readonly WeightKey[] = ['size', 'role', 'geo'];
 
