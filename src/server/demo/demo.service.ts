@@ -14,6 +14,7 @@ import type { Db } from '../db/client.js';
 import type { ImportReport } from '../imports/import.schema.js';
 import { importData } from '../imports/import.service.js';
 import { type DemoLifecycleSummary, loadDemoLifecycle } from '../lifecycle/lifecycle.demo.js';
+import { type DemoMatchSummary, loadDemoMatch } from '../match/match.demo.js';
 import { type DemoOpenDataSummary, loadDemoOpenData } from '../open/open.demo.js';
 import { type DemoProjectsSummary, loadDemoProjects } from '../projects/project.demo.js';
 import { DATA_DIR } from '../reference/reference.service.js';
@@ -61,6 +62,8 @@ export type DemoSummary = {
   lifecycle?: DemoLifecycleSummary;
   /** Hunan publishes its pairs as open data; the demo's places carry their Wikidata items. */
   openData?: DemoOpenDataSummary;
+  /** Illustrative requests for partners (data/demo/match.json), marked isDemo. */
+  match?: DemoMatchSummary;
 };
 
 /**
@@ -86,7 +89,8 @@ export async function loadDemo({ db, dataDir = DEMO_DATA_DIR }: { db: Db; dataDi
   const contacts = await loadDemoContacts({ db, dataDir });
   const lifecycle = await loadDemoLifecycle({ db, dataDir });
   const openData = await loadDemoOpenData({ db, dataDir });
-  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts, lifecycle, openData };
+  const match = await loadDemoMatch({ db, dataDir });
+  return { ...(await summarizeDemo({ db })), reports, activities, projects, contacts, lifecycle, openData, match };
 }
 
 /** What the registry holds for the demo province against what was published. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { benchmarks, foreignPlaces, partnerships } from '../db/schema.js';
+import { benchmarks, foreignPlaces, matchRequests, partnerships } from '../db/schema.js';
 import { createTestDb } from '../testing/test-db.js';
 import { DEMO_DATA_DIR, type DemoSummary, loadDemo } from './demo.service.js';
 
@@ -84,6 +84,16 @@ describe('loadDemo', () => {
     expect(county).toBe(2);
   });
 
+  it('adds the illustrative requests for partners, each marked and labelled as demo data', async () => {
+    expect(first.match).toEqual({ requests: 5, skipped: false });
+    const requests = await db.select().from(matchRequests);
+    expect(requests).toHaveLength(5);
+    for (const r of requests) {
+      expect(r.isDemo).toBe(true);
+      expect(r.notes).toContain('演示数据');
+    }
+  });
+
   it('changes nothing when loaded a second time', async () => {
     const before = await db.select().from(partnerships).orderBy(partnerships.id);
     const again = await loadDemo({ db });
@@ -91,5 +101,7 @@ describe('loadDemo', () => {
     expect(again.reports.benchmarks).toMatchObject({ ok: true, added: 0, updated: 0 });
     expect(again.recordsHeld).toBe(first.recordsHeld);
     expect(await db.select().from(partnerships).orderBy(partnerships.id)).toEqual(before);
+    expect(again.match).toEqual({ requests: 0, skipped: true });
+    expect(await db.select().from(matchRequests)).toHaveLength(5);
   });
 });

@@ -291,3 +291,11 @@ export async function selectContactNames(db: DbOrTx, ids: readonly number[]) {
     .from(contacts)
     .where(inArray(contacts.id, [...ids]));
 }
+
+export async function countDemoRequests(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(matchRequests)
+    .where(eq(matchRequests.isDemo, true));
+  return row?.n ?? 0;
+}
