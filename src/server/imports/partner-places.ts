@@ -8,16 +8,15 @@ import type { AdminLevel } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import type { DerivedText } from './derived-text.js';
+import { selectPartnershipsOfPlaces, updatePartnershipSearch } from './import.repo.js';
 import {
   insertPlaces,
   type NewPlace,
   type PlaceRecord,
   selectGazetteerBest,
-  selectPartnershipsOfPlaces,
   selectPlacesForImport,
-  updatePartnershipSearch,
   updatePlaces,
-} from './import.repo.js';
+} from './place-import.repo.js';
 import { nameKeyFast } from './values.js';
 
 /** A partner place as the import sees it: one already stored, or one the import will create. */
