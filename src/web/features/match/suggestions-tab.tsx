@@ -61,7 +61,7 @@ function WeightSliders({ weights, onChange }: { weights: Weights; onChange(next:
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const group = (keys: readonly WeightKey[]) =>
     keys.map((k) => (
-      <div key={k} className="match-weight">
+      <div key={k} className="match-weight" data-weight={k}>
         <span id={`weight-${k}-label`} className="match-weight-label">
           {t(`match.weight.${k}`)}
         </span>
@@ -73,7 +73,6 @@ function WeightSliders({ weights, onChange }: { weights: Weights; onChange(next:
           onChange={(v) => set(k, v)}
           tooltip={{ formatter: (v) => `${v}` }}
           aria-labelledby={`weight-${k}-label`}
-          data-weight={k}
         />
         <span className="match-weight-value" aria-hidden>
           {draft[k]}
