@@ -19,6 +19,7 @@ import {
 import { validateContactSearch, validateSilentSearch } from './features/contacts/contact-search';
 import { prefetchDashboard } from './features/dashboard/prefetch';
 import { validateHealthSearch } from './features/health/health-search';
+import { validateMatchSearch } from './features/match/match-search';
 import { validateProgrammeSearch, validateProjectSearch } from './features/projects/project-search';
 import { validateReportSearch } from './features/reports/report-model';
 import {
@@ -91,6 +92,13 @@ const partnershipEditRoute = createRoute({
     stringify: (params: { id: number }) => ({ id: String(params.id) }),
   },
   component: lazyRouteComponent(() => import('./features/partnerships/partnership-edit.page'), 'PartnershipEditPage'),
+});
+
+const matchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/match',
+  validateSearch: validateMatchSearch,
+  component: lazyRouteComponent(() => import('./features/match/match.page'), 'MatchPage'),
 });
 
 const mapRoute = createRoute({
@@ -282,6 +290,7 @@ const routeTree = rootRoute.addChildren([
   partnershipNewRoute,
   partnershipRoute,
   partnershipEditRoute,
+  matchRoute,
   healthRoute,
   mapRoute,
   importRoute,

@@ -23,6 +23,7 @@ const AsOfPicker = lazy(() => import('./as-of-picker').then((m) => ({ default: m
 type NavPath =
   | '/'
   | '/partnerships'
+  | '/match'
   | '/health'
   | '/map'
   | '/import'
@@ -41,6 +42,7 @@ type NavGroup = { label: Key; items: NavItem[] };
 const NAV: (NavItem | NavGroup)[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/partnerships', label: 'nav.partnerships' },
+  { to: '/match', label: 'nav.match' },
   { to: '/health', label: 'nav.health' },
   { to: '/map', label: 'nav.map' },
   {

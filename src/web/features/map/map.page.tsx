@@ -9,9 +9,7 @@ import { Alert, Card, InputNumber, Select, Space, Typography } from 'antd';
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useMemo } from 'react';
 import { KINDS, LEVELS, STATUSES } from '../../../shared/enums';
-import { prepareBaseMap } from '../../../shared/map/geo';
 import { LEVEL_COLORS } from '../../../shared/palette';
-import { api } from '../../api/client';
 import { useAllPartnerships, useCountries, useGroups } from '../../api/queries';
 import { EChart } from '../../components/echart';
 import type { echarts as Echarts } from '../../components/echarts-setup';
@@ -22,35 +20,10 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useScope } from '../../state/scope';
 import type { GlobalSearch, MapSearch } from '../../state/search';
+import { baseMapQuery } from './base-map';
 import { BASE_MAP, mapLines, mapOption } from './map-options';
 
 const route = getRouteApi('/map');
-
-/** The deployment's own base map when it provides one, else the bundled land outline. */
-async function loadBaseMap(): Promise<{ geojson: FeatureCollection; custom: boolean }> {
-  // Asked for only when the deployment has one: no 404 on every visit to the map.
-  const config = await api.get<{ baseMap?: boolean }>('/config').catch(() => ({ baseMap: false }));
-  if (config.baseMap) {
-    try {
-      const response = await fetch('/basemap.geojson', {
-        headers: { Accept: 'application/geo+json, application/json' },
-      });
-      if (response.ok && /json/.test(response.headers.get('content-type') ?? '')) {
-        const geojson = (await response.json()) as FeatureCollection;
-        if (geojson?.type === 'FeatureCollection') return { geojson: prepareBaseMap(geojson), custom: true };
-      }
-    } catch {
-      // No deployment base map: fall through to the bundled one.
-    }
-  }
-  const [{ feature }, land] = await Promise.all([import('topojson-client'), import('world-atlas/land-110m.json')]);
-  const topology = (land as { default?: unknown }).default ?? land;
-  const collection = feature(
-    topology as Parameters<typeof feature>[0],
-    (topology as { objects: { land: Parameters<typeof feature>[1] } }).objects.land,
-  ) as unknown as FeatureCollection;
-  return { geojson: prepareBaseMap(collection), custom: false };
-}
 
 export function MapPage() {
   const { t, n, d, name } = useI18n();
@@ -60,7 +33,7 @@ export function MapPage() {
   const { scope, isLoading: scopeLoading } = useScope();
   const countries = useCountries();
   const groups = useGroups();
-  const base = useQuery({ queryKey: ['basemap'], queryFn: loadBaseMap, staleTime: Number.POSITIVE_INFINITY });
+  const base = useQuery(baseMapQuery);
   const coordinates = useQuery({
     queryKey: ['cn-coordinates'],
     queryFn: () =>
