@@ -18,11 +18,11 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../src/server/auth/actor.js';
 import { openDatabase } from '../src/server/db/open.js';
 import { queryRows } from '../src/server/db/sql.js';
-import { type MatchContext, rank } from '../src/server/match/score.js';
-import { type MatchSetting, readSetting, suggest } from '../src/server/match/suggestion.service.js';
+import type { MatchContext } from '../src/server/match/score.js';
+import { type MatchSetting, readSetting } from '../src/server/match/suggestion.service.js';
 import { createPartnership } from '../src/server/partnerships/partnership.service.js';
 import { type Division, findCountry, getReferenceCache } from '../src/server/places/reference-cache.js';
-import { DEFAULT_WEIGHTS, WEIGHT_KEYS, type Weights, WeightsParamSchema } from '../src/shared/schemas/match.js';
+import { DEFAULT_WEIGHTS, type Weights, WeightsParamSchema } from '../src/shared/schemas/match.js';
 import { nameKeyOf } from '../src/shared/text.js';
 
 const DATA = new URL('../../shared/data/twin-cities-wikipedia/twin_cities_geocoded.csv', import.meta.url);
