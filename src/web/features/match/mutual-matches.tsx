@@ -106,7 +106,7 @@ export function MutualMatches() {
                 </ul>
                 <Space wrap size={4}>
                   {m.commonFields.map((f) => (
-                    <Tag key={f} color="cyan">
+                    <Tag key={f} color="green">
                       {t(`fieldOf.${f}` as 'fieldOf.other')}
                     </Tag>
                   ))}

@@ -72,7 +72,7 @@ function WeightSliders({ weights, onChange }: { weights: Weights; onChange(next:
           value={draft[k]}
           onChange={(v) => set(k, v)}
           tooltip={{ formatter: (v) => `${v}` }}
-          aria-labelledby={`weight-${k}-label`}
+          ariaLabelledByForHandle={`weight-${k}-label`}
         />
         <span className="match-weight-value" aria-hidden>
           {draft[k]}
