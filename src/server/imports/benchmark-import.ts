@@ -12,16 +12,16 @@ import { checkBenchmark } from '../benchmarks/benchmark.service.js';
 import type { DbOrTx } from '../db/client.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
+import { KIND_ALIASES, NATIONAL_ALIASES } from './import.schema.js';
+import type { TableRow } from './parsers.js';
+import type { ProblemList } from './problems.js';
 import {
   type BenchmarkFields,
   type ExistingBenchmark,
   insertBenchmarks,
   selectBenchmarksByKeys,
   updateBenchmarks,
-} from './import.repo.js';
-import { KIND_ALIASES, NATIONAL_ALIASES } from './import.schema.js';
-import type { TableRow } from './parsers.js';
-import type { ProblemList } from './problems.js';
+} from './reference-import.repo.js';
 import { CellReader, matchDivisionName } from './values.js';
 
 type BenchmarkRow = { row: number; fields: BenchmarkFields; present: Set<keyof BenchmarkFields> };

@@ -6,6 +6,9 @@
 import { bi } from '../../shared/bilingual.js';
 import type { DbOrTx } from '../db/client.js';
 import type { ColumnMap } from './columns.js';
+import { GROUP_CODE_PATTERN, SHIPPED_GROUPS } from './import.schema.js';
+import type { TableRow } from './parsers.js';
+import type { ProblemList } from './problems.js';
 import {
   type GroupRecord,
   type MemberRecord,
@@ -13,10 +16,7 @@ import {
   selectMembers,
   upsertGroups,
   upsertMembers,
-} from './import.repo.js';
-import { GROUP_CODE_PATTERN, SHIPPED_GROUPS } from './import.schema.js';
-import type { TableRow } from './parsers.js';
-import type { ProblemList } from './problems.js';
+} from './reference-import.repo.js';
 import { CellReader } from './values.js';
 
 type GroupRow = {

@@ -7,10 +7,10 @@ import { queryRows } from '../db/sql.js';
 import { derivedColumns } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { createTestDb } from '../testing/test-db.js';
+import { DerivedText } from './derived-text.js';
 import { exportPartnerships } from './export.service.js';
 import type { ImportProblem } from './import.schema.js';
 import { importData } from './import.service.js';
-import { DerivedText } from './partnership-import.js';
 
 const handle = await createTestDb();
 const db = handle.db;

@@ -22,36 +22,29 @@ import {
   type Status,
 } from '../../shared/enums.js';
 import type { FieldIssue } from '../../shared/errors.js';
-import { buildSearchText, sortKeyOf } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { checkDates } from '../partnerships/partnership.service.js';
-import { type Division, getReferenceCache } from '../places/reference-cache.js';
+import type { Division } from '../places/reference-cache.js';
 import type { ColumnMap } from './columns.js';
+import { DerivedText } from './derived-text.js';
 import {
   auditCreatedPartnerships,
   countPartnerships,
   type ExistingPartnership,
   insertPartnerships,
-  insertPlaces,
   type NewImportedPartnership,
-  type NewPlace,
   type PartnershipFields,
-  type PlaceRecord,
-  selectGazetteerBest,
   selectPartnershipsByNaturalKeys,
-  selectPartnershipsOfPlaces,
-  selectPlacesForImport,
   suspendPartnershipIndexes,
-  updatePartnershipSearch,
   updatePartnerships,
-  updatePlaces,
 } from './import.repo.js';
 import { ADMIN_LEVEL_ALIASES, KIND_ALIASES, STATUS_ALIASES } from './import.schema.js';
 import type { TableRow } from './parsers.js';
+import { type PlaceRef, type PlaceResolver, readPartnerPlaces, writePartnerPlaces } from './partner-places.js';
 import type { ProblemList } from './problems.js';
-import { type BlankCells, CellReader, nameKeyFast, normalizeFast, PRINTABLE_ASCII } from './values.js';
+import { type BlankCells, CellReader, nameKeyFast } from './values.js';
 
 /** New partnerships from which an import builds the secondary indexes once instead of row by row. */
 export const BULK_LOAD_ROWS = 20_000;
@@ -75,18 +68,6 @@ type PartnershipRow = {
   endedReason: string | null | undefined;
   sourceUrl: string | null | undefined;
   notes: string | null | undefined;
-};
-
-/** A partner place as the import sees it: one already stored, or one the import will create. */
-type PlaceRef = {
-  uid: number;
-  id: number | undefined;
-  countryIso2: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  nameLocal: string | null;
-  adminLevel: string | null;
-  nameKey: string;
 };
 
 export type PartnershipImportResult = {
@@ -255,213 +236,23 @@ function dateIssueText(issue: FieldIssue): { message: Bilingual; fix?: Bilingual
   return { message: bi(hit.message, en.message), ...(en.fix ? { fix: bi(hit.fix, en.fix) } : {}) };
 }
 
-/** Search text and sort keys exactly as the services build them, with each part computed once. */
-export class DerivedText {
-  private readonly parts = new Map<string, string>();
-  private readonly sortKeys = new Map<string, string>();
-  private readonly divisions = new Map<string, string>();
-  private readonly countries = new Map<string, string>();
+type Resolved = { row: PartnershipRow; place: PlaceRef };
+type Planned = Resolved & { fields: Omit<PartnershipFields, 'search' | 'sortKey'> };
+type Plan = {
+  added: Planned[];
+  updated: (Planned & { existing: ExistingPartnership })[];
+  unchanged: number;
+  changes: RowChanges[];
+  storedValuesChanged: number;
+};
 
-  part(text: string | null | undefined): string {
-    if (!text) return '';
-    let hit = this.parts.get(text);
-    if (hit === undefined) {
-      hit = PRINTABLE_ASCII.test(text) ? normalizeFast(text) : buildSearchText([text]);
-      this.parts.set(text, hit);
-    }
-    return hit;
-  }
-
-  search(parts: readonly (string | null | undefined)[]): string {
-    let out = '';
-    for (const p of parts) {
-      const text = this.part(p);
-      if (!text) continue;
-      out = out ? `${out} | ${text}` : text;
-    }
-    return out;
-  }
-
-  sortKey(text: string | null | undefined): string {
-    const key = text ?? '';
-    let hit = this.sortKeys.get(key);
-    if (hit === undefined) {
-      hit = text && PRINTABLE_ASCII.test(text) ? normalizeFast(text) : sortKeyOf(text);
-      this.sortKeys.set(key, hit);
-    }
-    return hit;
-  }
-
-  /** The division's share of a pair's search text: its names and its province's. */
-  divisionSearch(division: Division): string {
-    let hit = this.divisions.get(division.code);
-    if (hit === undefined) {
-      const province = getReferenceCache().divisions.get(division.provinceCode);
-      hit = this.search([
-        division.nameZh,
-        division.nameEn,
-        province && province.code !== division.code ? province.nameZh : undefined,
-      ]);
-      this.divisions.set(division.code, hit);
-    }
-    return hit;
-  }
-
-  placeSearch(place: { nameZh: string | null; nameEn: string | null; nameLocal: string | null }): string {
-    return this.search([place.nameZh, place.nameEn, place.nameLocal]);
-  }
-
-  countrySearch(iso2: string): string {
-    let hit = this.countries.get(iso2);
-    if (hit === undefined) {
-      const country = getReferenceCache().countries.get(iso2);
-      hit = this.search([country?.nameZh, country?.nameEn]);
-      this.countries.set(iso2, hit);
-    }
-    return hit;
-  }
-
-  /** Same as derivedColumns() of the partnership service. */
-  partnership(division: Division, place: Omit<PlaceRef, 'uid' | 'id' | 'nameKey'>) {
-    return {
-      level: LEVEL_OF_DIVISION[division.level],
-      provinceCode: division.provinceCode,
-      prefectureCode: division.prefectureCode,
-      countryIso2: place.countryIso2,
-      search: joinParts([
-        this.divisionSearch(division),
-        this.placeSearch(place),
-        this.countrySearch(place.countryIso2),
-      ]),
-      sortKey: `${this.sortKey(division.nameZh)} / ${this.sortKey(place.nameZh || place.nameEn)}`,
-    };
-  }
-
-  /** Same as placeSearchText() of the place service. */
-  place(place: { countryIso2: string; nameZh: string | null; nameEn: string | null; nameLocal: string | null }) {
-    return joinParts([this.placeSearch(place), this.countrySearch(place.countryIso2)]);
-  }
-}
-
-/** Search texts join their parts' tokens with " | ", so a text can be put together from parts. */
-export function joinParts(parts: readonly string[]): string {
-  return parts.filter(Boolean).join(' | ');
-}
-
-/** Finds or plans the partner place of every row: existing places come from one bulk read. */
-class PlaceResolver {
-  private readonly byKey = new Map<string, PlaceRef>();
-  private readonly byEn = new Map<string, PlaceRef[]>();
-  private readonly byZh = new Map<string, PlaceRef[]>();
-  readonly created: PlaceRef[] = [];
-  /** Existing places whose missing names the import fills in. */
-  readonly patched = new Set<PlaceRef>();
-  private nextUid = 1;
-
-  constructor(existing: readonly PlaceRecord[]) {
-    for (const p of existing) {
-      this.register({ ...p, uid: this.nextUid++, id: p.id });
-    }
-  }
-
-  private register(ref: PlaceRef): void {
-    const keyed = `${ref.countryIso2}|${ref.nameKey}`;
-    if (!this.byKey.has(keyed)) this.byKey.set(keyed, ref);
-    this.index(ref);
-  }
-
-  private index(ref: PlaceRef): void {
-    if (ref.nameEn) push(this.byEn, `${ref.countryIso2}|${nameKeyFast(ref.nameEn)}`, ref);
-    if (ref.nameZh) push(this.byZh, `${ref.countryIso2}|${ref.nameZh}`, ref);
-  }
-
-  /** The place a row means, or the places it could mean when its Chinese name alone fits several. */
-  resolve(row: PartnershipRow): PlaceRef | { ambiguous: PlaceRef[] } {
-    const c = row.countryIso2;
-    const { enKey, zhKey } = row;
-    // A place found by its Chinese name is not this one when both have English names that differ
-    // (two Springfields may share 斯普林菲尔德).
-    const sameEnglish = (ref: PlaceRef | undefined) =>
-      ref && (!enKey || !ref.nameEn || nameKeyFast(ref.nameEn) === enKey) ? ref : undefined;
-    const found =
-      (enKey ? this.byKey.get(`${c}|${enKey}`) : undefined) ??
-      (enKey ? only(this.byEn.get(`${c}|${enKey}`)) : undefined) ??
-      (zhKey ? sameEnglish(this.byKey.get(`${c}|${zhKey}`)) : undefined) ??
-      (row.nameZh ? sameEnglish(only(this.byZh.get(`${c}|${row.nameZh}`))) : undefined);
-    if (!found && !enKey && row.nameZh) {
-      const candidates = this.byZh.get(`${c}|${row.nameZh}`) ?? [];
-      if (candidates.length > 1) return { ambiguous: candidates };
-    }
-    if (!found) {
-      const ref: PlaceRef = {
-        uid: this.nextUid++,
-        id: undefined,
-        countryIso2: c,
-        nameZh: row.nameZh ?? null,
-        nameEn: row.nameEn ?? null,
-        nameLocal: row.nameLocal ?? null,
-        adminLevel: row.adminLevel ?? null,
-        // placeKeyOf(): the English name's key, else the Chinese name's.
-        nameKey: enKey || zhKey,
-      };
-      this.register(ref);
-      this.created.push(ref);
-      return ref;
-    }
-    let filled = false;
-    if (!found.nameZh && row.nameZh) {
-      found.nameZh = row.nameZh;
-      filled = true;
-    }
-    if (!found.nameEn && row.nameEn) {
-      found.nameEn = row.nameEn;
-      filled = true;
-    }
-    if (!found.nameLocal && row.nameLocal) {
-      found.nameLocal = row.nameLocal;
-      filled = true;
-    }
-    if (!found.adminLevel && row.adminLevel) {
-      found.adminLevel = row.adminLevel;
-      filled = true;
-    }
-    if (filled) {
-      if (found.id !== undefined) this.patched.add(found);
-      this.index(found);
-    }
-    return found;
-  }
-}
-
-function distinctPairs(pairs: [string, string][]): [string, string][] {
-  const seen = new Set<string>();
-  return pairs.filter(([a, b]) => {
-    const key = `${a}|${b}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
-}
-
-function only<T>(list: T[] | undefined): T | undefined {
-  return list?.length === 1 ? list[0] : undefined;
-}
-
-type Planned = { row: PartnershipRow; place: PlaceRef; fields: Omit<PartnershipFields, 'search' | 'sortKey'> };
+/** Audit entries per insert statement (11 parameters each, well under PostgreSQL's 65,535). */
+const AUDIT_BATCH = 2000;
 
 /**
  * Plans the import of checked rows: looks up places and existing pairs, reports duplicates and date
  * problems, and (unless dryRun or there are problems) writes everything.
  */
-/** Audit entries per insert statement (11 parameters each, well under PostgreSQL's 65,535). */
-const AUDIT_BATCH = 2000;
-
 export async function importPartnershipRows({
   tx,
   rows,
@@ -480,28 +271,39 @@ export async function importPartnershipRows({
   /** Who imports and the run's id, for the audit trail of every pair written. */
   audit?: { actor: Actor; runId: number };
 }): Promise<PartnershipImportResult> {
-  // 1. Every place the rows may mean, in one read.
-  const byKey: [string, string][] = [];
-  const byZh: [string, string][] = [];
-  const byEn: [string, string][] = [];
-  for (const r of rows) {
-    if (r.nameEn) {
-      byKey.push([r.countryIso2, r.enKey]);
-      byEn.push([r.countryIso2, r.nameEn]);
-    }
-    if (r.nameZh) {
-      byKey.push([r.countryIso2, r.zhKey]);
-      byZh.push([r.countryIso2, r.nameZh]);
-    }
-  }
-  const resolver = new PlaceResolver(
-    await selectPlacesForImport(tx, {
-      byKey: distinctPairs(byKey),
-      byZh: distinctPairs(byZh),
-      byEn: distinctPairs(byEn),
-    }),
-  );
-  const resolved: { row: PartnershipRow; place: PlaceRef }[] = [];
+  // 1. Every place the rows may mean, in one read; 2. duplicates inside the file;
+  // 3. existing pairs of existing places, in one read; 4. merged with what is stored.
+  const resolver = await readPartnerPlaces(tx, rows);
+  const unique = dropDuplicateRows(resolvePlaces(resolver, rows, problems, columns), problems);
+  const existing = await readExistingPairs(tx, unique);
+  const plan = planRows(unique, existing, problems, columns);
+  const { added, updated, unchanged, changes, storedValuesChanged } = plan;
+  const result = {
+    added: added.length,
+    updated: updated.length,
+    unchanged,
+    placesAdded: resolver.created.length,
+    changes,
+    storedValuesChanged,
+  };
+  if (problems.count > 0 || dryRun) return result;
+
+  // 5. Writes: new places (with gazetteer coordinates), names filled in, new and changed pairs.
+  const text = new DerivedText();
+  await writePartnerPlaces(tx, resolver, text);
+  const inserted = await writePairs(tx, plan, text, isDemo);
+  if (audit) await auditPairs(tx, audit, inserted, updated);
+  return result;
+}
+
+/** The rows whose partner place is known; a Chinese name that fits several places is a problem. */
+function resolvePlaces(
+  resolver: PlaceResolver,
+  rows: readonly PartnershipRow[],
+  problems: ProblemList,
+  columns: ColumnMap,
+): Resolved[] {
+  const resolved: Resolved[] = [];
   for (const row of rows) {
     const place = resolver.resolve(row);
     if ('ambiguous' in place) {
@@ -525,10 +327,13 @@ export async function importPartnershipRows({
     }
     resolved.push({ row, place });
   }
+  return resolved;
+}
 
-  // 2. Duplicates inside the file, by natural key.
+/** The first row of each natural key; a later row with the same key is a problem. */
+function dropDuplicateRows(resolved: readonly Resolved[], problems: ProblemList): Resolved[] {
   const firstRow = new Map<string, number>();
-  const unique: { row: PartnershipRow; place: PlaceRef }[] = [];
+  const unique: Resolved[] = [];
   for (const item of resolved) {
     const key = `${item.row.division.code}|${item.place.uid}|${item.row.kind}`;
     const seen = firstRow.get(key);
@@ -551,8 +356,11 @@ export async function importPartnershipRows({
     firstRow.set(key, item.row.row);
     unique.push(item);
   }
+  return unique;
+}
 
-  // 3. Existing pairs of existing places, in one read.
+/** The stored pairs of the rows whose place exists, by natural key. */
+async function readExistingPairs(tx: DbOrTx, unique: readonly Resolved[]): Promise<Map<string, ExistingPartnership>> {
   const keys = unique
     .filter((u) => u.place.id !== undefined)
     .map((u) => ({ cnCode: u.row.division.code, foreignPlaceId: u.place.id as number, kind: u.row.kind }));
@@ -560,9 +368,17 @@ export async function importPartnershipRows({
   for (const e of await selectPartnershipsByNaturalKeys(tx, keys)) {
     existing.set(`${e.cnCode}|${e.foreignPlaceId}|${e.kind}`, e);
   }
+  return existing;
+}
 
+/** Merges each row with what is stored, checks the date rules, and sorts into added / updated / unchanged. */
+function planRows(
+  unique: readonly Resolved[],
+  existing: ReadonlyMap<string, ExistingPartnership>,
+  problems: ProblemList,
+  columns: ColumnMap,
+): Plan {
   const now = today();
-  // 4. Merge with what is stored, check the date rules, and sort into added / updated / unchanged.
   const added: Planned[] = [];
   const updated: (Planned & { existing: ExistingPartnership })[] = [];
   let unchanged = 0;
@@ -620,75 +436,12 @@ export async function importPartnershipRows({
       updated.push({ row, place, fields, existing: current });
     }
   }
+  return { added, updated, unchanged, changes, storedValuesChanged };
+}
 
-  const result = {
-    added: added.length,
-    updated: updated.length,
-    unchanged,
-    placesAdded: resolver.created.length,
-    changes,
-    storedValuesChanged,
-  };
-  if (problems.count > 0 || dryRun) return result;
-
-  // 5. Writes: new places (with gazetteer coordinates), names filled in, new and changed pairs.
-  const text = new DerivedText();
-  const geoPairs = resolver.created
-    .filter((p) => p.nameEn)
-    .map((p) => [p.countryIso2, nameKeyFast(p.nameEn as string)] as [string, string]);
-  const geo = new Map(
-    (await selectGazetteerBest(tx, geoPairs)).map((g) => [`${g.countryIso2}|${g.nameKey}`, g] as const),
-  );
-  const newPlaces: NewPlace[] = resolver.created.map((p) => {
-    const hit = p.nameEn ? geo.get(`${p.countryIso2}|${nameKeyFast(p.nameEn)}`) : undefined;
-    return {
-      countryIso2: p.countryIso2,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      nameLocal: p.nameLocal,
-      adminLevel: p.adminLevel,
-      nameKey: p.nameKey,
-      lat: hit?.lat ?? null,
-      lng: hit?.lng ?? null,
-      population: hit?.population ?? null,
-      geonamesId: hit?.geonamesId ?? null,
-      placeSearch: text.placeSearch(p),
-      countrySearch: text.countrySearch(p.countryIso2),
-      sortKey: text.sortKey(p.nameZh || p.nameEn),
-    };
-  });
-  const ids = await insertPlaces(tx, newPlaces);
-  for (const p of resolver.created) p.id = ids.get(`${p.countryIso2}|${p.nameKey}`);
-
-  const patched = [...resolver.patched];
-  if (patched.length) {
-    await updatePlaces(
-      tx,
-      patched.map((p) => ({
-        id: p.id as number,
-        nameZh: p.nameZh,
-        nameEn: p.nameEn,
-        nameLocal: p.nameLocal,
-        adminLevel: p.adminLevel,
-        search: text.place(p),
-      })),
-    );
-    // Every pair of a renamed place is found by its new names too.
-    const byId = new Map(patched.map((p) => [p.id as number, p]));
-    const cache = getReferenceCache();
-    const pairs = await selectPartnershipsOfPlaces(tx, [...byId.keys()]);
-    await updatePartnershipSearch(
-      tx,
-      pairs.map((pair) => {
-        const derived = text.partnership(
-          cache.divisions.get(pair.cnCode) as Division,
-          byId.get(pair.foreignPlaceId) as PlaceRef,
-        );
-        return { id: pair.id, search: derived.search, sortKey: derived.sortKey };
-      }),
-    );
-  }
-
+/** Inserts the new pairs and updates the changed ones; answers how many were inserted. */
+async function writePairs(tx: DbOrTx, plan: Plan, text: DerivedText, isDemo: boolean): Promise<number> {
+  const { added, updated } = plan;
   const inserts: NewImportedPartnership[] = added.map(({ row, place, fields }) => ({
     cnCode: row.division.code,
     provinceCode: row.division.provinceCode,
@@ -716,23 +469,30 @@ export async function importPartnershipRows({
       return { id: e.id, version: e.version, ...fields, search: derived.search, sortKey: derived.sortKey };
     }),
   );
-  if (audit) {
-    if (inserts.length > 0) await auditCreatedPartnerships(tx, audit.actor, audit.runId);
-    for (let at = 0; at < updated.length; at += AUDIT_BATCH) {
-      await writeAudit(
-        tx,
-        audit.actor,
-        updated.slice(at, at + AUDIT_BATCH).map(({ row, fields, existing: e }) => ({
-          entity: 'partnership',
-          entityId: e.id,
-          action: 'update',
-          cnCode: row.division.code,
-          before: e,
-          after: { ...e, ...fields, version: e.version + 1 },
-          importRunId: audit.runId,
-        })),
-      );
-    }
+  return inserts.length;
+}
+
+/** The audit trail of the pairs written: the new ones in one statement, the changed ones in batches. */
+async function auditPairs(
+  tx: DbOrTx,
+  audit: { actor: Actor; runId: number },
+  inserted: number,
+  updated: Plan['updated'],
+): Promise<void> {
+  if (inserted > 0) await auditCreatedPartnerships(tx, audit.actor, audit.runId);
+  for (let at = 0; at < updated.length; at += AUDIT_BATCH) {
+    await writeAudit(
+      tx,
+      audit.actor,
+      updated.slice(at, at + AUDIT_BATCH).map(({ row, fields, existing: e }) => ({
+        entity: 'partnership',
+        entityId: e.id,
+        action: 'update',
+        cnCode: row.division.code,
+        before: e,
+        after: { ...e, ...fields, version: e.version + 1 },
+        importRunId: audit.runId,
+      })),
+    );
   }
-  return result;
 }

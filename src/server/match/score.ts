@@ -50,6 +50,7 @@ export type Target = {
   provinceNameEn: string;
   population: number | null;
   lat: number | null;
+  lng: number | null;
   role: Role | null;
   features: readonly string[];
   fields: readonly string[];
@@ -123,13 +124,15 @@ const ROLE_RANK: Record<Exclude<Role, 'state'>, number> = { capital: 3, regional
 const FOR_PROVINCE: Record<Role, number> = { state: 1, capital: 0.8, regional: 0.7, local: 0.3, town: 0.1 };
 
 /**
- * How well a place's standing suits the target's: a place at least as prominent as the target fits
- * fully (a capital or a regional capital for a provincial capital), each step below it less.
+ * How well a place's standing suits the target's: half its fit (a place at least as prominent as the
+ * target fits fully, each step below it costs a third), half its prominence (capital 1, regional
+ * capital ⅔, local seat ⅓, town 0) — capitals and regional capitals are the places most often twinned.
  */
 function roleSimilarity(target: Role, place: Role): number {
   if (target === 'state' || place === 'state') return FOR_PROVINCE[target === 'state' ? place : target];
   const gap = ROLE_RANK[target] - ROLE_RANK[place];
-  return gap <= 0 ? 1 : 1 - gap / 3;
+  const fit = gap <= 0 ? 1 : 1 - gap / 3;
+  return 0.5 * fit + 0.5 * (ROLE_RANK[place] / 3);
 }
 
 function jaccard(a: readonly string[], b: readonly string[]): number {
@@ -148,6 +151,22 @@ function logShare(n: number, full: number): number {
 export const TIES_FULL = 10;
 /** Chinese partners of a place from which the China signal is full. */
 export const CHINA_FULL = 3;
+
+/** The distance at which the geography value is one half: 1,500 km (a neighbour is near). */
+export const NEAR_KM = 1500;
+
+/** Great-circle distance in km; null when either place has no coordinates. */
+export function distanceKm(
+  a: { lat: number | null; lng: number | null },
+  b: { lat: number | null; lng: number | null },
+): number | null {
+  if (a.lat === null || a.lng === null || b.lat === null || b.lng === null) return null;
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(h));
+}
 
 /** China's pairs per candidate place of a country at which the country signal is empty, and full. */
 export const COUNTRY_RATE_EMPTY = 0.001;
@@ -176,10 +195,8 @@ export function valuesOf(target: Target, place: CandidatePlace, ctx: MatchContex
   if (request && target.features.length > 0 && request.features.length > 0) {
     role = 0.5 * role + 0.5 * jaccard(target.features, request.features);
   }
-  const geo =
-    target.lat !== null && place.lat !== null
-      ? Math.max(0, 1 - Math.abs(Math.abs(target.lat) - Math.abs(place.lat)) / 25)
-      : 0;
+  const km = distanceKm(target, place);
+  const geo = km === null ? 0 : 1 / (1 + (km / NEAR_KM) ** 2);
   const targetWishes =
     target.wishedCountries.includes(place.countryIso2) ||
     (country?.continent ? target.wishedRegions.includes(country.continent) : false);
@@ -304,11 +321,6 @@ const ROLE_TEXT: Record<Role, Bilingual> = {
   state: bi('一级行政区', 'a first-level region'),
 };
 
-function latitudeText(lat: number): Bilingual {
-  const deg = Math.round(Math.abs(lat));
-  return lat >= 0 ? bi(`北纬${deg}°`, `${deg}°N`) : bi(`南纬${deg}°`, `${deg}°S`);
-}
-
 function fieldList(fields: readonly string[]): Bilingual {
   return {
     zh: listIn(fields.map((f) => FIELD_NAMES[f]?.['zh-CN'] ?? f)).zh,
@@ -384,12 +396,15 @@ export function explain(target: Target, scored: Scored, ctx: MatchContext, weigh
           : bi(`${role.zh}（你方为${mine.zh}）${also.zh}`, `${role.en} (you are ${mine.en})${also.en}`);
       }
       case 'geo': {
-        if (place.lat === null || target.lat === null) return bi('位置不详', 'location unknown');
-        const p = latitudeText(place.lat);
-        const t = latitudeText(target.lat);
-        return values.geo >= 0.8
-          ? bi(`${p.zh}，气候带与你方（${t.zh}）相近`, `${p.en}, a climate band near yours (${t.en})`)
-          : bi(`${p.zh}，与你方（${t.zh}）气候带不同`, `${p.en}, another climate band than yours (${t.en})`);
+        const km = distanceKm(target, place);
+        if (km === null) return bi('位置不详', 'location unknown');
+        const d = Math.round(km / 100) * 100;
+        return km < 2 * NEAR_KM
+          ? bi(
+              `相距约${d.toLocaleString('en')}公里，是近邻`,
+              `about ${d.toLocaleString('en')} km away: a near neighbour`,
+            )
+          : bi(`相距约${d.toLocaleString('en')}公里`, `about ${d.toLocaleString('en')} km away`);
       }
       case 'bri':
         return values.bri

@@ -26,7 +26,7 @@ import { readAll } from '../db/sql.js';
 import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
-import { NO_RELATIONS_GROUP } from '../reference/reference.service.js';
+import { readNoRelations } from '../reference/reference.service.js';
 import {
   gazetteerCandidates,
   overlayRegistry,
@@ -66,6 +66,8 @@ import {
   valuesOf,
 } from './score.js';
 
+let noRelations: Map<string, { asOf: string; source: string }> | undefined;
+
 export type MatchSetting = {
   target: TargetProfile;
   candidates: CandidatePlace[];
@@ -93,13 +95,13 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
     () => selectLiveRequests(db, asOf),
     () => selectDismissals(db, division.code),
     () => selectShortlist(db, division.code),
-    () => selectGroupCountries(db, ['bri', NO_RELATIONS_GROUP]),
+    () => selectGroupCountries(db, ['bri']),
     () => effectivePolicy(db, division),
   ]);
   const overlay = overlayRegistry(base, registry);
   const cache = getReferenceCache();
   const bri = new Set(groups.filter((g) => g.groupCode === 'bri').map((g) => g.countryIso2));
-  const noRelations = new Set(groups.filter((g) => g.groupCode === NO_RELATIONS_GROUP).map((g) => g.countryIso2));
+  noRelations ??= readNoRelations();
   const countries = new Map<string, CountryFacts>();
   for (const c of cache.countries.values()) {
     countries.set(c.iso2, {
@@ -107,7 +109,7 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
       nameEn: c.nameEn,
       continent: c.continent,
       bri: bri.has(c.iso2),
-      noRelations: noRelations.has(c.iso2),
+      noRelations: (noRelations as Map<string, unknown>).has(c.iso2),
     });
   }
   const provinceTies = new Map<string, number>();

@@ -22,11 +22,8 @@ import {
   upsertGroup,
 } from './reference.repo.js';
 
-/** The country group of countries without diplomatic relations with China. */
-export const NO_RELATIONS_GROUP = 'no_relations';
-
 /** Bump when a file in data/ or the gazetteer filter changes, so existing databases reload. */
-export const REFERENCE_VERSION = '2026-12-03.1';
+export const REFERENCE_VERSION = '2026-11-29.1';
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');
 
 const require = createRequire(import.meta.url);
@@ -77,6 +74,16 @@ export function readDivisionHistory(): FormerDivisionRow[] {
 }
 
 /** Divisions' Wikidata items (data/wikidata/cn-division-qids.csv, with its provenance in data/README.md). */
+/** Countries without diplomatic relations with the People's Republic of China (data/no-diplomatic-relations.csv), with the source of each. */
+export function readNoRelations(): Map<string, { asOf: string; source: string }> {
+  return new Map(
+    readCsv('no-diplomatic-relations.csv').map((r) => [
+      r.iso2 as string,
+      { asOf: r.as_of as string, source: r.source as string },
+    ]),
+  );
+}
+
 /** The GeoNames place that stands for a Chinese division (data/cn-division-places.csv), by code. */
 export type DivisionPlace = {
   geonamesId: number;
@@ -172,7 +179,6 @@ export async function ensureReferenceData(db: Db, options: ReferenceOptions = {}
   const countries = readCountries();
   const divisions = readDivisions();
   const bri = readCsv('groups/bri.csv');
-  const noRelations = readCsv('groups/no-relations.csv');
   const gazetteer = withGazetteer ? readGazetteer() : [];
   await db.transaction(async (tx) => {
     await upsertCountries(tx, countries);
@@ -191,23 +197,6 @@ export async function ensureReferenceData(db: Db, options: ReferenceOptions = {}
         countryIso2: r.iso2 as string,
         joinedOn: null,
         source: 'data/groups/bri.csv',
-      })),
-    );
-    await upsertGroup(
-      tx,
-      {
-        code: NO_RELATIONS_GROUP,
-        nameZh: '未与中国建交的国家',
-        nameEn: 'Countries without diplomatic relations with China',
-        description:
-          'Countries that do not have diplomatic relations with the People’s Republic of China, as of the date of each row (see data/README.md). Matchmaking never suggests a partner there.',
-        source: 'data/groups/no-relations.csv',
-      },
-      noRelations.map((r) => ({
-        groupCode: NO_RELATIONS_GROUP,
-        countryIso2: r.iso2 as string,
-        joinedOn: null,
-        source: r.source as string,
       })),
     );
     if (withGazetteer) await replaceGazetteer(tx, gazetteer);

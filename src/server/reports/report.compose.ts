@@ -4,12 +4,16 @@
  * Pure apart from drawing the charts: the same data gives the same document, word for word.
  *
  * Numbers in sentences come from the figures service (getFigures); the records behind each figure
- * are the report's pairs filtered by the figure's rule, and `checkRecords` proves both agree.
+ * are the report's pairs filtered by the figure's rule (report.records.ts), and `checkRecords`
+ * proves both agree. Each section is one function over the composer (report.composer.ts), in the
+ * order the report prints them.
  */
 import { citeSource } from '../../shared/citation.js';
 import { formatPartialDate } from '../../shared/dates.js';
-import { CONTINENTS, LEVELS, type Level, type Precision } from '../../shared/enums.js';
+import { CONTINENTS, LEVELS, type Precision } from '../../shared/enums.js';
 import type { Figures } from '../../shared/schemas/figures.js';
+import { composePairsAppendix, composeProvenanceAppendix } from './report.appendix.js';
+import { composeBeltAndRoad } from './report.belt-and-road.js';
 import {
   chartBlock,
   continentName,
@@ -20,8 +24,9 @@ import {
   pairsPerYear,
   perYearOption,
 } from './report.charts.js';
-import type { Block, ModuleSection, ReportData, ReportDocument } from './report.model.js';
-import type { ReportActivityRow, ReportPairRow } from './report.repo.js';
+import { activityLine, type Composer, capitalize, paren, startComposer } from './report.composer.js';
+import type { ReportData, ReportDocument } from './report.model.js';
+import { idRanges } from './report.records.js';
 import {
   baselineName,
   changeOfCount,
@@ -31,119 +36,48 @@ import {
   formatDay,
   formatPartial,
   joinList,
-  type Lang,
   levelName,
   ordinal,
   overviewSentence,
-  scopeName,
 } from './wording.js';
 
-const NUMERALS_ZH = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** "#3–7, #9, #12" */
-export function idRanges(ids: readonly number[]): string {
-  const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
-    parts.push(j > i ? `#${sorted[i]}–${sorted[j]}` : `#${sorted[i]}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
-/** The pairs behind each figure, by the figure's own rule (see figure.service.ts). */
-export function recordsOf(data: Pick<ReportData, 'figures' | 'pairs' | 'group'>) {
-  const { figures, pairs, group } = data;
-  const from = figures.since?.from;
-  const inGroup = group ? pairs.filter((p) => group.members.has(p.countryIso2)) : [];
-  return {
-    total: pairs,
-    byLevel: Object.fromEntries(LEVELS.map((l) => [l, pairs.filter((p) => p.level === l)])) as Record<
-      Level,
-      ReportPairRow[]
-    >,
-    byContinent: Object.fromEntries(CONTINENTS.map((c) => [c, pairs.filter((p) => p.continent === c)])),
-    since: from ? pairs.filter((p) => p.establishedOn && p.establishedOn >= from) : [],
-    group: inGroup,
-  };
-}
-
-const distinct = (values: readonly unknown[]) => new Set(values).size;
-
-/** Mismatches between the figures and the records behind them; empty when the report is consistent. */
-export function checkRecords(data: Pick<ReportData, 'figures' | 'pairs' | 'group'>): string[] {
-  const { figures } = data;
-  const r = recordsOf(data);
-  const out: string[] = [];
-  const expect = (name: string, figure: number, records: number) => {
-    if (figure !== records) out.push(`${name}: figure ${figure}, records ${records}`);
-  };
-  expect('total', figures.total, r.total.length);
-  for (const l of LEVELS) expect(`byLevel.${l}`, figures.byLevel[l], r.byLevel[l].length);
-  expect('countries', figures.countries, distinct(r.total.map((p) => p.countryIso2)));
-  expect('foreignPlaces', figures.foreignPlaces, distinct(r.total.map((p) => p.foreignPlaceId)));
-  for (const c of CONTINENTS) expect(`byContinent.${c}`, figures.byContinent[c], r.byContinent[c]?.length ?? 0);
-  if (figures.since) expect('since', figures.since.count, r.since.length);
-  const g = data.group ? figures.groups[data.group.code] : undefined;
-  if (g) {
-    expect(`groups.${data.group?.code}.countries`, g.countries, distinct(r.group.map((p) => p.countryIso2)));
-    expect(`groups.${data.group?.code}.places`, g.places, distinct(r.group.map((p) => p.foreignPlaceId)));
-  }
-  return out;
-}
-
-type Provenance = { figure: string; value: string; basis: string; records: string };
-
 export function composeReport(data: ReportData): ReportDocument {
-  const { lang, figures } = data;
-  const w = (zh: string, en: string) => (lang === 'zh' ? zh : en);
-  const name = scopeName(figures, lang);
-  const day = formatDay(figures.asOf, lang);
-  const year = figures.asOf.slice(0, 4);
-  const records = recordsOf(data);
-  const basis = w(
-    `${figures.scope.nameZh}（${figures.scope.code}）·截至${day}`,
-    `${figures.scope.nameEn} (${figures.scope.code}), as of ${day}`,
-  );
-  const provenance: Provenance[] = [];
-  const cite = (figure: string, value: number | string, ids: string, at = basis) =>
-    provenance.push({
-      figure,
-      value: typeof value === 'number' ? formatCount(value, lang) : value,
-      basis: at,
-      records: ids,
-    });
-  const pairIds = (rows: readonly { id: number }[]) =>
-    rows.length ? idRanges(rows.map((p) => p.id)) : w('无', 'none');
+  const c = startComposer(data);
+  composeOverview(c);
+  composeCharts(c);
+  composeBeltAndRoad(c);
+  composeHighlights(c);
+  composeProgrammes(c);
+  composeNetwork(c);
+  composeProblems(c);
+  composePairsAppendix(c);
+  composeProvenanceAppendix(c);
 
-  const blocks: Block[] = [];
-  let section = 0;
-  const h1 = (zh: string, en: string) => {
-    section++;
-    blocks.push({
-      type: 'heading',
-      level: 1,
-      id: `s${section}`,
-      text: w(`${NUMERALS_ZH[section - 1] ?? section}、${zh}`, `${section}. ${en}`),
-    });
+  const { lang, figures, name, day, basis, blocks, w } = c;
+  let figureNo = 0;
+  for (const b of blocks) {
+    if (b.type !== 'chart') continue;
+    figureNo++;
+    b.title = w(`图${figureNo}　${b.title}`, `Figure ${figureNo}. ${b.title}`);
+  }
+  const kindTitle = w('国际友好城市工作报告', 'Report on International Friendship City Work');
+  return {
+    lang,
+    title: lang === 'zh' ? `${name}${kindTitle}` : `${name}: ${kindTitle}`,
+    subtitle: w(`截至${day}`, `As of ${day}`),
+    basis: w(
+      `本报告所有数字均由登记系统中的记录计算得出。范围：${basis}。`,
+      `Every figure is computed from the records in the registry. Scope: ${basis}.`,
+    ),
+    fileStem: `report-${figures.scope.code}-${figures.asOf}-${lang}`,
+    contentsTitle: w('目录', 'Contents'),
+    blocks,
   };
-  const h2 = (id: string, zh: string, en: string) => blocks.push({ type: 'heading', level: 2, id, text: w(zh, en) });
-  const para = (text: string) => blocks.push({ type: 'paragraph', text });
-  const note = (text: string) => blocks.push({ type: 'note', text });
-  const pairName = (p: Pick<ReportPairRow, 'cnNameZh' | 'cnNameEn' | 'partnerNameZh' | 'partnerNameEn'>) =>
-    lang === 'zh'
-      ? `${p.cnNameZh}—${p.partnerNameZh ?? p.partnerNameEn ?? ''}`
-      : `${p.cnNameEn} – ${p.partnerNameEn ?? p.partnerNameZh ?? ''}`;
-  const countryName = (p: Pick<ReportPairRow, 'countryNameZh' | 'countryNameEn' | 'countryIso2'>) =>
-    (lang === 'zh' ? p.countryNameZh : p.countryNameEn) ?? p.countryIso2;
-  const established = (p: ReportPairRow) =>
-    p.establishedOn
-      ? formatPartial(formatPartialDate(p.establishedOn, p.establishedPrecision as Precision | null), lang)
-      : w('日期不详', 'date unknown');
+}
 
-  // 1. Overview
+/** 1. Overview: the totals, the rank, the continents and, when asked, the comparison with an earlier date. */
+function composeOverview(c: Composer): void {
+  const { data, lang, figures, records, w, cite, pairIds, h1, para } = c;
   h1('总体情况', 'Overview');
   para(overviewSentence(figures, data.sinceYear, lang));
   cite(w('友城总数', 'Partnerships'), figures.total, pairIds(records.total));
@@ -190,8 +124,12 @@ export function composeReport(data: ReportData): ReportDocument {
         cite(continentName(c, lang), figures.byContinent[c], pairIds(records.byContinent[c] ?? []));
     }
   }
-  if (data.previous) composeComparison(data, blocks, cite);
+  if (data.previous) composeComparison(c);
+}
 
+/** The overview's charts: levels, pairs per year, continents and the map. */
+function composeCharts(c: Composer): void {
+  const { lang, figures, records, blocks, w, h2, note } = c;
   h2('charts', '图表', 'Charts');
   blocks.push(
     chartBlock(
@@ -246,12 +184,29 @@ export function composeReport(data: ReportData): ReportDocument {
       );
     }
   }
+}
 
-  // 2. Belt and Road
-  h1('“一带一路”沿线友城', 'Belt and Road');
-  composeBeltAndRoad(data, records.group, blocks, cite, pairName, countryName, established);
-
-  // 3. Highlights of the year
+/** 3. Highlights of the year: new pairs, agreements signed, projects and their outcomes. */
+function composeHighlights(c: Composer): void {
+  const {
+    data,
+    lang,
+    records,
+    day,
+    year,
+    blocks,
+    w,
+    cite,
+    pairIds,
+    activityIds,
+    h1,
+    h2,
+    para,
+    pairName,
+    countryName,
+    established,
+    module,
+  } = c;
   h1(`${year}年工作亮点`, `Highlights of ${year}`);
   const newThisYear = records.total.filter((p) => p.establishedOn && p.establishedOn >= data.yearFrom);
   h2('new-pairs', '新缔结友城', 'New partnerships');
@@ -277,29 +232,33 @@ export function composeReport(data: ReportData): ReportDocument {
   } else {
     blocks.push({ type: 'list', items: agreements.map((a) => activityLine(a, lang)) });
   }
-  cite(w(`${year}年签署的协议`, `Agreements in ${year}`), agreements.length, activityIds(agreements, lang));
+  cite(w(`${year}年签署的协议`, `Agreements in ${year}`), agreements.length, activityIds(agreements));
   h2('projects', '项目与成效', 'Projects and measured outcomes');
-  composeModule(
+  module(
     data.modules.projects,
-    blocks,
     w(
       '登记系统尚未收录合作项目及其成效，本节暂缺，不作估计。',
       'The registry does not hold cooperation projects and their outcomes yet; this part is left empty rather than estimated.',
     ),
   );
+}
 
-  // 4. Programme progress
+/** 4. Programme progress. */
+function composeProgrammes(c: Composer): void {
+  const { data, w, h1, module } = c;
   h1('重点计划进展', 'Programme progress');
-  composeModule(
+  module(
     data.modules.programmes,
-    blocks,
     w(
       '登记系统尚未收录政策计划（如“三十六策”）及其各领域的进展证据，本节暂缺。',
       'The registry does not hold policy programmes (such as the Thirty-six Policies) and the evidence for their areas yet; this part is left empty.',
     ),
   );
+}
 
-  // 5. Network
+/** 5. Network: delegations and activities of the year, contacts. */
+function composeNetwork(c: Composer): void {
+  const { data, lang, day, year, w, cite, activityIds, h1, h2, para, module } = c;
   h1('交流网络', 'Network');
   const outbound = data.activities.filter((a) => a.type === 'delegation_out');
   const inbound = data.activities.filter((a) => a.type === 'delegation_in');
@@ -318,20 +277,39 @@ export function composeReport(data: ReportData): ReportDocument {
       ),
     );
   }
-  cite(w(`${year}年出访团组`, `Delegations sent in ${year}`), outbound.length, activityIds(outbound, lang));
-  cite(w(`${year}年来访团组`, `Delegations received in ${year}`), inbound.length, activityIds(inbound, lang));
-  cite(w(`${year}年交流活动`, `Activities in ${year}`), data.activities.length, activityIds(data.activities, lang));
+  cite(w(`${year}年出访团组`, `Delegations sent in ${year}`), outbound.length, activityIds(outbound));
+  cite(w(`${year}年来访团组`, `Delegations received in ${year}`), inbound.length, activityIds(inbound));
+  cite(w(`${year}年交流活动`, `Activities in ${year}`), data.activities.length, activityIds(data.activities));
   h2('contacts', '联系人', 'Contacts');
-  composeModule(
+  module(
     data.modules.contacts,
-    blocks,
     w(
       '登记系统尚未收录联系人，本节暂缺。联系人属个人信息，报告只给出人数，不列姓名。',
       'The registry does not hold contacts yet; this part is left empty. Contacts are personal data: the report gives counts only, never names.',
     ),
   );
+}
 
-  // 6. Problems
+/** 6. Problems and suggested actions: dormant pairs, pairs at risk, rule flags, gaps against the published figure. */
+function composeProblems(c: Composer): void {
+  const {
+    data,
+    lang,
+    figures,
+    records,
+    name,
+    day,
+    blocks,
+    w,
+    cite,
+    pairIds,
+    h1,
+    h2,
+    para,
+    pairName,
+    countryName,
+    module,
+  } = c;
   h1('存在问题与建议', 'Problems and suggested actions');
   const dormant = records.total.filter((p) => p.status === 'dormant');
   h2('dormant', '休眠友城', 'Dormant partnerships');
@@ -348,18 +326,16 @@ export function composeReport(data: ReportData): ReportDocument {
   }
   cite(w('休眠友城', 'Dormant'), dormant.length, pairIds(dormant));
   h2('health', '风险友城', 'Partnerships at risk');
-  composeModule(
+  module(
     data.modules.health,
-    blocks,
     w(
       '友城健康度评估尚未接入，本节暂缺。',
       'The health assessment of partnerships is not available yet; this part is left empty.',
     ),
   );
   h2('rules', '规则提示', 'Rule flags');
-  composeModule(
+  module(
     data.modules.ruleFlags,
-    blocks,
     w('规则检查尚未接入，本节暂缺。', 'Rule checks are not available yet; this part is left empty.'),
   );
   if (data.published && data.published.total !== figures.total) {
@@ -377,118 +353,12 @@ export function composeReport(data: ReportData): ReportDocument {
       ),
     );
   }
-
-  // Appendix A: every pair
-  blocks.push({
-    type: 'heading',
-    level: 1,
-    id: 'appendix-pairs',
-    text: w('附录一　友城名录', 'Appendix A. List of partnerships'),
-  });
-  para(
-    w(
-      `${basis}，共${formatCount(records.total.length, lang)}对。编号即登记系统中的记录号。`,
-      `${basis}: ${countOf(records.total.length, lang, ['partnership', 'partnerships'], '对')}. No. is the record number in the registry.`,
-    ),
-  );
-  const hasDemo = records.total.some((p) => p.isDemo);
-  blocks.push({
-    type: 'table',
-    columns:
-      lang === 'zh'
-        ? ['编号', '中方', '外方', '国家', '级别', '缔结时间']
-        : ['No.', 'Chinese side', 'Partner', 'Country', 'Level', 'Established'],
-    widths: [8, 22, 30, 16, 8, 16],
-    rows: records.total.map((p) => [
-      `#${p.id}${p.isDemo ? '*' : ''}`,
-      lang === 'zh' ? `${p.cnNameZh} ${p.cnNameEn}` : `${p.cnNameEn} ${p.cnNameZh}`,
-      [p.partnerNameZh, p.partnerNameEn].filter(Boolean).join(' '),
-      countryName(p),
-      levelName(p.level as Level, lang),
-      established(p),
-    ]),
-  });
-  if (hasDemo) note(w('* 示例记录（演示用，非真实数据）。', '* Illustrative record (demo data, not a fact).'));
-
-  // Appendix B: provenance
-  blocks.push({
-    type: 'heading',
-    level: 1,
-    id: 'appendix-provenance',
-    text: w('附录二　数据来源', 'Appendix B. Where each figure comes from'),
-  });
-  para(
-    w(
-      '本报告中的每个数字均由登记系统中的记录计算得出。下表列出每个数字的范围、日期及其依据的记录编号（友城见附录一；活动为活动记录号），可据此逐一核对。',
-      'Every figure in this report is computed from the records in the registry. The table lists, per figure, its scope and date and the records it was computed from (partnerships as numbered in Appendix A; activities by their record number), so that any number can be checked.',
-    ),
-  );
-  blocks.push({
-    type: 'table',
-    columns:
-      lang === 'zh' ? ['数字', '数值', '范围与日期', '依据的记录'] : ['Figure', 'Value', 'Scope and date', 'Records'],
-    widths: [20, 10, 25, 45],
-    rows: provenance.map((p) => [p.figure, p.value, p.basis, p.records]),
-  });
-
-  let figureNo = 0;
-  for (const b of blocks) {
-    if (b.type !== 'chart') continue;
-    figureNo++;
-    b.title = w(`图${figureNo}　${b.title}`, `Figure ${figureNo}. ${b.title}`);
-  }
-  const kindTitle = w('国际友好城市工作报告', 'Report on International Friendship City Work');
-  return {
-    lang,
-    title: lang === 'zh' ? `${name}${kindTitle}` : `${name}: ${kindTitle}`,
-    subtitle: w(`截至${day}`, `As of ${day}`),
-    basis: w(
-      `本报告所有数字均由登记系统中的记录计算得出。范围：${basis}。`,
-      `Every figure is computed from the records in the registry. Scope: ${basis}.`,
-    ),
-    fileStem: `report-${figures.scope.code}-${figures.asOf}-${lang}`,
-    contentsTitle: w('目录', 'Contents'),
-    blocks,
-  };
 }
 
-function activityLine(a: ReportActivityRow, lang: Lang): string {
-  const title = (lang === 'zh' ? (a.titleZh ?? a.titleEn) : (a.titleEn ?? a.titleZh)) ?? '';
-  const pair =
-    lang === 'zh'
-      ? `${a.cnNameZh}—${a.partnerNameZh ?? a.partnerNameEn ?? ''}`
-      : `${a.cnNameEn} – ${a.partnerNameEn ?? a.partnerNameZh ?? ''}`;
-  const demo = a.isDemo ? (lang === 'zh' ? '（示例）' : ' (illustrative)') : '';
-  return `${formatDay(a.occurredOn, lang)}${lang === 'zh' ? '　' : ': '}${title}${paren(pair, lang)}${demo}`;
-}
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** A parenthesis as each language writes it: （日本） / " (Japan)". */
-export function paren(text: string, lang: Lang): string {
-  return lang === 'zh' ? `（${text}）` : ` (${text})`;
-}
-
-function activityIds(rows: readonly { id: number }[], lang: Lang): string {
-  if (rows.length === 0) return lang === 'zh' ? '无' : 'none';
-  return `${lang === 'zh' ? '活动' : 'activities'} ${idRanges(rows.map((r) => r.id))}`;
-}
-
-function composeModule(section: ModuleSection, blocks: Block[], missing: string): void {
-  if (!section) {
-    blocks.push({ type: 'note', text: missing });
-    return;
-  }
-  for (const text of section.paragraphs) blocks.push({ type: 'paragraph', text });
-  if (section.table) blocks.push({ type: 'table', ...section.table });
-}
-
-type Cite = (figure: string, value: number | string, ids: string, at?: string) => void;
-
-function composeComparison(data: ReportData, blocks: Block[], cite: Cite): void {
-  const { lang, figures } = data;
+/** How the figures changed since the comparison date. */
+function composeComparison(c: Composer): void {
+  const { data, lang, figures, blocks, cite, w } = c;
   const previous = data.previous as Figures;
-  const w = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const baseline = baselineName(figures.asOf, previous.asOf, lang);
   const then = formatDay(previous.asOf, lang);
   const rows: string[][] = [];
@@ -533,130 +403,4 @@ function composeComparison(data: ReportData, blocks: Block[], cite: Cite): void 
   );
   const ids = data.previousPairs?.length ? idRanges(data.previousPairs) : w('无', 'none');
   cite(w('对比：友城总数', 'Comparison: partnerships'), previous.total, ids, at);
-}
-
-type PairName = (p: ReportPairRow) => string;
-
-/** Partner cities and countries along the Belt and Road, and which of them are new since the year given. */
-function composeBeltAndRoad(
-  data: ReportData,
-  groupPairs: readonly ReportPairRow[],
-  blocks: Block[],
-  cite: Cite,
-  pairName: PairName,
-  countryName: PairName,
-  established: PairName,
-): void {
-  const { lang, figures, group } = data;
-  const w = (zh: string, en: string) => (lang === 'zh' ? zh : en);
-  const figure = group ? figures.groups[group.code] : undefined;
-  if (!group || !figure) {
-    blocks.push({
-      type: 'note',
-      text: w(
-        '登记系统中没有“一带一路”沿线国家名单，本节暂缺。',
-        'The registry holds no list of the countries along the Belt and Road; this part is left empty.',
-      ),
-    });
-    return;
-  }
-  const name = scopeName(figures, lang);
-  const day = formatDay(figures.asOf, lang);
-  const ids = (rows: readonly { id: number }[]) => (rows.length ? idRanges(rows.map((p) => p.id)) : w('无', 'none'));
-  if (groupPairs.length === 0) {
-    blocks.push({
-      type: 'paragraph',
-      text: w(
-        `截至${day}，${name}尚无与“一带一路”沿线国家城市（地区）结成的友城。`,
-        `As of ${day}, ${name} has no partnerships with places in countries along the Belt and Road.`,
-      ),
-    });
-  } else {
-    const share = figures.total > 0 ? Math.round((groupPairs.length / figures.total) * 1000) / 10 : 0;
-    blocks.push({
-      type: 'paragraph',
-      text: w(
-        `截至${day}，${name}与“一带一路”沿线${formatCount(figure.countries, lang)}个国家的${formatCount(figure.places, lang)}个城市（地区）结有友城${formatCount(groupPairs.length, lang)}对，占友城总数的${share}%。`,
-        `As of ${day}, ${name} has ${countOf(groupPairs.length, lang, ['partnership', 'partnerships'], '对')} with ${countOf(figure.places, lang, ['place', 'places'], '个')} in ${countOf(figure.countries, lang, ['country', 'countries'], '个')} along the Belt and Road, ${share}% of all its partnerships.`,
-      ),
-    });
-  }
-  cite(w('沿线友城', 'Belt and Road partnerships'), groupPairs.length, ids(groupPairs));
-  cite(w('沿线伙伴国家', 'Belt and Road countries'), figure.countries, ids(groupPairs));
-  cite(w('沿线外方城市（地区）', 'Belt and Road partner places'), figure.places, ids(groupPairs));
-
-  const from = figures.since?.from;
-  if (from && data.sinceYear) {
-    const when = formatPartial(data.sinceYear, lang);
-    const fresh = groupPairs.filter((p) => p.establishedOn && p.establishedOn >= from);
-    const byCountry = new Map<string, ReportPairRow[]>();
-    for (const p of groupPairs) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
-    // A country is new when every pair with it was established since the date (an undated pair is older).
-    const newCountries = [...byCountry.values()]
-      .filter((rows) => rows.every((p) => p.establishedOn && p.establishedOn >= from))
-      .map((rows) => countryName(rows[0] as ReportPairRow));
-    if (fresh.length === 0) {
-      blocks.push({
-        type: 'paragraph',
-        text: w(`${when}以来未新增沿线友城。`, `No new Belt and Road partnership has been established since ${when}.`),
-      });
-    } else {
-      const countries =
-        newCountries.length === 0
-          ? w('均为已有伙伴国家', 'all in countries that were partners before')
-          : w(
-              `其中新伙伴国家${formatCount(newCountries.length, lang)}个（${joinList(newCountries, lang)}）`,
-              `${countOf(newCountries.length, lang, ['of them a new partner country', 'of them new partner countries'], '个')} (${joinList(newCountries, lang)})`,
-            );
-      blocks.push({
-        type: 'paragraph',
-        text: w(
-          `${when}以来新增沿线友城${formatCount(fresh.length, lang)}对，${countries}：`,
-          `Since ${when}, ${countOf(fresh.length, lang, ['new partnership has', 'new partnerships have'], '对')} been established along the route, ${countries}:`,
-        ),
-      });
-      blocks.push({
-        type: 'list',
-        items: fresh.map((p) => `${pairName(p)}${paren(countryName(p), lang)}${w('，', ', ')}${established(p)}`),
-      });
-    }
-    cite(
-      w(`${data.sinceYear}年以来新增沿线友城`, `Belt and Road, new since ${data.sinceYear}`),
-      fresh.length,
-      ids(fresh),
-    );
-  }
-  if (groupPairs.length > 0) {
-    const byCountry = new Map<string, ReportPairRow[]>();
-    for (const p of groupPairs) byCountry.set(p.countryIso2, [...(byCountry.get(p.countryIso2) ?? []), p]);
-    const rows = [...byCountry.values()]
-      .sort(
-        (a, b) =>
-          b.length - a.length || (a[0] as ReportPairRow).countryIso2.localeCompare((b[0] as ReportPairRow).countryIso2),
-      )
-      .map((list) => [
-        countryName(list[0] as ReportPairRow),
-        formatCount(list.length, lang),
-        joinList(
-          list.map((p) =>
-            lang === 'zh' ? (p.partnerNameZh ?? p.partnerNameEn ?? '') : (p.partnerNameEn ?? p.partnerNameZh ?? ''),
-          ),
-          lang,
-        ),
-      ]);
-    blocks.push({
-      type: 'table',
-      columns: lang === 'zh' ? ['国家', '友城（对）', '外方城市（地区）'] : ['Country', 'Pairs', 'Partner places'],
-      widths: [25, 15, 60],
-      rows,
-    });
-  }
-  const groupSource = citeSource(group.source, null, lang);
-  blocks.push({
-    type: 'note',
-    text: w(
-      `沿线国家按${group.nameZh}名单${groupSource ? `（${groupSource}）` : ''}，以加入日期计。`,
-      `Countries along the route as listed in "${group.nameEn}"${groupSource ? ` (${groupSource})` : ''}, counted from the day each joined.`,
-    ),
-  });
 }

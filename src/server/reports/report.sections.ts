@@ -17,8 +17,8 @@ import { readAll } from '../db/sql.js';
 import { listHealth } from '../health/health.service.js';
 import { getProgrammeEvidence, listProgrammes } from '../programmes/programme.service.js';
 import { getProject, listProjects } from '../projects/project.service.js';
-import { idRanges } from './report.compose.js';
 import type { ModuleSection, ReportData } from './report.model.js';
+import { idRanges } from './report.records.js';
 import { countOf, formatCount, formatDay, formatQuantity, type Lang } from './wording.js';
 
 /** At most this many projects are read in detail for their outcomes; the rest are counted. */

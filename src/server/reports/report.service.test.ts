@@ -12,7 +12,8 @@ import { createBenchmark } from '../benchmarks/benchmark.service.js';
 import type { DbHandle } from '../db/client.js';
 import { buildApp, buildPartnership } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
-import { checkRecords, composeReport, idRanges } from './report.compose.js';
+import { composeReport } from './report.compose.js';
+import { checkRecords, idRanges } from './report.records.js';
 import { collectReportData, generateReport } from './report.service.js';
 
 const system = systemActor('test');

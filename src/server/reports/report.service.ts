@@ -22,8 +22,9 @@ import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderPdf } from './render/pdf.js';
 import { rasterizeCharts } from './report.charts.js';
-import { checkRecords, composeReport } from './report.compose.js';
+import { composeReport } from './report.compose.js';
 import type { GroupOn, ReportData, ReportDocument } from './report.model.js';
+import { checkRecords } from './report.records.js';
 import {
   selectGroupOn,
   selectLatestPublished,
