@@ -1015,7 +1015,7 @@ export const en: Record<WebMessageKey, string> = {
   'news.saved': 'Saved',
 
   // Partner matchmaking
-  'nav.match': 'Matchmaking',
+  'nav.match': 'Matching',
   'match.title': 'Partner matchmaking',
   'match.tab.requests': 'Requests',
   'match.tab.suggestions': 'Suggestions',
@@ -1081,7 +1081,7 @@ export const en: Record<WebMessageKey, string> = {
   'match.weightsChanged': 'Weights (changed)',
   'match.weight.size': 'Population size',
   'match.weight.role': 'Standing and features',
-  'match.weight.geo': 'Geography, climate',
+  'match.weight.geo': 'Nearness',
   'match.weight.bri': 'Belt and Road',
   'match.weight.ties': "Province's pairs there",
   'match.weight.country': "China's pairs there",
@@ -1117,7 +1117,7 @@ export const en: Record<WebMessageKey, string> = {
   'match.fewerFactors': 'Fewer',
   'match.explain': 'Why?',
   'match.method':
-    "The score is the weighted mean, with the weights set above, of similarity (population on a log scale, standing, latitude and climate band) and strategic signals (Belt and Road, the province's and China's pairs in the country, the partner's Chinese partners, fields in common, your wishes); a place that breaks a hard rule is never suggested.",
+    "The score is the weighted mean, with the weights set above, of similarity (population on a log scale, standing, nearness) and strategic signals (Belt and Road, the province's ties in the country, how much the country twins with China, the partner's Chinese partners, fields in common, your wishes); a place that breaks a hard rule is never suggested.",
   'match.map.title': 'Map of candidates',
   'match.map.candidates': 'top {n} candidates',
   'match.map.noCoords': '{n} candidates have no coordinates and are not on the map',

@@ -1063,7 +1063,7 @@ export const zhCN = {
   'match.weightsChanged': '权重（已调整）',
   'match.weight.size': '人口规模',
   'match.weight.role': '城市地位与特点',
-  'match.weight.geo': '地理与气候',
+  'match.weight.geo': '地理距离',
   'match.weight.bri': '“一带一路”',
   'match.weight.ties': '本省在该国的友城',
   'match.weight.country': '全国在该国的友城',
@@ -1099,7 +1099,7 @@ export const zhCN = {
   'match.fewerFactors': '收起',
   'match.explain': '查看原因',
   'match.method':
-    '得分为相似度（人口按对数比较、城市地位、纬度与气候带）与战略因素（“一带一路”、本省和全国在该国的友城、对方已有的中国友城、共同领域、是否符合我方希望）按所设权重的加权平均；违反硬性规则的地方一律不推荐。',
+    '得分为相似度（人口按对数比较、城市地位、地理距离）与战略因素（“一带一路”、本省和全国在该国的友城、对方已有的中国友城、共同领域、是否符合我方希望）按所设权重的加权平均；违反硬性规则的地方一律不推荐。',
   'match.map.title': '候选地图',
   'match.map.candidates': '前 {n} 个候选',
   'match.map.noCoords': '{n} 个候选缺少坐标，未在地图上显示',

@@ -6,6 +6,7 @@ import {
   checkRequestCreate,
   checkRequestUpdate,
   issueField,
+  mapBounds,
   placeKeys,
   requestPlace,
   statusMoves,
@@ -186,6 +187,20 @@ describe('candidate keys and the map', () => {
     ]);
     // West of the cut the longitude is shifted, as the Pacific-centred base map needs.
     expect(points[1]?.coord[0]).toBe(190);
+  });
+
+  it('frames the division and its candidates, never smaller than a region', () => {
+    expect(mapBounds([])).toBeNull();
+    expect(mapBounds([[113, 28]])).toEqual([
+      [88, 43],
+      [138, 13],
+    ]);
+    const [[west, north], [east, south]] = mapBounds([
+      [113, 28],
+      [190, 52],
+      [30, -30],
+    ]) as [[number, number], [number, number]];
+    expect([west, east, north, south]).toEqual([24, 196, 57, -35]);
   });
 
   it('draws a line from the division to each candidate, and the division apart', () => {
