@@ -231,6 +231,28 @@ export function candidatePoints(
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+/**
+ * The part of the map the division and its candidates are in, with a margin, at least 50° wide and
+ * 30° high: neighbours are told apart instead of sitting on one dot of a world map. Longitudes are
+ * the shifted ones of the Pacific-centred base map; null when nothing has coordinates.
+ */
+export function mapBounds(coords: readonly (readonly [number, number])[]): [[number, number], [number, number]] | null {
+  if (coords.length === 0) return null;
+  const lngs = coords.map((c) => c[0]);
+  const lats = coords.map((c) => c[1]);
+  const grow = (lo: number, hi: number, min: number, margin: number): [number, number] => {
+    const span = Math.max(hi - lo + 2 * margin, min);
+    const mid = (lo + hi) / 2;
+    return [mid - span / 2, mid + span / 2];
+  };
+  const [west, east] = grow(Math.min(...lngs), Math.max(...lngs), 50, 6);
+  const [south, north] = grow(Math.min(...lats), Math.max(...lats), 30, 5);
+  return [
+    [west, Math.min(north, 85)],
+    [east, Math.max(south, -85)],
+  ];
+}
+
 export const CANDIDATE_COLOR = '#c2410c';
 export const HOME_COLOR = '#1d4ed8';
 
@@ -243,6 +265,7 @@ export function candidatesMapOption(
   points: readonly CandidatePoint[],
 ): EChartsCoreOption {
   const from = home ? [home.coord[0], home.coord[1]] : null;
+  const bounds = mapBounds([...points.map((p) => p.coord), ...(home ? [home.coord] : [])]);
   return {
     tooltip: {
       trigger: 'item',
@@ -253,7 +276,8 @@ export function candidatesMapOption(
       roam: true,
       aspectScale: 0.85,
       silent: true,
-      scaleLimit: { min: 1, max: 12 },
+      ...(bounds ? { boundingCoords: bounds } : {}),
+      scaleLimit: { min: 0.3, max: 12 },
       itemStyle: { areaColor: '#dce4ee', borderColor: '#c3cedb', borderWidth: 0.5 },
     },
     series: [

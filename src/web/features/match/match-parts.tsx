@@ -28,7 +28,7 @@ export function RequestStatusTag({ request }: { request: MatchRequest }) {
 
 export function SideTag({ side }: { side: MatchRequest['side'] }) {
   const { t } = useI18n();
-  return <Tag color={side === 'cn' ? 'volcano' : 'geekblue'}>{t(`match.side.${side}`)}</Tag>;
+  return <Tag color={side === 'cn' ? 'orange' : 'purple'}>{t(`match.side.${side}`)}</Tag>;
 }
 
 export function PairLink({ id }: { id: number }) {

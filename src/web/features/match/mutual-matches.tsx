@@ -14,6 +14,16 @@ import { type Promoted, useMatchWrites, useMutualMatches } from './match-api';
 import { requestPlace } from './match-model';
 import { PairLink } from './match-parts';
 
+/** Says which side of a match is the demo's illustration. */
+function DemoMark() {
+  const { t } = useI18n();
+  return (
+    <Tag color="gold" style={{ marginInlineStart: 4 }}>
+      {t('match.demo')}
+    </Tag>
+  );
+}
+
 export function MutualMatches() {
   const { t, n, name, lang } = useI18n();
   const { scope } = useScope();
@@ -86,17 +96,16 @@ export function MutualMatches() {
             return (
               <li key={`${m.cnRequest.id}-${m.foreignRequest.id}`} className="match-mutual-item">
                 <div className="match-mutual-head">
-                  <strong>{pairName(m)}</strong>
+                  <strong>{requestPlace(m.cnRequest, name)}</strong>
+                  {m.cnRequest.isDemo ? <DemoMark /> : null}
+                  <span aria-hidden> — </span>
+                  <strong>{requestPlace(m.foreignRequest, name)}</strong>
+                  {m.foreignRequest.isDemo ? <DemoMark /> : null}
                   {m.foreignRequest.foreign ? (
                     <span className="muted">
                       {' '}
                       · {name(m.foreignRequest.foreign.countryNameZh, m.foreignRequest.foreign.countryNameEn)}
                     </span>
-                  ) : null}
-                  {m.cnRequest.isDemo || m.foreignRequest.isDemo ? (
-                    <Tag color="gold" style={{ marginInlineStart: 6 }}>
-                      {t('match.demo')}
-                    </Tag>
                   ) : null}
                 </div>
                 <ul className="match-reasons">
@@ -106,7 +115,7 @@ export function MutualMatches() {
                 </ul>
                 <Space wrap size={4}>
                   {m.commonFields.map((f) => (
-                    <Tag key={f} color="cyan">
+                    <Tag key={f} color="green">
                       {t(`fieldOf.${f}` as 'fieldOf.other')}
                     </Tag>
                   ))}

@@ -140,16 +140,21 @@ function PolicyEditor({ view }: { view: MatchPolicyView }) {
             <li>{t('match.policy.always.paired')}</li>
             <li>{t('match.policy.always.dismissed')}</li>
             <li>
-              {t('match.policy.excludedCountries')}:{' '}
+              {t('match.policy.excludedCountries')}
+              {t('match.colon')}
               {e.excludedCountries.length > 0
                 ? e.excludedCountries.map((c) => <Tag key={c}>{countryName(c)}</Tag>)
                 : t('match.policy.noCountry')}
             </li>
             <li>
-              {t('match.policy.maxPerCountry')}: {e.maxPerCountry ?? t('rules.noLimit')}
+              {t('match.policy.maxPerCountry')}
+              {t('match.colon')}
+              {e.maxPerCountry ?? t('rules.noLimit')}
             </li>
             <li>
-              {t('match.policy.notPairedInProvince')}: {e.notPairedInProvince ? t('common.yes') : t('common.no')}
+              {t('match.policy.notPairedInProvince')}
+              {t('match.colon')}
+              {e.notPairedInProvince ? t('common.yes') : t('common.no')}
             </li>
           </ul>
         </Card>

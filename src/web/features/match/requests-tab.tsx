@@ -158,16 +158,10 @@ export function RequestsTab({ search, update }: { search: MatchSearch; update(pa
               <div className="row-card-meta">
                 <SideTag side={r.side} />
                 <RequestStatusTag request={r} />
-                <span>
-                  {t('match.expiresOn')}: {d(r.expiresOn)}
-                </span>
+                <span>{t('match.expiresLine', { date: d(r.expiresOn) })}</span>
               </div>
               <div className="row-card-meta">{fieldsCell(r)}</div>
-              {wishes(r) ? (
-                <div className="muted">
-                  {t('match.wishes')}: {wishes(r)}
-                </div>
-              ) : null}
+              {wishes(r) ? <div className="muted">{t('match.wishesLine', { wishes: wishes(r) })}</div> : null}
               <div style={{ marginTop: 6 }}>{actions(r)}</div>
             </div>
           ),

@@ -38,7 +38,7 @@ import { useCan } from '../auth/permissions';
 import { CandidatesMap, MAP_TOP } from './candidates-map';
 import { useMatchWrites, useSuggestions } from './match-api';
 import { formatWeights, type MatchSearch, parseWeights, weightsParam } from './match-search';
-import { FactorList, WhyNot } from './why-not';
+import { FactorList, WhyNot, type WhyNotChoice } from './why-not';
 
 export const SUGGESTION_LIMIT = 20;
 /** The strongest reasons of a candidate shown at first; the rest on request. */
@@ -72,7 +72,7 @@ function WeightSliders({ weights, onChange }: { weights: Weights; onChange(next:
           value={draft[k]}
           onChange={(v) => set(k, v)}
           tooltip={{ formatter: (v) => `${v}` }}
-          aria-labelledby={`weight-${k}-label`}
+          ariaLabelledByForHandle={`weight-${k}-label`}
         />
         <span className="match-weight-value" aria-hidden>
           {draft[k]}
@@ -163,7 +163,7 @@ function CandidateCard({
   );
 }
 
-function ExclusionList({ exclusions, onExplain }: { exclusions: Exclusion[]; onExplain(key: string): void }) {
+function ExclusionList({ exclusions, onExplain }: { exclusions: Exclusion[]; onExplain(choice: WhyNotChoice): void }) {
   const { t, n, lang } = useI18n();
   if (exclusions.length === 0) return <p className="muted">{t('match.noExclusions')}</p>;
   return (
@@ -178,7 +178,12 @@ function ExclusionList({ exclusions, onExplain }: { exclusions: Exclusion[]; onE
             <ul className="match-examples">
               {e.examples.map((x) => (
                 <li key={x.key}>
-                  <Button type="link" size="small" className="match-example" onClick={() => onExplain(x.key)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    className="match-example"
+                    onClick={() => onExplain({ key: x.key, label: x.name })}
+                  >
                     {x.name}
                   </Button>
                   <span className="muted">{lang === 'zh-CN' ? x.reason.zh : x.reason.en}</span>
@@ -217,7 +222,16 @@ export function SuggestionsTab({
   const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [explain, setExplain] = useState<string | undefined>(undefined);
+  const [explain, setExplainState] = useState<WhyNotChoice | undefined>(undefined);
+  const setExplain = (choice: WhyNotChoice | undefined) => {
+    setExplainState(choice);
+    // The answer is beside the list (below it on a phone): bring it into view.
+    if (choice)
+      setTimeout(
+        () => document.getElementById('match-why')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+        0,
+      );
+  };
   const [picked, setPicked] = useState<string | null>(null);
   const data = suggestions.data;
   // On a phone the sliders fold away, so the list is not pushed a screen down.
@@ -341,7 +355,12 @@ export function SuggestionsTab({
                         setText('');
                         setAsking({ kind: 'dismiss', candidate: c });
                       }}
-                      onExplain={() => setExplain(c.key)}
+                      onExplain={() =>
+                        setExplain({
+                          key: c.key,
+                          label: `${name(c.nameZh, c.name)} · ${name(c.countryNameZh, c.countryNameEn)}`,
+                        })
+                      }
                     />
                   ))}
                 </ol>
@@ -358,7 +377,7 @@ export function SuggestionsTab({
                 {t('match.map.hint', { n: MAP_TOP })}
               </p>
             </Card>
-            <Card size="small" title={t('match.whyNot')} style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('match.whyNot')} style={{ marginBottom: 16 }} id="match-why">
               <WhyNot cn={cn} weights={weightsParam(weights)} value={explain} onChange={setExplain} />
             </Card>
             <Card size="small" title={t('match.exclusions')}>

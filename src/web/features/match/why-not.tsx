@@ -62,6 +62,8 @@ type PlaceRow = {
 
 const KEY = /^(gn|fp):\d+$/;
 
+export type WhyNotChoice = { key: string; label?: string };
+
 export function WhyNot({
   cn,
   weights,
@@ -70,8 +72,9 @@ export function WhyNot({
 }: {
   cn: string;
   weights: string;
-  value: string | undefined;
-  onChange(key: string | undefined): void;
+  /** The candidate asked about, with its name when the page knows it. */
+  value: WhyNotChoice | undefined;
+  onChange(choice: WhyNotChoice | undefined): void;
 }) {
   const { t, n, name, lang } = useI18n();
   const [query, setQuery] = useState('');
@@ -97,12 +100,17 @@ export function WhyNot({
       };
     });
     if (KEY.test(query.trim())) list.unshift({ value: query.trim(), keys: [query.trim()], label: query.trim() });
-    if (value && !list.some((o) => o.value === value))
-      list.unshift({ value, keys: chosen.get(value)?.keys ?? [value], label: chosen.get(value)?.label ?? value });
+    const key = value?.key;
+    if (key && !list.some((o) => o.value === key))
+      list.unshift({
+        value: key,
+        keys: chosen.get(key)?.keys ?? [key],
+        label: chosen.get(key)?.label ?? value?.label ?? key,
+      });
     return list;
   }, [places.data, query, value, chosen, name]);
 
-  const keys = value ? (chosen.get(value)?.keys ?? [value]) : [];
+  const keys = value ? (chosen.get(value.key)?.keys ?? [value.key]) : [];
   const explained = useCandidate(keys, { cn, weights });
   const result = explained.data;
   return (
@@ -114,7 +122,7 @@ export function WhyNot({
         id="match-why-not"
         showSearch
         allowClear
-        value={value}
+        value={value?.key}
         style={{ width: '100%' }}
         filterOption={false}
         searchValue={query}
@@ -126,10 +134,10 @@ export function WhyNot({
         onChange={(key?: string) => {
           const option = options.find((o) => o.value === key);
           if (key && option) setChosen((prev) => new Map(prev).set(key, { keys: option.keys, label: option.label }));
-          onChange(key);
+          onChange(key ? { key, label: option?.label } : undefined);
         }}
       />
-      <div className="match-why-result" aria-live="polite">
+      <div className="match-why-result" aria-live="polite" id="match-why-result">
         {!value ? null : explained.isPending ? (
           <Loading rows={3} />
         ) : explained.isError ? (
