@@ -178,7 +178,8 @@ export function registerOpenRoutes(app: Api): void {
         429: rateLimited,
       },
     }),
-    async (c) => c.json(await listOpenPartnerships({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(await listOpenPartnerships({ db: c.get('deps').handle.lagTolerant(), query: c.req.valid('query') }), 200),
   );
 
   app.openapi(
@@ -205,7 +206,7 @@ export function registerOpenRoutes(app: Api): void {
       const zipUrl = `${new URL(c.req.url).origin}/api/open/package.zip?scope=${query.scope}&license=${query.license}`;
       const { bytes, name } = await packageOf(deps, zipUrl, async () => {
         const pkg = await buildOpenPackage({
-          db: deps.handle.db,
+          db: deps.handle.lagTolerant(),
           actor: ANONYMOUS_READER,
           options: { scope: query.scope, license: query.license },
         });
