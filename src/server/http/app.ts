@@ -27,8 +27,10 @@ export type AppDeps = {
   publicRead?: boolean;
   /** `amity demo`: the demo administrator a local browser may be signed in as. */
   demoUsername?: string;
-  /** Secure cookies; unset: when the request came over https. */
+  /** Secure cookies; unset: when the request came over https (see http/client.ts). */
   secureCookies?: boolean;
+  /** AMITY_TRUST_PROXY=1: X-Forwarded-For and X-Forwarded-Proto are the deployment's proxy's (http/client.ts). */
+  trustProxy?: boolean;
   /** The request log (ops/logger.ts); unset: nothing is logged. */
   logger?: Logger;
   /** AMITY_METRICS=1: the metrics GET /metrics serves; unset: it answers 404. */

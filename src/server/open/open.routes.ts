@@ -3,9 +3,8 @@
  * CORS open to every origin, a rate limit per address (AMITY_OPEN_RATE_LIMIT a minute) and ETags
  * (If-None-Match answers 304) — and, for offices, the per-scope publication settings.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { OpenPartnershipListQuerySchema, OpenScopePutSchema } from '../../shared
 import { DivisionCodeSchema } from '../../shared/schemas/partnership.js';
 import { ANONYMOUS_READER } from '../auth/actor.js';
 import { type Api, type AppDeps, type AppEnv, actorOf } from '../http/app.js';
+import { clientAddress } from '../http/client.js';
 import { errorResponses, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
 import { ForeignPlaceSchema } from '../places/place.presenter.js';
 import { listOpenPartnerships } from './open.service.js';
@@ -100,14 +100,6 @@ function packageOf(deps: AppDeps, key: string, build: () => Promise<Built>): Pro
   byKey.set(key, { at: now, built });
   built.catch(() => byKey.delete(key));
   return built;
-}
-
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** A fixed one-minute window per address, kept in this process. */
