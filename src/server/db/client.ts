@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -118,7 +119,8 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     mkdirSync(resolve(dataDir), { recursive: true });
     lock = lockDataDir(dataDir);
   }
-  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  // pg_trgm: the text search index of the list (migration 0013).
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
   try {
     await client.waitReady;
   } catch (error) {
