@@ -148,11 +148,13 @@ export function pgliteClientOf(handle: DbHandle): PGlite | undefined {
 export const MIGRATION_LOCK_KEY = 0x616d_6974; // 'amit'
 
 /**
- * Takes the migration lock of a PostgreSQL server (a session advisory lock on a connection of its
- * own), waiting while another process holds it; `onWait` is told once when it has to wait. Returns
- * the release. Several hosts starting at once thus migrate one at a time: the first applies the
- * migrations and loads the reference data, the others then find both current. PGlite needs none:
- * one process holds its data directory.
+ * Takes the migration lock of a PostgreSQL server, waiting while another process holds it; `onWait`
+ * is told once when it has to wait. Returns the release. Several hosts starting at once thus
+ * migrate one at a time: the first applies the migrations and loads the reference data, the others
+ * then find both current. The lock is a transaction's advisory lock on a connection of its own,
+ * held by keeping that transaction open: through PgBouncer in transaction mode an open transaction
+ * keeps its server connection, where a session's lock would stay behind on a pooled connection
+ * that others then use. PGlite needs none: one process holds its data directory.
  */
 export async function lockMigrations(handle: DbHandle, onWait?: () => void): Promise<() => Promise<void>> {
   if (handle.driver !== 'postgres') return async () => {};
@@ -162,17 +164,21 @@ export async function lockMigrations(handle: DbHandle, onWait?: () => void): Pro
   client.on('error', () => {});
   await client.connect();
   try {
-    const tried = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [MIGRATION_LOCK_KEY]);
+    await client.query('begin');
+    const tried = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [
+      MIGRATION_LOCK_KEY,
+    ]);
     if (!tried.rows[0]?.ok) {
       onWait?.();
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     }
   } catch (error) {
     await client.end().catch(() => {});
     throw error;
   }
-  // Ending the connection ends its session, and the lock with it.
+  // Ending the transaction (or, failing that, the connection) ends the lock.
   return async () => {
+    await client.query('commit').catch(() => {});
     await client.end().catch(() => {});
   };
 }
