@@ -21,6 +21,10 @@
  * (/var/run/postgresql, as a deployment on the database's own host connects) when there is one, else
  * postgres://postgres@127.0.0.1:5432/postgres; --tcp takes the last even when the socket is there.
  * A database of its own is created there and dropped.
+ *
+ * --raw (PostgreSQL only): before the API run, the same mix straight to PostgreSQL (see runRaw),
+ * printed beside it with the target that the API's throughput be at least half of the raw run's.
+ * The server's CPU time per measured request is printed when it is one process.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -185,7 +189,7 @@ async function serve(driver: Driver): Promise<void> {
   process.on('disconnect', () => process.exit(1));
   process.on('message', async (message: { cmd: string }) => {
     if (message.cmd === 'raw' && url) {
-      send({ raw: await runRaw(url, ids, handle.db) });
+      send({ raw: await runRaw(url, ids) });
     } else if (message.cmd === 'memory') {
       send({ memory: await memory() });
     } else if (message.cmd === 'stop') {
@@ -233,11 +237,7 @@ function queryOf(path: string): Record<string, string> {
   return Object.fromEntries(new URL(path, 'http://bench').searchParams);
 }
 
-async function recordSamples(
-  url: string,
-  ids: { id: number; version: number }[],
-  db: import('../src/server/db/client.js').Db,
-): Promise<Record<Kind, Sample[]>> {
+async function recordSamples(url: string, ids: { id: number; version: number }[]): Promise<Record<Kind, Sample[]>> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const schema = await import('../src/server/db/schema.js');
   const { listPartnerships, updatePartnership } = await import('../src/server/partnerships/partnership.service.js');
@@ -245,9 +245,16 @@ async function recordSamples(
   const { PartnershipListQuerySchema, PartnershipUpdateSchema } = await import('../src/shared/schemas/partnership.js');
   const { FiguresQuerySchema } = await import('../src/shared/schemas/figures.js');
   const { queryRows } = await import('../src/server/db/sql.js');
+  let sink: Statement[] | undefined;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const recorder = drizzle({
+    client: pool,
+    schema,
+    logger: { logQuery: (text: string, params: unknown[]) => sink?.push({ text, params: [...params] }) },
+  }) as unknown as import('../src/server/db/client.js').Db;
   const editor = (
     await queryRows<{ id: number; username: string }>(
-      db,
+      recorder,
       sql`select id, username from users where username = 'load-bench'`,
     )
   )[0] as { id: number; username: string };
@@ -259,13 +266,6 @@ async function recordSamples(
     scopeCode: '000000',
     canSeeContacts: false,
   };
-  let sink: Statement[] | undefined;
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const recorder = drizzle({
-    client: pool,
-    schema,
-    logger: { logQuery: (text: string, params: unknown[]) => sink?.push({ text, params: [...params] }) },
-  }) as unknown as import('../src/server/db/client.js').Db;
   const record = async (run: () => Promise<unknown>): Promise<Statement[]> => {
     sink = [];
     await run();
@@ -287,7 +287,7 @@ async function recordSamples(
   }
   // The versions now: the parent's one edit alone came before.
   const current = new Map(
-    (await queryRows<{ id: number; version: number }>(db, sql`select id, version from partnerships`)).map((r) => [
+    (await queryRows<{ id: number; version: number }>(recorder, sql`select id, version from partnerships`)).map((r) => [
       r.id,
       r.version,
     ]),
@@ -309,12 +309,8 @@ async function recordSamples(
   return samples;
 }
 
-async function runRaw(
-  url: string,
-  ids: { id: number; version: number }[],
-  db: import('../src/server/db/client.js').Db,
-): Promise<RawResult[]> {
-  const samples = await recordSamples(url, ids, db);
+async function runRaw(url: string, ids: { id: number; version: number }[]): Promise<RawResult[]> {
+  const samples = await recordSamples(url, ids);
   const versions = new Map(ids.map((r) => [r.id, r.version]));
   const seconds = args.minutes ? Math.round(Number(args.minutes) * 60) : Number(args.seconds);
   const warmup = Number(args.warmup);
