@@ -57,7 +57,13 @@ export async function openFromOptions(command: Command, need: DbNeed = 'create')
     throw noDatabase(dataDir, 'no database');
   }
   const handle = env.DATABASE_URL
-    ? await openDatabase({ url: env.DATABASE_URL, poolSize: env.AMITY_DB_POOL, replicaUrls: env.DATABASE_REPLICA_URLS })
+    ? await openDatabase({
+        url: env.DATABASE_URL,
+        poolSize: env.AMITY_DB_POOL,
+        replicaUrls: env.DATABASE_REPLICA_URLS,
+        // Another host is applying migrations: say why this one has not started yet.
+        onMigrationWait: () => console.error('another process is migrating this database: waiting until it is done'),
+      })
     : await openDatabase({ dataDir });
   if (need === 'records') {
     const { countPartnerships } = await import('../server/imports/import.repo.js');
