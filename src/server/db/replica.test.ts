@@ -17,7 +17,12 @@ import { openDatabase } from './open.js';
 import { meta } from './schema.js';
 import { queryRows } from './sql.js';
 
-const why = testDriver() !== 'postgres' ? 'runs in the PostgreSQL project' : replicaUnavailable();
+const why =
+  testDriver() === 'postgres'
+    ? replicaUnavailable()
+    : process.env.TEST_DATABASE_URL
+      ? 'runs in the PostgreSQL project'
+      : 'set TEST_DATABASE_URL: it runs with the PostgreSQL tests';
 
 describe.skipIf(why !== undefined)(`read replicas${why ? ` (skipped: ${why})` : ''}`, () => {
   let pair: ReplicaPair;
