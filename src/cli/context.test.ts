@@ -4,12 +4,12 @@
  * once as the real command, in a directory of its own for the default ./.amity/db.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb } from '../server/db/client.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDataDir } from '../server/testing/test-db.js';
 import { runAmity } from './testing/run-amity.js';
 
 const BIN = fileURLToPath(new URL('../../bin/amity.mjs', import.meta.url));
@@ -52,8 +52,7 @@ describe('read commands on no database', () => {
     // From the tests' prepared template (migrated, reference data loaded, no records): creating one
     // from nothing is the 10 s of migrations that shutdown.test.ts's `amity user add` already runs.
     const dir = join(base, 'empty');
-    const seeded = await createDb({ dataDir: dir, loadDataDir: new Blob([readFileSync(inject('templateDump'))]) });
-    await seeded.close();
+    await createTestDataDir(dir);
     expect((await amity('--db', dir, 'migrate')).code).toBe(0);
     const result = await amity('--db', dir, 'figures', '--scope', '430000');
     expect(result.code).toBe(1);
