@@ -234,7 +234,9 @@ describe('requests and mutual matches', () => {
     expect(texts).toContain('wants education, as you do');
     expect(texts).toContain(`seeking a Chinese partner (request #${foreignRequest.id})`);
     expect(texts).toContain('Ghana is among the places you wish for');
-    expect(s.items[0]?.name).toBe('Tamale');
+    // With the requests' signals weighed up, the place that asked comes first.
+    const asked = await suggestions('cn=430100&limit=5&country=GH&weights=role:1,fields:3,wish:3');
+    expect(asked.items[0]?.name).toBe('Tamale');
   });
 
   it('shows the two as a mutual match and moves it into the life cycle in one step', async () => {

@@ -105,6 +105,13 @@ export type Scored = { place: CandidatePlace; score: number; similarity: number;
 export type Excluded = { place: CandidatePlace; rule: ExclusionRule; score: number };
 
 const NEUTRAL_UNKNOWN_SIZE = 0.25;
+/** The share of the size value that is the place's own size (larger places twin more), the rest likeness. */
+export const PROMINENCE_SHARE = 0.3;
+
+/** log10 of the population from 10,000 (0) to 10 million (1). */
+function prominence(population: number): number {
+  return Math.min(1, Math.max(0, (Math.log10(population) - 4) / 3));
+}
 
 /** The hard rule that excludes a candidate, if one does; checked in this order. */
 export function exclusionOf(place: CandidatePlace, ctx: MatchContext): ExclusionRule | null {
@@ -184,7 +191,8 @@ export function valuesOf(target: Target, place: CandidatePlace, ctx: MatchContex
   const country = ctx.countries.get(place.countryIso2);
   let size = NEUTRAL_UNKNOWN_SIZE;
   if (target.population && place.population) {
-    size = Math.max(0, 1 - Math.abs(Math.log10(place.population) - Math.log10(target.population)) / 2);
+    const alike = Math.max(0, 1 - Math.abs(Math.log10(place.population) - Math.log10(target.population)) / 2);
+    size = (1 - PROMINENCE_SHARE) * alike + PROMINENCE_SHARE * prominence(place.population);
   }
   if (target.sizeWished && place.population) {
     const [low, high] = SIZE_BOUNDS[target.sizeWished];

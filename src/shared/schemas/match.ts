@@ -207,14 +207,19 @@ export type PromoteMatch = z.infer<typeof PromoteMatchSchema>;
 export const WEIGHT_KEYS = ['size', 'role', 'geo', 'bri', 'ties', 'country', 'china', 'fields', 'wish'] as const;
 export type WeightKey = (typeof WEIGHT_KEYS)[number];
 export type Weights = Record<WeightKey, number>;
+/**
+ * The weights a ranking starts from: chosen on the back-test (bench/match.tune.ts) and rounded —
+ * standing counts most, the province's ties and the place's Chinese partners least, since on real
+ * pairs they tell little about who pairs with whom; an office moves them to its strategy.
+ */
 export const DEFAULT_WEIGHTS: Weights = {
   size: 1,
-  role: 1,
+  role: 3,
   geo: 1,
-  bri: 1,
-  ties: 1,
+  bri: 0.5,
+  ties: 0.5,
   country: 1,
-  china: 1,
+  china: 0.5,
   fields: 1,
   wish: 1,
 };
