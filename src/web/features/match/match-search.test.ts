@@ -46,7 +46,7 @@ describe('validateMatchSearch', () => {
   });
 
   it('leaves the defaults out of the address (the board, page 1, the default weights)', () => {
-    const s = validateMatchSearch({ tab: 'requests', page: '1', weights: 'size:1,role:1' });
+    const s = validateMatchSearch({ tab: 'requests', page: '1', weights: weightsParam(DEFAULT_WEIGHTS) });
     expect(s.tab).toBeUndefined();
     expect(s.page).toBeUndefined();
     expect(s.weights).toBeUndefined();
