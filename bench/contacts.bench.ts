@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../src/server/auth/actor.js';
-import { findPostHolders, listContacts, listSilentContacts } from '../src/server/contacts/contact.service.js';
+import { findPostHolders, listContacts, listSilentContacts } from '../src/server/contacts/contact-list.service.js';
 import { openDatabase } from '../src/server/db/open.js';
 
 const { values: args } = parseArgs({

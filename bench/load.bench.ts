@@ -21,6 +21,10 @@
  * (/var/run/postgresql, as a deployment on the database's own host connects) when there is one, else
  * postgres://postgres@127.0.0.1:5432/postgres; --tcp takes the last even when the socket is there.
  * A database of its own is created there and dropped.
+ *
+ * --raw (PostgreSQL only): before the API run, the same mix straight to PostgreSQL (see runRaw),
+ * printed beside it with the target that the API's throughput be at least half of the raw run's.
+ * The server's CPU time per measured request is printed when it is one process.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -46,6 +50,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '1' },
     pool: { type: 'string', default: '10' },
     tcp: { type: 'boolean', default: false },
+    raw: { type: 'boolean', default: false },
   },
 });
 
@@ -54,7 +59,8 @@ const LOCAL_SOCKET_DIR = '/var/run/postgresql';
 type Driver = 'postgres' | 'pglite';
 type Ready = { url: string; token: string; ids: { id: number; version: number }[]; rows: number; loadSeconds: number };
 /** Summed over the server processes. */
-type Memory = { rss: number; heapUsed: number; processes: number };
+/** cpuMs: CPU time the server process has used so far (user + system), when it is one process. */
+type Memory = { rss: number; heapUsed: number; processes: number; cpuMs?: number };
 
 const PROVINCES = ['430000', '110000', '310000', '440000', '320000', '510000', '370000', '330000'];
 const PREFECTURES = ['430100', '440100', '320500', '510100', '370200'];
@@ -172,7 +178,8 @@ async function serve(driver: Driver): Promise<void> {
       // After a full GC, so that garbage not yet collected does not pass for growth.
       (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed } = process.memoryUsage();
-      return { rss, heapUsed, processes: 1 };
+      const cpu = process.cpuUsage();
+      return { rss, heapUsed, processes: 1, cpuMs: (cpu.user + cpu.system) / 1000 };
     };
   }
   const send = (message: unknown) => process.send?.(message);
@@ -181,7 +188,9 @@ async function serve(driver: Driver): Promise<void> {
   // The bench that started this server is gone (it failed or was stopped): so is the server.
   process.on('disconnect', () => process.exit(1));
   process.on('message', async (message: { cmd: string }) => {
-    if (message.cmd === 'memory') {
+    if (message.cmd === 'raw' && url) {
+      send({ raw: await runRaw(url, ids) });
+    } else if (message.cmd === 'memory') {
       send({ memory: await memory() });
     } else if (message.cmd === 'stop') {
       await server.close();
@@ -194,6 +203,195 @@ async function serve(driver: Driver): Promise<void> {
       process.exit(0);
     }
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// --raw: the same mix sent straight to PostgreSQL. The SQL is the API's own: each sample request
+// is run once through the service the route calls (listPartnerships, getFigures,
+// updatePartnership, as the bench's editor), on a Drizzle handle whose logger records every
+// statement with its parameters; then `connections` node-postgres clients (one connection each,
+// shared 50/30/20 as in the API run) replay the recorded statements of random samples, one after
+// the other on their connection, for the same seconds. No HTTP, no Hono, no authentication, no ORM
+// row mapping, no presenter and no JSON: what is left is the database and its driver.
+// Figures are recorded on their second call, as the API serves them once kept (the edits of the mix
+// change notes only, which leave the figures generation alone). An edit's UPDATE names the version
+// its client last saw, as the API's client does; one that lost the race rolls back and reads the
+// version again (the API's 409).
+
+type Statement = { text: string; params: unknown[] };
+type Sample = { statements: Statement[]; id?: number; versionParam?: number };
+type RawResult = {
+  kind: Kind;
+  connections: number;
+  requests: number;
+  statements: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  conflicts: number;
+  errors: number;
+};
+
+function queryOf(path: string): Record<string, string> {
+  return Object.fromEntries(new URL(path, 'http://bench').searchParams);
+}
+
+async function recordSamples(url: string, ids: { id: number; version: number }[]): Promise<Record<Kind, Sample[]>> {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const schema = await import('../src/server/db/schema.js');
+  const { listPartnerships, updatePartnership } = await import('../src/server/partnerships/partnership.service.js');
+  const { getFigures } = await import('../src/server/figures/figure.service.js');
+  const { PartnershipListQuerySchema, PartnershipUpdateSchema } = await import('../src/shared/schemas/partnership.js');
+  const { FiguresQuerySchema } = await import('../src/shared/schemas/figures.js');
+  const { queryRows } = await import('../src/server/db/sql.js');
+  let sink: Statement[] | undefined;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const recorder = drizzle({
+    client: pool,
+    schema,
+    logger: { logQuery: (text: string, params: unknown[]) => sink?.push({ text, params: [...params] }) },
+  }) as unknown as import('../src/server/db/client.js').Db;
+  const editor = (
+    await queryRows<{ id: number; username: string }>(
+      recorder,
+      sql`select id, username from users where username = 'load-bench'`,
+    )
+  )[0] as { id: number; username: string };
+  const actor = {
+    kind: 'user' as const,
+    id: editor.id,
+    name: editor.username,
+    role: 'editor' as const,
+    scopeCode: '000000',
+    canSeeContacts: false,
+  };
+  const record = async (run: () => Promise<unknown>): Promise<Statement[]> => {
+    sink = [];
+    await run();
+    const statements = sink;
+    sink = undefined;
+    return statements;
+  };
+  const samples: Record<Kind, Sample[]> = { list: [], figures: [], update: [] };
+  for (let i = 0; i < 300; i++) {
+    const query = PartnershipListQuerySchema.parse(queryOf(listPath()));
+    samples.list.push({ statements: await record(() => listPartnerships({ db: recorder, actor, query })) });
+  }
+  for (const scope of [...PROVINCES, ...PREFECTURES, '000000']) {
+    for (const asOf of [undefined, '2020-12-31', '2010-06-30']) {
+      const query = FiguresQuerySchema.parse({ scope, ...(asOf ? { asOf } : {}) });
+      await getFigures({ db: recorder, actor, query });
+      samples.figures.push({ statements: await record(() => getFigures({ db: recorder, actor, query })) });
+    }
+  }
+  // The versions now: the parent's one edit alone came before.
+  const current = new Map(
+    (await queryRows<{ id: number; version: number }>(recorder, sql`select id, version from partnerships`)).map((r) => [
+      r.id,
+      r.version,
+    ]),
+  );
+  for (const row of ids) {
+    row.version = current.get(row.id) ?? row.version;
+    const input = PartnershipUpdateSchema.parse({ version: row.version, notes: `load bench raw ${row.id}` });
+    const statements = await record(() => updatePartnership({ db: recorder, actor, id: row.id, input }));
+    row.version += 1;
+    const update = statements.find((s) => /^update "partnerships"/.test(s.text));
+    const match = update ? /"partnerships"\."version" = \$(\d+)/.exec(update.text.split(' where ')[1] ?? '') : null;
+    if (!match)
+      throw new Error(
+        `--raw: no versioned UPDATE among the statements of an edit: ${statements.map((s) => s.text.slice(0, 40)).join(' | ')}`,
+      );
+    samples.update.push({ statements, id: row.id, versionParam: Number(match[1]) - 1 });
+  }
+  await pool.end();
+  return samples;
+}
+
+async function runRaw(url: string, ids: { id: number; version: number }[]): Promise<RawResult[]> {
+  const samples = await recordSamples(url, ids);
+  const versions = new Map(ids.map((r) => [r.id, r.version]));
+  const seconds = args.minutes ? Math.round(Number(args.minutes) * 60) : Number(args.seconds);
+  const warmup = Number(args.warmup);
+  const connections = Number(args.connections);
+  const chosen = KINDS.map((k) => [k, SHARES[k]] as const);
+  const weight = chosen.reduce((a, [, w]) => a + w, 0);
+  let left = connections;
+  const split = chosen.map(([kind, w], i) => {
+    const n = i === chosen.length - 1 ? left : Math.round((connections * w) / weight);
+    left -= n;
+    return [kind, n] as const;
+  });
+  const started = performance.now();
+  const from = started + warmup * 1000;
+  const until = from + seconds * 1000;
+  const runs = split.map(async ([kind, conns]): Promise<RawResult> => {
+    const latencies: number[] = [];
+    let statements = 0;
+    let conflicts = 0;
+    let errors = 0;
+    const client = async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('error', () => {});
+      await c.connect();
+      while (performance.now() < until) {
+        const sample = pick(samples[kind]);
+        const t = performance.now();
+        let sent = 0;
+        try {
+          for (const statement of sample.statements) {
+            let params = statement.params;
+            if (
+              sample.id !== undefined &&
+              sample.versionParam !== undefined &&
+              /^update "partnerships"/.test(statement.text)
+            ) {
+              params = [...params];
+              params[sample.versionParam] = versions.get(sample.id);
+            }
+            const result = await c.query(statement.text, params);
+            sent += 1;
+            if (sample.id !== undefined && /^update "partnerships"/.test(statement.text)) {
+              if (result.rowCount === 0) {
+                await c.query('rollback');
+                const current = await c.query('select version from partnerships where id = $1', [sample.id]);
+                versions.set(sample.id, current.rows[0]?.version);
+                sent += 2;
+                if (t >= from) conflicts += 1;
+                break;
+              }
+              versions.set(sample.id, (versions.get(sample.id) ?? 0) + 1);
+            }
+          }
+        } catch {
+          await c.query('rollback').catch(() => {});
+          if (t >= from) errors += 1;
+          continue;
+        }
+        if (t >= from && t < until) {
+          latencies.push(performance.now() - t);
+          statements += sent;
+        }
+      }
+      await c.end();
+    };
+    await Promise.all(Array.from({ length: conns }, client));
+    latencies.sort((x, y) => x - y);
+    return {
+      kind,
+      connections: conns,
+      requests: latencies.length,
+      statements,
+      seconds,
+      p50: Math.round(percentile(latencies, 0.5)),
+      p99: Math.round(percentile(latencies, 0.99)),
+      max: Math.round(latencies.at(-1) ?? 0),
+      conflicts,
+      errors,
+    };
+  });
+  return Promise.all(runs);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,6 +635,8 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
       String(workers),
       '--pool',
       String(args.pool),
+      ...['--seconds', String(seconds), '--warmup', String(args.warmup)],
+      ...['--connections', String(connections), '--kinds', String(args.kinds)],
     ],
     {
       execArgv: [
@@ -444,7 +644,8 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
         '--expose-gc',
         ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
       ],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // The server's request log (one line a request, as a deployment writes it) is written, not shown.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     },
   );
   const exited = new Promise<never>((_, reject) =>
@@ -488,6 +689,21 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
     if (kind === 'update' && res.ok && ready.ids[0]) ready.ids[0].version += 1;
   }
   console.log(`  alone: ${alone.join(', ')}`);
+  const raw = args.raw && driver === 'postgres' ? await ask<RawResult[]>(child, 'raw', 'raw') : undefined;
+  if (raw) {
+    console.log(
+      `  raw: the same mix straight to PostgreSQL (the statements the services sent, recorded, replayed by ${connections} node-postgres clients)`,
+    );
+    console.log(`  kind      conns    req/s   p50 ms   p99 ms   max ms  stmts/req   409  errors`);
+    for (const r of raw) {
+      console.log(
+        `  ${r.kind.padEnd(8)}${pad(r.connections, 6)}${pad((r.requests / r.seconds).toFixed(0), 9)}` +
+          `${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}${pad((r.statements / Math.max(1, r.requests)).toFixed(1), 11)}${pad(r.conflicts, 6)}${pad(r.errors, 8)}`,
+      );
+    }
+    console.log(`  raw all: ${raw.reduce((a, r) => a + r.requests / r.seconds, 0).toFixed(0)} req/s`);
+    console.log('  the API:');
+  }
   const warmup = Number(args.warmup);
   const running = runMix(ready, warmup, seconds, connections);
   // The memory before is taken once the warm-up has filled what the server keeps.
@@ -533,9 +749,30 @@ async function bench(driver: Driver, serverUrl: string): Promise<boolean> {
       `heap after GC ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`,
   );
   if (samples.length) console.log(`  RSS/heap every 30 s: ${samples.join(' ')}`);
+  if (before.cpuMs !== undefined && after.cpuMs !== undefined && totalRequests > 0) {
+    // Less swayed by other work on the machine than the latencies: what one request costs the server.
+    console.log(
+      `  server CPU: ${((after.cpuMs - before.cpuMs) / totalRequests).toFixed(2)} ms a request (${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s over the measured requests)`,
+    );
+  }
   const list = results.find((r) => r.kind === 'list');
   const targets: [boolean, string][] = [[totalErrors === 0, 'zero errors']];
   if (list) targets.push([list.p99 <= 100, `p99 of the list ≤ 100 ms (${list.p99} ms)`]);
+  if (raw) {
+    console.log('  side by side      raw req/s  API req/s   raw p99  API p99');
+    for (const r of raw) {
+      const api = results.find((x) => x.kind === r.kind);
+      console.log(
+        `  ${r.kind.padEnd(16)}${pad((r.requests / r.seconds).toFixed(0), 11)}${pad(((api?.requests ?? 0) / seconds).toFixed(0), 11)}` +
+          `${pad(r.p99, 10)}${pad(api?.p99 ?? 0, 9)}`,
+      );
+    }
+    const rawRps = raw.reduce((a, r) => a + r.requests / r.seconds, 0);
+    targets.push([
+      rps >= rawRps / 2,
+      `the API's throughput at least half of the raw run's (${rps.toFixed(0)} of ${rawRps.toFixed(0)} req/s: ${((rps / rawRps) * 100).toFixed(0)}%)`,
+    ]);
+  }
   for (const [met, what] of targets) console.log(`  ${met ? 'met' : 'MISSED'}: ${what}`);
 
   await ask(child, 'stop', 'stopped');

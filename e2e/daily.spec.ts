@@ -143,7 +143,9 @@ it('opens the activity form from a pair with both sides named, never a bare id',
   expect(id).toBeDefined();
   await page.goto(`${baseUrl}/activities/new?partnership=${id}`);
   const chosen = page.locator('.ant-form-item', { hasText: '主友城关系' }).locator('.ant-select-selection-item');
-  await expect.poll(() => chosen.innerText()).toBe('湘西土家族苗族自治州 — 赞扎巴尼市');
+  // The names come with the pair's own request after the form shows its id: on a busy machine
+  // that takes longer than the poll's default second.
+  await expect.poll(() => chosen.innerText(), { timeout: 10_000 }).toBe('湘西土家族苗族自治州 — 赞扎巴尼市');
   await page.context().close();
 });
 

@@ -35,7 +35,8 @@ export async function choose(page: Page, label: string | RegExp, search: string,
 }
 
 export async function shot(page: Page, name: string, fullPage = true) {
-  // Let charts finish their entrance animation before the picture.
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: screenshotPath(name), fullPage });
+  // Let charts (ECharts draws on a canvas) finish their entrance animation before the picture;
+  // antd's CSS animations and transitions are ended by the screenshot itself (animations: 'disabled').
+  if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(700);
+  await page.screenshot({ path: screenshotPath(name), fullPage, animations: 'disabled' });
 }

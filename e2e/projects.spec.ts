@@ -69,7 +69,8 @@ it('shows the Ghana channel’s sourced reach with its evidence', async () => {
 it('shows the programme’s areas and which of them have evidence, in both languages', async () => {
   const page = await openPage(browser, `${baseUrl}/programmes?scope=430000`);
   await page.getByRole('heading', { name: '规划' }).waitFor();
-  await page.waitForTimeout(1500);
+  // The list is in once its first programme is: the picture waits for that, not for a fixed time.
+  await page.getByRole('link', { name: '三十六策' }).first().waitFor();
   await shot(page, 'programmes.list.zh-CN');
   await page.getByRole('link', { name: '三十六策' }).first().click();
   await page.getByRole('heading', { name: /三十六策/ }).waitFor();

@@ -47,11 +47,23 @@ export async function openFromOptions(command: Command, need: DbNeed = 'create')
   const env = readEnv();
   const { db } = globalOptions(command);
   const dataDir = db ?? env.AMITY_DB;
+  if (!env.DATABASE_URL && env.DATABASE_REPLICA_URLS?.length) {
+    throw new CliError(
+      'DATABASE_REPLICA_URLS is set but DATABASE_URL is not: replicas are copies of a PostgreSQL server, set DATABASE_URL to its primary (the embedded database has none)',
+      2,
+    );
+  }
   if (!env.DATABASE_URL && need !== 'create' && !existsSync(join(resolve(dataDir), 'PG_VERSION'))) {
     throw noDatabase(dataDir, 'no database');
   }
   const handle = env.DATABASE_URL
-    ? await openDatabase({ url: env.DATABASE_URL, poolSize: env.AMITY_DB_POOL })
+    ? await openDatabase({
+        url: env.DATABASE_URL,
+        poolSize: env.AMITY_DB_POOL,
+        replicaUrls: env.DATABASE_REPLICA_URLS,
+        // Another host is applying migrations: say why this one has not started yet.
+        onMigrationWait: () => console.error('another process is migrating this database: waiting until it is done'),
+      })
     : await openDatabase({ dataDir });
   if (need === 'records') {
     const { countPartnerships } = await import('../server/imports/import.repo.js');

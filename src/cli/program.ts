@@ -3,7 +3,7 @@
  * database and the server included — is loaded only when that command runs: `amity --help` loads
  * none of them. A new command is one entry in COMMANDS.
  */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 
 export type LazyCommand = {
   /** The word that runs it: `amity <name> …`. */
@@ -167,4 +167,26 @@ export async function registerCommands(program: Command, args: string[]): Promis
     return;
   }
   for (const command of COMMANDS) program.command(command.name).description(command.summary);
+}
+
+/**
+ * Runs `amity ARGS` in this process: the command's code when the run failed or asked to exit
+ * (commander's usage errors and --help, a failure as one line `amity: …` on stderr), undefined when
+ * the command finished — a server it started keeps running. main.ts exits with the code; tests call
+ * it to run a command without starting a process.
+ */
+export async function runProgram(args: string[]): Promise<number | undefined> {
+  const program = createProgram();
+  try {
+    await registerCommands(program, args);
+    await program.parseAsync(args, { from: 'user' });
+    return undefined;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    // Loaded only on failure: it brings the database's error types with it.
+    const { describeError } = await import('./context.js');
+    const { message, exitCode } = describeError(error);
+    console.error(`amity: ${message}`);
+    return exitCode;
+  }
 }

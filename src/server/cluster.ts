@@ -18,6 +18,8 @@ import { startServer } from './server.js';
 export type WorkerConfig = {
   url: string;
   poolSize: number;
+  /** DATABASE_REPLICA_URLS: read replicas for figures, reports and exports. */
+  replicaUrls?: string[];
   port: number;
   hostname: string;
   homeScope?: string;
@@ -210,7 +212,7 @@ async function stopAll(live: Set<Worker>): Promise<void> {
 export async function runClusterWorker(): Promise<void> {
   const config = JSON.parse(process.env[WORKER_ENV] ?? '{}') as WorkerConfig;
   const send = (message: FromWorker) => process.send?.(message);
-  const handle = await createDb({ url: config.url, poolSize: config.poolSize });
+  const handle = await createDb({ url: config.url, poolSize: config.poolSize, replicaUrls: config.replicaUrls });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({

@@ -7,6 +7,27 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const EnvSchema = z.object({
   /** PostgreSQL server connection string; when unset the embedded database is used. */
   DATABASE_URL: z.url().optional(),
+  /**
+   * Read replicas of DATABASE_URL (streaming standbys), comma-separated: figures, reports and exports
+   * read from them in turn; everything else, and every write, goes to DATABASE_URL.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url('each a postgres:// connection string, separated by commas')))
+    .optional(),
+  /**
+   * 1: the server is behind a reverse proxy of the deployment's own (nginx): X-Forwarded-Proto says
+   * whether the visitor came over https (the session cookie's Secure flag) and the last address of
+   * X-Forwarded-For is the visitor's (sign-in limits, the open-data rate limit, /metrics from
+   * loopback). Leave it unset when clients reach the server directly: they could forge both headers.
+   */
+  AMITY_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Data directory of the embedded database (overridden by --db). */
   AMITY_DB: z.string().min(1).default('./.amity/db'),
   /** Port of `amity serve` (overridden by --port). */

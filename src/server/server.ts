@@ -57,6 +57,7 @@ export async function startServer({
       shutdown,
       baseMapFile: join(WEB_DIST_DIR, 'basemap.geojson'),
       openRateLimit: env.AMITY_OPEN_RATE_LIMIT,
+      trustProxy: env.AMITY_TRUST_PROXY === '1',
     },
     ROUTE_MODULES,
   );

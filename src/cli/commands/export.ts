@@ -63,7 +63,7 @@ export function registerExport(program: Command): void {
         async (handle) => {
           const counter = { rows: 0 };
           const stream = exportPartnershipsStream({
-            db: handle.db,
+            db: handle.lagTolerant(),
             filter: parsed.data,
             format,
             headers: headers as HeaderLanguage,

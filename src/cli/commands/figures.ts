@@ -48,7 +48,7 @@ export function registerFigures(program: Command): void {
     .option('--per-page <n>', 'records per page', '50')
     .option('--json', 'print the exact JSON of the API instead of the summary')
     .action(async (options: FiguresOptions, command: Command) => {
-      const output = await withDb(command, (handle) => runFigures(handle.db, options), 'records');
+      const output = await withDb(command, (handle) => runFigures(handle.lagTolerant(), options), 'records');
       console.log(output);
     });
 }

@@ -1,39 +1,28 @@
 /**
- * The open-data commands run as a person runs them, on the demo's data: the package written and
+ * The open-data commands with a person's arguments (run in this process: runAmity), on the demo's data: the package written and
  * read back into an empty database with the same figures; the QuickStatements file and the
  * "differs from Wikidata" list against the 2016 extract when ../shared/data is there.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open.js';
 import { loadDemo } from '../../server/demo/demo.service.js';
+import { createTestDataDir } from '../../server/testing/test-db.js';
+import { runAmity } from '../testing/run-amity.js';
 
-const run = promisify(execFile);
 const ROOT = new URL('../../..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/amity.mjs');
 const EXTRACT = join(ROOT, '../shared/data/wikidata-p190-2016');
 const work = mkdtempSync(join(tmpdir(), 'amity-open-cli-'));
 const origin = join(work, 'origin');
 
-async function amity(args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: '' },
-      timeout: 120_000,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, out: (e.stdout ?? '') + (e.stderr ?? '') };
-  }
+function amity(args: string[]): Promise<{ code: number; out: string }> {
+  return runAmity(args, { env: { DATABASE_URL: '' } });
 }
 
 beforeAll(async () => {
+  await createTestDataDir(origin);
   const handle = await openDatabase({ dataDir: origin });
   await loadDemo({ db: handle.db });
   await handle.close();
@@ -52,7 +41,7 @@ describe('amity export-open and import-open', () => {
     for (const file of ['datapackage.json', 'data/partnerships.csv', 'amity-open-data.xlsx', 'dataset.jsonld']) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
-    const copy = join(work, 'copy');
+    const copy = await createTestDataDir(join(work, 'copy'));
     const imported = await amity(['--db', copy, 'import-open', zip]);
     expect(imported.code, imported.out).toBe(0);
     expect(imported.out).toContain('imported 55 partnerships, 54 places, 25 benchmarks and 0 country groups');

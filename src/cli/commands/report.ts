@@ -38,7 +38,7 @@ export function registerReport(program: Command): void {
     .option('--compare <date>', "put this day's figures beside the report's, with the changes worded")
     .option('--out <file>', 'where to write it (default: report-<scope>-<date>-<lang>.<format> here)')
     .action(async (options: ReportOptions, command: Command) => {
-      const line = await withDb(command, (handle) => runReport(handle.db, options), 'records');
+      const line = await withDb(command, (handle) => runReport(handle.lagTolerant(), options), 'records');
       console.log(line);
     });
 }

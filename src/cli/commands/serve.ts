@@ -132,6 +132,7 @@ export async function serveClusterUntilStopped(args: {
   const cluster = await startClusterWorkers(args.workers, {
     url: args.url,
     poolSize: poolPerWorker(args.poolSize, args.workers),
+    replicaUrls: env.DATABASE_REPLICA_URLS,
     port: args.port,
     hostname: args.host,
     homeScope: home?.code,

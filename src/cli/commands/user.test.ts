@@ -1,47 +1,22 @@
-/** `amity user …`, `amity token …` and `amity serve` without an admin, run as a person would run them. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+/** `amity user …`, `amity token …` and `amity serve` without an admin, with a person's arguments, run in this process (runAmity). */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb } from '../../server/db/client.js';
-import { testDriver } from '../../server/testing/test-db.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDataDir, testDriver } from '../../server/testing/test-db.js';
+import { runAmity } from '../testing/run-amity.js';
 
-const run = promisify(execFile);
-const ROOT = new URL('../../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'amity-user-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// The command line opens its own embedded database: start it from the tests' prepared template
+// The commands open their own embedded database: start it from the tests' prepared template
 // (migrated, reference data loaded), so each command only opens it.
 beforeAll(async () => {
-  if (testDriver() !== 'pglite') return;
-  const handle = await createDb({
-    dataDir: join(dir, 'db'),
-    loadDataDir: new Blob([readFileSync(inject('templateDump'))]),
-  });
-  await handle.close();
+  if (testDriver() === 'pglite') await createTestDataDir(join(dir, 'db'));
 }, 120_000);
 
-async function amity(args: string[], input?: string): Promise<{ code: number; out: string }> {
-  const child = run(process.execPath, [join(ROOT, 'bin/amity.mjs'), '--db', join(dir, 'db'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '' },
-    timeout: 120_000,
-  });
-  if (input !== undefined) {
-    child.child.stdin?.end(input);
-  } else {
-    child.child.stdin?.end();
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, out: (e.stdout ?? '') + (e.stderr ?? '') };
-  }
+function amity(args: string[], input?: string): Promise<{ code: number; out: string }> {
+  return runAmity(['--db', join(dir, 'db'), ...args], { input, env: { DATABASE_URL: '' } });
 }
 
 describe.runIf(testDriver() === 'pglite')('amity user and token', () => {

@@ -1,5 +1,4 @@
 /** /api/auth (sign in and out, who am I), /api/users (accounts), /api/tokens (API tokens). */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -14,6 +13,7 @@ import {
   UserUpdateSchema,
 } from '../../shared/schemas/auth.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
+import { clientAddress, isHttps } from '../http/client.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { SESSION_COOKIE } from './auth.middleware.js';
 import { changeOwnPassword } from './password.service.js';
@@ -97,19 +97,11 @@ const TokenSchema = z
 
 const authErrors = { 401: errorResponses[401], 403: errorResponses[403] } as const;
 
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 function setSessionCookie(c: Context<AppEnv>, start: SessionStart): void {
   setCookie(c, SESSION_COOKIE, start.sessionId, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: c.get('deps').secureCookies ?? new URL(c.req.url).protocol === 'https:',
+    secure: isHttps(c),
     path: '/',
     expires: start.expiresAt,
   });

@@ -7,7 +7,7 @@ import { DEMO_DATA_DIR } from '../demo/demo.service.js';
 import { importData } from '../imports/import.service.js';
 import { createTestDb } from '../testing/test-db.js';
 import { loadDemoContacts } from './contact.demo.js';
-import { listSilentContacts } from './contact.service.js';
+import { listSilentContacts } from './contact-list.service.js';
 
 const handle = await createTestDb();
 const { db } = handle;

@@ -12,7 +12,8 @@ import { systemActor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { selectDemoContactKeys, selectPartnershipIdByNames } from './contact.repo.js';
 import { monthsBefore } from './contact.rules.js';
-import { addTouch, createContact } from './contact.service.js';
+import { createContact } from './contact.service.js';
+import { addTouch } from './touch.service.js';
 
 const DemoFileSchema = z.object({
   about: z.string(),

@@ -13,7 +13,7 @@ import type { Db } from '../db/client.js';
 import { neutraliseCell } from '../imports/export.service.js';
 import { selectContactRoles, selectContactsForExport } from './contact.repo.js';
 import { roleCovers } from './contact.rules.js';
-import { resolveFilter } from './contact.service.js';
+import { resolveFilter } from './contact-list.service.js';
 
 const EXPORT_COLUMNS = [
   ['id', 'ID'],

@@ -19,17 +19,9 @@ import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
 import { exportContacts } from './contact.export.js';
-import {
-  addTouch,
-  createContact,
-  deleteContact,
-  findPostHolders,
-  getContact,
-  listContacts,
-  listSilentContacts,
-  removeTouch,
-  updateContact,
-} from './contact.service.js';
+import { createContact, deleteContact, getContact, updateContact } from './contact.service.js';
+import { findPostHolders, listContacts, listSilentContacts } from './contact-list.service.js';
+import { addTouch, removeTouch } from './touch.service.js';
 
 const RoleSchema = z
   .object({

@@ -9,29 +9,18 @@
  */
 
 import { today } from '../../shared/dates.js';
-import { NATIONAL_CODE } from '../../shared/enums.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
-import type { ListEnvelope } from '../../shared/list.js';
-import type {
-  ContactCreateInput,
-  ContactListQuery,
-  ContactRoleInput,
-  ContactStaleQuery,
-  ContactTouchCreateInput,
-  ContactUpdateInput,
-  PostHoldersQuery,
-} from '../../shared/schemas/contact.js';
-import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js';
+import type { ContactCreateInput, ContactRoleInput, ContactUpdateInput } from '../../shared/schemas/contact.js';
+import { buildSearchText, sortKeyOf } from '../../shared/text.js';
 import { selectPartnershipSummaries } from '../activities/activity.repo.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { type Actor, assertCanRead, assertCanSeeContacts, assertCanWrite, effectiveScope } from '../auth/actor.js';
+import { type Actor, assertCanRead, assertCanSeeContacts, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import {
   type ContactSummaryView,
-  type ContactTouchView,
   presentActivityLink,
   presentContactSummary,
   presentPartnershipLink,
@@ -39,29 +28,21 @@ import {
   presentTouch,
 } from './contact.presenter.js';
 import {
-  type ContactFilter,
   type ContactListRow,
   type ContactRow,
-  contactSubtree,
   deleteContactIfVersion,
-  deleteTouch,
   insertContact,
-  insertTouch,
   type NewContact,
   replaceContactLinks,
   replaceContactRoles,
   selectActivitySummaries,
   selectContact,
   selectContactLinks,
-  selectContactPage,
   selectContactRoles,
-  selectPostHolders,
-  selectStaleContactPage,
-  selectTouch,
   selectTouches,
   updateContactIfVersion,
 } from './contact.repo.js';
-import { lastContactFrom, monthsBefore, roleDates } from './contact.rules.js';
+import { lastContactFrom, roleDates } from './contact.rules.js';
 
 /** A contact with everything on its page: every field, role history, links, touches, last contact. */
 async function presentContactDetail(db: DbOrTx, row: ContactRow) {
@@ -90,7 +71,7 @@ async function presentContactDetail(db: DbOrTx, row: ContactRow) {
 }
 export type ContactView = Awaited<ReturnType<typeof presentContactDetail>>;
 
-async function presentPage(db: DbOrTx, rows: ContactListRow[]): Promise<ContactSummaryView[]> {
+export async function presentPage(db: DbOrTx, rows: ContactListRow[]): Promise<ContactSummaryView[]> {
   const roles = await selectContactRoles(
     db,
     rows.map((r) => r.id),
@@ -234,7 +215,7 @@ function detailColumns(input: Details, current?: ContactRow) {
 }
 
 /** The contact's row after checking the actor may see the contacts of its office. */
-async function visible(db: DbOrTx, actor: Actor, id: number): Promise<ContactRow> {
+export async function visible(db: DbOrTx, actor: Actor, id: number): Promise<ContactRow> {
   const row = await selectContact(db, id);
   // The same answer whether the contact is missing or hidden would leak nothing; but a missing
   // contact cannot be checked against a division, so the permission alone is checked first.
@@ -348,166 +329,5 @@ export async function deleteContact({ db, actor, id, version }: { db: Db; actor:
     if (current.version !== version || !(await deleteContactIfVersion(tx, id, version)))
       throw staleVersion('contact', current);
     await writeAudit(tx, actor, { entity: 'contact', entityId: id, action: 'delete', cnCode: current.cnCode, before });
-  });
-}
-
-/** The list filter of a query, in the actor's scope; also checks the contacts permission there. */
-export function resolveFilter(
-  actor: Actor,
-  query: Pick<ContactListQuery, 'cn' | 'q' | 'category' | 'country'>,
-): ContactFilter {
-  const scope = effectiveScope(actor, query.cn);
-  assertCanSeeContacts(actor, scope);
-  const q = query.q ? normalizeQuery(query.q) : undefined;
-  return {
-    subtree: scope === NATIONAL_CODE ? undefined : contactSubtree(getDivision(scope, 'cn')),
-    q: q || undefined,
-    categories: query.category,
-    countries: query.country,
-  };
-}
-
-export async function listContacts({
-  db,
-  actor,
-  query,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  query: ContactListQuery;
-}): Promise<ListEnvelope<ContactSummaryView>> {
-  const filter = resolveFilter(actor, query);
-  // The same rule as the not-contacted list: the last touch or linked activity on or before the day.
-  const { rows, total } = await selectContactPage(db, filter, query.asOf ?? today(), {
-    limit: query.perPage,
-    offset: (query.page - 1) * query.perPage,
-  });
-  return { data: await presentPage(db, rows), total, page: query.page, perPage: query.perPage };
-}
-
-/**
- * The "not contacted for N months" list: contacts whose last contact on or before `asOf` (the
- * latest touch or linked activity) is before the day N months before `asOf`, or who were never
- * contacted — those first, then the longest silent.
- */
-export async function listSilentContacts({
-  db,
-  actor,
-  query,
-}: {
-  db: DbOrTx;
-  actor: Actor;
-  query: ContactStaleQuery;
-}): Promise<ListEnvelope<ContactSummaryView> & { asOf: string; months: number; cutoff: string }> {
-  const filter = resolveFilter(actor, query);
-  const asOf = query.asOf ?? today();
-  const cutoff = monthsBefore(asOf, query.months);
-  const { rows, total } = await selectStaleContactPage(db, filter, asOf, cutoff, {
-    limit: query.perPage,
-    offset: (query.page - 1) * query.perPage,
-  });
-  return {
-    data: await presentPage(db, rows),
-    total,
-    page: query.page,
-    perPage: query.perPage,
-    asOf,
-    months: query.months,
-    cutoff,
-  };
-}
-
-/** Who held a post (words of the organisation and the post) on a day, or every holder in order. */
-export async function findPostHolders({ db, actor, query }: { db: DbOrTx; actor: Actor; query: PostHoldersQuery }) {
-  const filter = resolveFilter(actor, { cn: query.cn });
-  const rows = await selectPostHolders(db, normalizeQuery(query.post), filter.subtree, query.at);
-  return {
-    at: query.at ?? null,
-    data: rows.map(({ role, contact }) => ({
-      role: presentRole(role, query.at ?? today()),
-      contact: {
-        id: contact.id,
-        category: contact.category,
-        nameZh: contact.nameZh,
-        nameEn: contact.nameEn,
-        nameOriginal: contact.nameOriginal,
-        isDemo: contact.isDemo,
-      },
-    })),
-  };
-}
-
-// --- Touches ---
-
-export async function addTouch({
-  db,
-  actor,
-  contactId,
-  input,
-  isDemo = false,
-}: {
-  db: Db;
-  actor: Actor;
-  contactId: number;
-  input: ContactTouchCreateInput;
-  isDemo?: boolean;
-}): Promise<ContactTouchView> {
-  return db.transaction(async (tx) => {
-    const contact = await visible(tx, actor, contactId);
-    assertCanWrite(actor, contact.cnCode);
-    if (input.touchedOn > today()) {
-      throw validationFailed([
-        {
-          path: 'touchedOn',
-          rule: 'future_date',
-          value: input.touchedOn,
-          message: 'the day of the contact is in the future',
-          fix: 'record a contact once it has happened',
-        },
-      ]);
-    }
-    const row = await insertTouch(tx, {
-      contactId,
-      touchedOn: input.touchedOn,
-      channel: input.channel,
-      note: input.note || null,
-      isDemo,
-    });
-    const view = presentTouch(row);
-    await writeAudit(tx, actor, {
-      entity: 'contact_touch',
-      entityId: row.id,
-      action: 'create',
-      cnCode: contact.cnCode,
-      after: view,
-    });
-    return view;
-  });
-}
-
-export async function removeTouch({
-  db,
-  actor,
-  contactId,
-  touchId,
-}: {
-  db: Db;
-  actor: Actor;
-  contactId: number;
-  touchId: number;
-}) {
-  await db.transaction(async (tx) => {
-    const contact = await visible(tx, actor, contactId);
-    assertCanWrite(actor, contact.cnCode);
-    const touch = await selectTouch(tx, touchId);
-    if (!touch || touch.contactId !== contactId) throw notFound('contact touch', touchId);
-    await deleteTouch(tx, touchId);
-    await writeAudit(tx, actor, {
-      entity: 'contact_touch',
-      entityId: touchId,
-      action: 'delete',
-      cnCode: contact.cnCode,
-      before: presentTouch(touch),
-    });
   });
 }

@@ -2,6 +2,7 @@
  * One process at a time on an embedded database, checked with real processes: a child holds a
  * data directory open, and this process (and the `amity` command) are refused at once with its pid;
  * once it has gone — stopped, or killed without a chance to clean up — the directory opens again.
+ * The directories start from the tests' template, so that no process spends seconds making one.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDataDir, testDriver } from '../testing/test-db.js';
 import { createDb } from './client.js';
 import { assertDataDirFree, DatabaseInUseError, LOCK_FILE, lockDataDir } from './data-dir-lock.js';
 
@@ -30,9 +32,10 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-describe('the lock of an embedded database', () => {
+// Embedded databases only, so once: the postgres project would run the same processes again.
+describe.runIf(testDriver() === 'pglite')('the lock of an embedded database', () => {
   it('refuses a second process while the first holds it, and lets it in once the first has stopped', async () => {
-    const dir = join(base, 'held');
+    const dir = await createTestDataDir(join(base, 'held'));
     const child = await hold(dir);
     const pid = child.pid as number;
     try {
@@ -63,7 +66,7 @@ describe('the lock of an embedded database', () => {
   });
 
   it('takes over the lock of a holder that was killed', async () => {
-    const dir = join(base, 'killed');
+    const dir = await createTestDataDir(join(base, 'killed'));
     const child = await hold(dir);
     const done = exited(child);
     child.kill('SIGKILL');
@@ -87,7 +90,7 @@ describe('the lock of an embedded database', () => {
   });
 
   it('refuses a second open within the same process', async () => {
-    const dir = join(base, 'twice');
+    const dir = await createTestDataDir(join(base, 'twice'));
     const handle = await createDb({ dataDir: dir });
     try {
       await expect(createDb({ dataDir: dir })).rejects.toThrow(`in use by process ${process.pid}`);

@@ -85,7 +85,7 @@ describe.skipIf(testDriver() !== 'pglite')('an import killed with SIGKILL', () =
   const root = mkdtempSync(join(tmpdir(), 'amity-kill-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('leaves the database as before, every time', { timeout: 60_000 }, async () => {
+  it('leaves the database as before, every time', { timeout: 120_000 }, async () => {
     const base = join(root, 'base');
     const seed = await createDb({ dataDir: base, loadDataDir: new Blob([readFileSync(inject('templateDump'))]) });
     await seed.close();

@@ -24,7 +24,11 @@ export function registerActivityFigureRoutes(app: Api): void {
     }),
     async (c) =>
       c.json(
-        await getActivityFigures({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        await getActivityFigures({
+          db: c.get('deps').handle.lagTolerant(),
+          actor: actorOf(c),
+          query: c.req.valid('query'),
+        }),
         200,
       ),
   );

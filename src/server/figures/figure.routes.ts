@@ -30,7 +30,10 @@ export function registerFigureRoutes(app: Api): void {
       },
     }),
     async (c) =>
-      c.json(await getFigures({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }), 200),
+      c.json(
+        await getFigures({ db: c.get('deps').handle.lagTolerant(), actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -48,7 +51,11 @@ export function registerFigureRoutes(app: Api): void {
     }),
     async (c) =>
       c.json(
-        await listFigureRecords({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }),
+        await listFigureRecords({
+          db: c.get('deps').handle.lagTolerant(),
+          actor: actorOf(c),
+          query: c.req.valid('query'),
+        }),
         200,
       ),
   );

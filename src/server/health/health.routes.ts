@@ -32,7 +32,7 @@ export function registerHealthRoutes(app: Api): void {
     async (c) =>
       c.json(
         await getPartnershipHealth({
-          db: c.get('deps').handle.db,
+          db: c.get('deps').handle.lagTolerant(),
           actor: actorOf(c),
           id: c.req.valid('param').id,
           query: c.req.valid('query'),
@@ -56,6 +56,9 @@ export function registerHealthRoutes(app: Api): void {
       },
     }),
     async (c) =>
-      c.json(await listHealth({ db: c.get('deps').handle.db, actor: actorOf(c), query: c.req.valid('query') }), 200),
+      c.json(
+        await listHealth({ db: c.get('deps').handle.lagTolerant(), actor: actorOf(c), query: c.req.valid('query') }),
+        200,
+      ),
   );
 }

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { today } from '../../shared/dates.js';
+import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import type { Actor } from '../auth/actor.js';
 import { auditLog } from '../db/schema.js';
-import type { PartnershipView } from '../partnerships/partnership.presenter.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import type { LifecycleView } from './lifecycle.service.js';

@@ -3,9 +3,8 @@
  * CORS open to every origin, a rate limit per address (AMITY_OPEN_RATE_LIMIT a minute) and ETags
  * (If-None-Match answers 304) — and, for offices, the per-scope publication settings.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
@@ -13,10 +12,11 @@ import { AppError } from '../../shared/errors.js';
 import { envelopeSchema } from '../../shared/list.js';
 import { OpenPartnershipListQuerySchema, OpenScopePutSchema } from '../../shared/schemas/open.js';
 import { DivisionCodeSchema } from '../../shared/schemas/partnership.js';
+import { ForeignPlaceSchema } from '../../shared/schemas/place-view.js';
 import { ANONYMOUS_READER } from '../auth/actor.js';
 import { type Api, type AppDeps, type AppEnv, actorOf } from '../http/app.js';
+import { clientAddress } from '../http/client.js';
 import { errorResponses, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
-import { ForeignPlaceSchema } from '../places/place.presenter.js';
 import { listOpenPartnerships } from './open.service.js';
 import { buildOpenPackage, LICENSE_IDS, type LicenseId, writeOpenPackage, zipPackage } from './open-package.service.js';
 import { deleteOpenScope, getOpenScope, putOpenScope } from './publication.service.js';
@@ -102,14 +102,6 @@ function packageOf(deps: AppDeps, key: string, build: () => Promise<Built>): Pro
   return built;
 }
 
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** A fixed one-minute window per address, kept in this process. */
 function rateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -178,7 +170,8 @@ export function registerOpenRoutes(app: Api): void {
         429: rateLimited,
       },
     }),
-    async (c) => c.json(await listOpenPartnerships({ db: c.get('deps').handle.db, query: c.req.valid('query') }), 200),
+    async (c) =>
+      c.json(await listOpenPartnerships({ db: c.get('deps').handle.lagTolerant(), query: c.req.valid('query') }), 200),
   );
 
   app.openapi(
@@ -205,7 +198,7 @@ export function registerOpenRoutes(app: Api): void {
       const zipUrl = `${new URL(c.req.url).origin}/api/open/package.zip?scope=${query.scope}&license=${query.license}`;
       const { bytes, name } = await packageOf(deps, zipUrl, async () => {
         const pkg = await buildOpenPackage({
-          db: deps.handle.db,
+          db: deps.handle.lagTolerant(),
           actor: ANONYMOUS_READER,
           options: { scope: query.scope, license: query.license },
         });

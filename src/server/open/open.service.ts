@@ -4,9 +4,9 @@
  */
 import type { ListEnvelope } from '../../shared/list.js';
 import type { OpenPartnershipListQuery } from '../../shared/schemas/open.js';
+import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import { ANONYMOUS_READER } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
-import type { PartnershipView } from '../partnerships/partnership.presenter.js';
 import { listPartnerships } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { publishedCondition } from './publication.repo.js';

@@ -4,13 +4,13 @@
  * and while the process is shutting down), GET /metrics (Prometheus text, when AMITY_METRICS=1; only
  * from the same host or with an admin's session or token).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { readMigrationState } from '../db/migration-state.js';
 import type { Api, AppEnv } from '../http/app.js';
+import { clientAddressOf, isLoopback } from '../http/client.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 
 const READY_TIMEOUT_MS = 2000;
@@ -25,14 +25,9 @@ const ReadySchema = z
   })
   .meta({ id: 'Readyz' });
 
-function isLoopback(c: Context<AppEnv>): boolean {
-  let address: string | undefined;
-  try {
-    address = getConnInfo(c).remote.address;
-  } catch {
-    return false; // not a socket (an in-process request): not from this host's network either
-  }
-  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+/** From this host: an in-process request (no socket) is not, nor a visitor behind a trusted proxy. */
+function isFromLoopback(c: Context<AppEnv>): boolean {
+  return isLoopback(clientAddressOf(c));
 }
 
 type Readiness = z.infer<typeof ReadySchema>;
@@ -107,7 +102,7 @@ export function registerProbeRoutes(app: Api): void {
       const { metrics } = c.get('deps');
       if (!metrics)
         throw new AppError('not_found', 'metrics are off', { fix: 'start the server with AMITY_METRICS=1' });
-      if (!isLoopback(c)) {
+      if (!isFromLoopback(c)) {
         const actor = c.get('actor');
         if (!actor) throw new AppError('unauthenticated', 'metrics need an admin from another host');
         if (actor.role !== 'admin') throw new AppError('forbidden', 'metrics are for admins');

@@ -1,20 +1,23 @@
 /** The fields of a partnership that leave the server: nothing else does. */
 import { formatPartialDate } from '../../shared/dates.js';
-import type { Precision } from '../../shared/enums.js';
+import type { Kind, Level, Precision, Status } from '../../shared/enums.js';
+import type { Stage } from '../../shared/lifecycle.js';
+import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import { presentForeignPlace } from '../places/place.presenter.js';
 import type { PartnershipListed } from './partnership.repo.js';
 
-export function presentPartnership({ p, cn, place }: PartnershipListed) {
+export function presentPartnership({ p, cn, place }: PartnershipListed): PartnershipView {
   return {
     id: p.id,
-    level: p.level,
-    kind: p.kind,
-    stage: p.stage,
-    status: p.status,
+    // The columns hold only what the services write from LEVELS, KINDS, STAGES, STATUSES, PRECISIONS.
+    level: p.level as Level,
+    kind: p.kind as Kind,
+    stage: p.stage as Stage,
+    status: p.status as Status,
     cn: { code: cn.code, nameZh: cn.nameZh, nameEn: cn.nameEn, level: cn.level },
     partner: presentForeignPlace(place),
     establishedOn: p.establishedOn ? formatPartialDate(p.establishedOn, p.establishedPrecision as Precision) : null,
-    establishedPrecision: p.establishedPrecision,
+    establishedPrecision: p.establishedPrecision as Precision | null,
     endedOn: p.endedOn,
     endedReason: p.endedReason,
     sourceUrl: p.sourceUrl,
@@ -27,5 +30,3 @@ export function presentPartnership({ p, cn, place }: PartnershipListed) {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-
-export type PartnershipView = ReturnType<typeof presentPartnership>;

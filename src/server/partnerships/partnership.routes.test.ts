@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
-import type { PartnershipView } from './partnership.presenter.js';
 
 const handle = await createTestDb();
 const app = buildApp(handle);

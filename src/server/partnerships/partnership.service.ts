@@ -15,6 +15,7 @@ import type {
   PartnershipListQuery,
   PartnershipUpdateInput,
 } from '../../shared/schemas/partnership.js';
+import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import { buildSearchText, normalizeQuery, sortKeyOf } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
@@ -25,7 +26,7 @@ import type { ForeignPlaceRow } from '../places/place.repo.js';
 import { getForeignPlace, resolveForeignPlace } from '../places/place.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
-import { type PartnershipView, presentPartnership } from './partnership.presenter.js';
+import { presentPartnership } from './partnership.presenter.js';
 import {
   deletePartnershipIfVersion,
   filterConditions,

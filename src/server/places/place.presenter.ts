@@ -1,32 +1,17 @@
-/** The fields of a foreign place that leave the server, and their schema. */
-import { z } from 'zod';
+/** The fields of a foreign place that leave the server (their schema: shared/schemas/place-view.ts). */
+import type { AdminLevel } from '../../shared/enums.js';
+import type { ForeignPlaceView } from '../../shared/schemas/place-view.js';
 import type { ForeignPlaceRow } from './place.repo.js';
 import { getReferenceCache } from './reference-cache.js';
 
-export const ForeignPlaceSchema = z
-  .object({
-    id: z.number().int(),
-    nameZh: z.string().nullable(),
-    nameEn: z.string().nullable(),
-    nameLocal: z.string().nullable(),
-    adminLevel: z.string().nullable(),
-    lat: z.number().nullable(),
-    lng: z.number().nullable(),
-    population: z.number().nullable(),
-    geonamesId: z.number().nullable(),
-    wikidataId: z.string().nullable(),
-    country: z.object({ iso2: z.string(), nameZh: z.string(), nameEn: z.string(), continent: z.string() }),
-  })
-  .meta({ id: 'ForeignPlace' });
-
-export function presentForeignPlace(place: Omit<ForeignPlaceRow, 'search' | 'sortKey' | 'nameKey'>) {
+export function presentForeignPlace(place: Omit<ForeignPlaceRow, 'search' | 'sortKey' | 'nameKey'>): ForeignPlaceView {
   const country = getReferenceCache().countries.get(place.countryIso2);
   return {
     id: place.id,
     nameZh: place.nameZh,
     nameEn: place.nameEn,
     nameLocal: place.nameLocal,
-    adminLevel: place.adminLevel,
+    adminLevel: place.adminLevel as AdminLevel | null, // written from ADMIN_LEVELS only
     lat: place.lat,
     lng: place.lng,
     population: place.population,

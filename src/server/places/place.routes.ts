@@ -8,44 +8,17 @@ import {
   ForeignPlaceListQuerySchema,
   ForeignPlaceUpdateSchema,
 } from '../../shared/schemas/place.js';
+import {
+  CountryGroupSchema,
+  CountrySchema,
+  DivisionSchema,
+  ForeignPlaceSchema,
+} from '../../shared/schemas/place-view.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { updateForeignPlace } from '../partnerships/partner-place.service.js';
-import { ForeignPlaceSchema, presentForeignPlace } from './place.presenter.js';
+import { presentForeignPlace } from './place.presenter.js';
 import { listCountries, listDivisions, listForeignPlaces, listGroups, readForeignPlace } from './place.service.js';
-
-const CountrySchema = z
-  .object({
-    iso2: z.string(),
-    iso3: z.string(),
-    numeric: z.string().nullable().describe('ISO 3166 numeric: the key of the world map'),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    continent: z.string(),
-  })
-  .meta({ id: 'Country' });
-
-const DivisionSchema = z
-  .object({
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    level: z.string().describe('province | prefecture | county'),
-    parentCode: z.string().nullable(),
-    path: z.string().describe('Name path, e.g. 湖南省/长沙市'),
-  })
-  .meta({ id: 'Division' });
-
-const GroupSchema = z
-  .object({
-    code: z.string(),
-    nameZh: z.string(),
-    nameEn: z.string(),
-    description: z.string().nullable(),
-    source: z.string().nullable(),
-    members: z.array(z.object({ iso2: z.string(), joinedOn: z.string().nullable(), source: z.string().nullable() })),
-  })
-  .meta({ id: 'CountryGroup' });
 
 const tags = ['places'];
 
@@ -143,7 +116,7 @@ export function registerPlaceRoutes(app: Api): void {
       path: '/api/groups',
       tags,
       summary: 'Country groups (e.g. bri: Belt and Road countries along the route) with their members',
-      responses: { 200: jsonResponse(z.object({ data: z.array(GroupSchema) }), 'All groups') },
+      responses: { 200: jsonResponse(z.object({ data: z.array(CountryGroupSchema) }), 'All groups') },
     }),
     async (c) => c.json({ data: await listGroups({ db: c.get('deps').handle.db, actor: actorOf(c) }) }, 200),
   );

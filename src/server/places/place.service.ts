@@ -1,7 +1,10 @@
 /** Foreign places: found by country and name, created when new, enriched from the gazetteer. */
+
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
+import type { ListEnvelope } from '../../shared/list.js';
 import type { ForeignPlaceInput } from '../../shared/schemas/partnership.js';
 import type { DivisionListQuery, ForeignPlaceListQuery, ForeignPlaceUpdateInput } from '../../shared/schemas/place.js';
+import type { CountryGroupView, CountryView, DivisionView, ForeignPlaceView } from '../../shared/schemas/place-view.js';
 import { buildSearchText, nameKeyOf, normalizeQuery, sortKeyOf } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin } from '../auth/actor.js';
@@ -137,7 +140,15 @@ export function unknownCountryIssue(path: string, value: string): FieldIssue {
   };
 }
 
-export async function listDivisions({ db, actor, query }: { db: DbOrTx; actor: Actor; query: DivisionListQuery }) {
+export async function listDivisions({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: DivisionListQuery;
+}): Promise<ListEnvelope<DivisionView>> {
   assertReader(actor);
   const q = query.q ? normalizeQuery(query.q) : undefined;
   const { rows, total } = await selectDivisionPage(
@@ -168,7 +179,7 @@ export async function listForeignPlaces({
   db: DbOrTx;
   actor: Actor;
   query: ForeignPlaceListQuery;
-}) {
+}): Promise<ListEnvelope<ForeignPlaceView>> {
   assertReader(actor);
   const q = query.q ? normalizeQuery(query.q) : undefined;
   const { rows, total } = await selectForeignPlacePage(
@@ -226,12 +237,12 @@ export function definedFields<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function listCountries(actor: Actor) {
+export function listCountries(actor: Actor): CountryView[] {
   assertReader(actor);
   return [...getReferenceCache().countries.values()];
 }
 
-export async function listGroups({ db, actor }: { db: DbOrTx; actor: Actor }) {
+export async function listGroups({ db, actor }: { db: DbOrTx; actor: Actor }): Promise<CountryGroupView[]> {
   assertReader(actor);
   const groups = await selectGroupsWithMembers(db);
   return groups.map((g) => ({

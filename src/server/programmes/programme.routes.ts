@@ -15,18 +15,14 @@ import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
 import { registerChildRoutes } from '../http/record-routes.js';
+import { createArea, deleteArea, updateArea } from './area.service.js';
+import { createMeasure, deleteMeasure, updateMeasure } from './measure.service.js';
 import {
-  createArea,
-  createMeasure,
   createProgramme,
-  deleteArea,
-  deleteMeasure,
   deleteProgramme,
   getProgramme,
   getProgrammeEvidence,
   listProgrammes,
-  updateArea,
-  updateMeasure,
   updateProgramme,
 } from './programme.service.js';
 

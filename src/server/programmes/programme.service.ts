@@ -1,23 +1,18 @@
 /**
  * Programmes (e.g. the Thirty-six Policies, 三十六策): areas, measures with owners, status and
  * progress, and the activities and projects that carry each measure out. Areas and measures belong
- * to their programme's office (cnCode) for authorisation. Every change is written to the audit trail.
+ * to their programme's office (cnCode) for authorisation; their changes are in area.service.ts and
+ * measure.service.ts. Every change is written to the audit trail.
  */
 
 import { parsePartialDate } from '../../shared/dates.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
-import {
-  type AreaInput,
-  type AreaUpdateInput,
-  defaultProgress,
-  type MeasureCreateInput,
-  type MeasureStatus,
-  type MeasureUpdateInput,
-  type ProgrammeCreateInput,
-  type ProgrammeListQuery,
-  type ProgrammeUpdateInput,
-  progressProblem,
+import type {
+  AreaInput,
+  ProgrammeCreateInput,
+  ProgrammeListQuery,
+  ProgrammeUpdateInput,
 } from '../../shared/schemas/programme.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
@@ -27,9 +22,7 @@ import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import {
-  type AreaView,
   evidenceOf,
-  type MeasureView,
   type ProgrammeDetail,
   type ProgrammeView,
   presentArea,
@@ -37,37 +30,25 @@ import {
   presentProgramme,
 } from './programme.presenter.js';
 import {
-  deleteAreaIfVersion,
-  deleteMeasureIfVersion,
   deleteProgrammeIfVersion,
   insertAreas,
-  insertMeasure,
   insertProgramme,
   type ProgrammeRow,
   programmeSubtree,
-  replaceMeasureActivities,
-  replaceMeasureProjects,
-  selectActivityScopes,
-  selectArea,
   selectAreasOf,
-  selectMeasure,
-  selectMeasureByCode,
   selectMeasureLinks,
   selectMeasuresOf,
   selectProgramme,
   selectProgrammeByCode,
   selectProgrammePage,
-  selectProjectScopes,
-  updateAreaIfVersion,
-  updateMeasureIfVersion,
   updateProgrammeIfVersion,
 } from './programme.repo.js';
 
-function issue(path: string, rule: string, value: unknown, message: string, fix: string): FieldIssue {
+export function issue(path: string, rule: string, value: unknown, message: string, fix: string): FieldIssue {
   return { path, rule, value, message, fix };
 }
 
-async function loadProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow> {
+export async function loadProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow> {
   const row = await selectProgramme(db, id);
   if (!row) throw notFound('programme', id);
   return row;
@@ -89,7 +70,7 @@ function periodColumns(from: string | null | undefined, to: string | null | unde
   };
 }
 
-function duplicateCode(what: string, code: string): AppError {
+export function duplicateCode(what: string, code: string): AppError {
   return new AppError('conflict', `a ${what} with the code ${code} already exists`, {
     issues: [issue('code', 'duplicate', code, `the code ${code} is taken`, 'choose another code')],
   });
@@ -147,7 +128,7 @@ export async function createProgramme({
   return getProgramme({ db, actor, id });
 }
 
-function areaRow(programmeId: number, a: AreaInput, index: number) {
+export function areaRow(programmeId: number, a: AreaInput, index: number) {
   return {
     programmeId,
     code: a.code,
@@ -279,288 +260,6 @@ export async function deleteProgramme({
       action: 'delete',
       cnCode: current.cnCode,
       before: current,
-    });
-  });
-}
-
-// --- areas ---
-
-export async function createArea({
-  db,
-  actor,
-  programmeId,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  programmeId: number;
-  input: AreaInput;
-}): Promise<AreaView> {
-  const programme = await loadProgramme(db, programmeId);
-  assertCanWrite(actor, programme.cnCode);
-  return db.transaction(async (tx) => {
-    const existing = await selectAreasOf(tx, programmeId);
-    if (existing.some((a) => a.code === input.code)) throw duplicateCode('programme area', input.code);
-    const [row] = await insertAreas(tx, [areaRow(programmeId, input, existing.length)]);
-    if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, actor, {
-      entity: 'programme_area',
-      entityId: row.id,
-      action: 'create',
-      cnCode: programme.cnCode,
-      after: row,
-    });
-    return presentArea(row);
-  });
-}
-
-async function loadArea(db: DbOrTx, id: number) {
-  const area = await selectArea(db, id);
-  if (!area) throw notFound('programme area', id);
-  return { area, programme: await loadProgramme(db, area.programmeId) };
-}
-
-export async function updateArea({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  input: AreaUpdateInput;
-}) {
-  const first = await loadArea(db, id);
-  assertCanWrite(actor, first.programme.cnCode);
-  return db.transaction(async (tx) => {
-    const { area, programme } = await loadArea(tx, id);
-    if (area.version !== input.version) throw staleVersion('programme area', area);
-    const nameZh = input.nameZh === undefined ? area.nameZh : input.nameZh;
-    const nameEn = input.nameEn === undefined ? area.nameEn : input.nameEn;
-    if (!nameZh && !nameEn) {
-      throw validationFailed([
-        issue('nameZh', 'required', null, 'an area needs nameZh or nameEn', 'keep at least one name'),
-      ]);
-    }
-    const updated = await updateAreaIfVersion(tx, id, input.version, {
-      nameZh,
-      nameEn,
-      position: input.position ?? area.position,
-    });
-    if (!updated) throw staleVersion('programme area', area);
-    await writeAudit(tx, actor, {
-      entity: 'programme_area',
-      entityId: id,
-      action: 'update',
-      cnCode: programme.cnCode,
-      before: area,
-      after: updated,
-    });
-    return presentArea(updated);
-  });
-}
-
-export async function deleteArea({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version: number }) {
-  const first = await loadArea(db, id);
-  assertCanWrite(actor, first.programme.cnCode);
-  await db.transaction(async (tx) => {
-    const { area, programme } = await loadArea(tx, id);
-    const measures = (await selectMeasuresOf(tx, programme.id)).filter((m) => m.areaId === id);
-    if (measures.length) {
-      throw new AppError('conflict', `the area ${area.code} still has ${measures.length} measures`, {
-        fix: 'move or delete its measures first',
-      });
-    }
-    if (area.version !== version || !(await deleteAreaIfVersion(tx, id, version)))
-      throw staleVersion('programme area', area);
-    await writeAudit(tx, actor, {
-      entity: 'programme_area',
-      entityId: id,
-      action: 'delete',
-      cnCode: programme.cnCode,
-      before: area,
-    });
-  });
-}
-
-// --- measures ---
-
-/** The activities and projects linked to a measure exist and lie in the actor's scope. */
-async function checkLinks(tx: DbOrTx, actor: Actor, activityIds: number[], projectIds: number[]) {
-  const issues: FieldIssue[] = [];
-  const activities = await selectActivityScopes(tx, activityIds);
-  for (const id of activityIds) {
-    const a = activities.find((x) => x.id === id);
-    if (!a)
-      issues.push(
-        issue('activityIds', 'unknown_activity', id, `activity #${id} does not exist`, 'choose an existing activity'),
-      );
-    else assertCanRead(actor, a.cnCode);
-  }
-  const projects = await selectProjectScopes(tx, projectIds);
-  for (const id of projectIds) {
-    const p = projects.find((x) => x.id === id);
-    if (!p)
-      issues.push(
-        issue('projectIds', 'unknown_project', id, `project #${id} does not exist`, 'choose an existing project'),
-      );
-    else assertCanRead(actor, p.cnCode);
-  }
-  if (issues.length) throw validationFailed(issues);
-}
-
-function checkProgress(status: MeasureStatus, progress: number) {
-  const problem = progressProblem(status, progress);
-  if (problem)
-    throw validationFailed([
-      issue('progress', 'progress_status', progress, problem, 'make the progress fit the status'),
-    ]);
-}
-
-async function checkArea(tx: DbOrTx, programmeId: number, areaId: number) {
-  const area = await selectArea(tx, areaId);
-  if (!area || area.programmeId !== programmeId) {
-    throw validationFailed([
-      issue(
-        'areaId',
-        'unknown_area',
-        areaId,
-        `area #${areaId} is not an area of this programme`,
-        'choose one of its areas',
-      ),
-    ]);
-  }
-}
-
-export async function createMeasure({
-  db,
-  actor,
-  programmeId,
-  input,
-  isDemo = false,
-}: {
-  db: Db;
-  actor: Actor;
-  programmeId: number;
-  input: MeasureCreateInput;
-  isDemo?: boolean;
-}): Promise<MeasureView> {
-  const programme = await loadProgramme(db, programmeId);
-  assertCanWrite(actor, programme.cnCode);
-  const progress = input.progress ?? defaultProgress(input.status);
-  checkProgress(input.status, progress);
-  return db.transaction(async (tx) => {
-    await checkArea(tx, programmeId, input.areaId);
-    if (await selectMeasureByCode(tx, programmeId, input.code)) throw duplicateCode('measure', input.code);
-    const activityIds = [...new Set(input.activityIds)];
-    const projectIds = [...new Set(input.projectIds)];
-    await checkLinks(tx, actor, activityIds, projectIds);
-    const row = await insertMeasure(tx, {
-      programmeId,
-      areaId: input.areaId,
-      code: input.code,
-      textZh: input.textZh ?? null,
-      textEn: input.textEn ?? null,
-      owner: input.owner ?? null,
-      status: input.status,
-      progress,
-      notes: input.notes ?? null,
-      isDemo,
-    });
-    await replaceMeasureActivities(tx, row.id, activityIds);
-    await replaceMeasureProjects(tx, row.id, projectIds);
-    const view = presentMeasure(row, { activityIds, projectIds });
-    await writeAudit(tx, actor, {
-      entity: 'programme_measure',
-      entityId: row.id,
-      action: 'create',
-      cnCode: programme.cnCode,
-      after: view,
-    });
-    return view;
-  });
-}
-
-async function loadMeasure(db: DbOrTx, id: number) {
-  const measure = await selectMeasure(db, id);
-  if (!measure) throw notFound('measure', id);
-  return { measure, programme: await loadProgramme(db, measure.programmeId) };
-}
-
-export async function updateMeasure({
-  db,
-  actor,
-  id,
-  input,
-}: {
-  db: Db;
-  actor: Actor;
-  id: number;
-  input: MeasureUpdateInput;
-}): Promise<MeasureView> {
-  const first = await loadMeasure(db, id);
-  assertCanWrite(actor, first.programme.cnCode);
-  return db.transaction(async (tx) => {
-    const { measure, programme } = await loadMeasure(tx, id);
-    if (measure.version !== input.version) throw staleVersion('measure', measure);
-    const links = (await selectMeasureLinks(tx, [id])).get(id) ?? { activityIds: [], projectIds: [] };
-    const before = presentMeasure(measure, links);
-    const status = (input.status ?? measure.status) as MeasureStatus;
-    // A new status without a progress takes the progress it implies (done → 100).
-    const progress =
-      input.progress ??
-      (input.status && progressProblem(status, measure.progress) ? defaultProgress(status) : measure.progress);
-    checkProgress(status, progress);
-    const textZh = input.textZh === undefined ? measure.textZh : input.textZh;
-    const textEn = input.textEn === undefined ? measure.textEn : input.textEn;
-    if (!textZh && !textEn) {
-      throw validationFailed([
-        issue('textZh', 'required', null, 'a measure needs textZh or textEn', 'keep at least one text'),
-      ]);
-    }
-    if (input.areaId !== undefined) await checkArea(tx, programme.id, input.areaId);
-    const activityIds = input.activityIds ? [...new Set(input.activityIds)] : links.activityIds;
-    const projectIds = input.projectIds ? [...new Set(input.projectIds)] : links.projectIds;
-    await checkLinks(tx, actor, input.activityIds ? activityIds : [], input.projectIds ? projectIds : []);
-    const updated = await updateMeasureIfVersion(tx, id, input.version, {
-      areaId: input.areaId ?? measure.areaId,
-      textZh,
-      textEn,
-      owner: input.owner === undefined ? measure.owner : input.owner,
-      status,
-      progress,
-      notes: input.notes === undefined ? measure.notes : input.notes,
-    });
-    if (!updated) throw staleVersion('measure', measure);
-    if (input.activityIds) await replaceMeasureActivities(tx, id, activityIds);
-    if (input.projectIds) await replaceMeasureProjects(tx, id, projectIds);
-    const after = presentMeasure(updated, { activityIds, projectIds });
-    await writeAudit(tx, actor, {
-      entity: 'programme_measure',
-      entityId: id,
-      action: 'update',
-      cnCode: programme.cnCode,
-      before,
-      after,
-    });
-    return after;
-  });
-}
-
-export async function deleteMeasure({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version: number }) {
-  const first = await loadMeasure(db, id);
-  assertCanWrite(actor, first.programme.cnCode);
-  await db.transaction(async (tx) => {
-    const { measure, programme } = await loadMeasure(tx, id);
-    if (measure.version !== version || !(await deleteMeasureIfVersion(tx, id, version)))
-      throw staleVersion('measure', measure);
-    await writeAudit(tx, actor, {
-      entity: 'programme_measure',
-      entityId: id,
-      action: 'delete',
-      cnCode: programme.cnCode,
-      before: measure,
     });
   });
 }

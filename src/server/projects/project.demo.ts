@@ -12,10 +12,12 @@ import { OutcomeCreateSchema, ProjectCreateSchema } from '../../shared/schemas/p
 import { selectPartnershipIdByNames } from '../activities/activity.repo.js';
 import { systemActor } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
+import { createMeasure } from '../programmes/measure.service.js';
 import { selectActivityIdOn, selectProgrammeByCode } from '../programmes/programme.repo.js';
-import { createMeasure, createProgramme } from '../programmes/programme.service.js';
+import { createProgramme } from '../programmes/programme.service.js';
+import { createOutcome } from './outcome.service.js';
 import { selectProjectIdByName } from './project.repo.js';
-import { createOutcome, createProject } from './project.service.js';
+import { createProject } from './project.service.js';
 
 const PairSchema = z.object({ cn: z.string(), partner: z.string() });
 

@@ -15,17 +15,9 @@ import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
 import { registerChildRoutes } from '../http/record-routes.js';
+import { createOutcome, deleteOutcome, updateOutcome } from './outcome.service.js';
 import { sumOutcomes } from './outcome-totals.js';
-import {
-  createOutcome,
-  createProject,
-  deleteOutcome,
-  deleteProject,
-  getProject,
-  listProjects,
-  updateOutcome,
-  updateProject,
-} from './project.service.js';
+import { createProject, deleteProject, getProject, listProjects, updateProject } from './project.service.js';
 
 const tags = ['projects'];
 

@@ -46,7 +46,7 @@ export function registerReportRoutes(app: Api): void {
       async (c) => {
         const { download, ...query } = c.req.valid('query');
         const report = await generateReport({
-          db: c.get('deps').handle.db,
+          db: c.get('deps').handle.lagTolerant(),
           actor: actorOf(c),
           query: { ...query, format },
         });

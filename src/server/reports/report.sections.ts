@@ -11,7 +11,7 @@ import { ActivityListQuerySchema } from '../../shared/schemas/activity.js';
 import { OUTCOME_UNITS, type OutcomeUnit } from '../../shared/schemas/project.js';
 import { listActivities } from '../activities/activity.service.js';
 import type { Actor } from '../auth/actor.js';
-import { listContacts, listSilentContacts } from '../contacts/contact.service.js';
+import { listContacts, listSilentContacts } from '../contacts/contact-list.service.js';
 import type { DbOrTx } from '../db/client.js';
 import { readAll } from '../db/sql.js';
 import { listHealth } from '../health/health.service.js';

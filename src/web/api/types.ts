@@ -1,63 +1,20 @@
-/** What the API sends back, as the web app reads it (the server's presenters are the source). */
-import type { ActivityType, AdminLevel, Continent, Kind, Level, Precision, Status } from '../../shared/enums';
-import type { Stage } from '../../shared/lifecycle';
+/**
+ * What the API sends back, as the web app reads it: inferred from the response schemas in
+ * src/shared/schemas/*-view.ts where a feature has them (the presenters are typed by the same).
+ */
+import type { ActivityType, Kind, Precision } from '../../shared/enums';
 import type { ListEnvelope } from '../../shared/list';
 
 export type { FigureRecord, Figures, RankRecord } from '../../shared/schemas/figures';
+export type { PartnershipView as Partnership } from '../../shared/schemas/partnership-view';
+export type {
+  CountryGroupView as CountryGroup,
+  CountryView as Country,
+  DivisionView as Division,
+} from '../../shared/schemas/place-view';
 export type { ListEnvelope };
 
 type Names = { nameZh: string; nameEn: string };
-
-export type Partnership = {
-  id: number;
-  level: Level;
-  kind: Kind;
-  /** Before establishment the life cycle's step; `established` for every signed pair. */
-  stage: Stage;
-  status: Status;
-  cn: Names & { code: string; level: string };
-  partner: {
-    id: number;
-    nameZh: string | null;
-    nameEn: string | null;
-    nameLocal: string | null;
-    adminLevel: AdminLevel | null;
-    lat: number | null;
-    lng: number | null;
-    population: number | null;
-    country: Names & { iso2: string; continent: Continent };
-  };
-  establishedOn: string | null;
-  establishedPrecision: Precision | null;
-  endedOn: string | null;
-  endedReason: string | null;
-  sourceUrl: string | null;
-  notes: string | null;
-  isDemo: boolean;
-  /** Open data: true published, false withheld, null follows its scope's setting. */
-  isPublic: boolean | null;
-  /** The notes and ended reason stay in the office (never in open data). */
-  notesInternal: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Division = Names & {
-  code: string;
-  level: 'province' | 'prefecture' | 'county';
-  parentCode: string | null;
-  path: string;
-};
-
-export type Country = Names & { iso2: string; iso3: string; numeric: string | null; continent: Continent };
-
-export type CountryGroup = Names & {
-  code: string;
-  description: string | null;
-  source: string | null;
-  members: { iso2: string; joinedOn: string | null; source: string | null }[];
-};
 
 export type Activity = {
   id: number;

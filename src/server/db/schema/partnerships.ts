@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 /** The registry: one Chinese division paired with one foreign place. */
 import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cnDivisions, foreignPlaces } from './reference.js';
@@ -63,5 +64,8 @@ export const partnerships = pgTable(
     index('partnerships_sort_idx').on(t.sortKey, t.id),
     index('partnerships_country_idx').on(t.countryIso2),
     index('partnerships_established_idx').on(t.establishedOn),
+    // The list's text search (`search LIKE '%…%'`) by trigrams instead of reading every pair
+    // (pg_trgm, which PGlite ships too; the migration creates the extension).
+    index('partnerships_search_trgm_idx').using('gin', sql`${t.search} gin_trgm_ops`),
   ],
 );

@@ -46,7 +46,11 @@ describe('validateMatchSearch', () => {
   });
 
   it('leaves the defaults out of the address (the board, page 1, the default weights)', () => {
-    const s = validateMatchSearch({ tab: 'requests', page: '1', weights: weightsParam(DEFAULT_WEIGHTS) });
+    const s = validateMatchSearch({
+      tab: 'requests',
+      page: '1',
+      weights: `size:${DEFAULT_WEIGHTS.size},role:${DEFAULT_WEIGHTS.role}`,
+    });
     expect(s.tab).toBeUndefined();
     expect(s.page).toBeUndefined();
     expect(s.weights).toBeUndefined();

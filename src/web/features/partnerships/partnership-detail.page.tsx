@@ -3,6 +3,7 @@ import { EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { App as AntApp, Button, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
+import type { Continent } from '../../../shared/enums';
 import { ApiError, api } from '../../api/client';
 import { keys, usePartnership } from '../../api/queries';
 import type { Partnership } from '../../api/types';
@@ -114,7 +115,7 @@ function Detail({ p }: { p: Partnership }) {
               ) : null}
               <Descriptions.Item label={t('field.country')}>
                 {name(p.partner.country.nameZh, p.partner.country.nameEn)} ·{' '}
-                {t(`continent.${p.partner.country.continent}`)}
+                {t(`continent.${p.partner.country.continent as Continent}`)}
               </Descriptions.Item>
               {p.partner.adminLevel ? (
                 <Descriptions.Item label={t('field.partnerAdminLevel')}>

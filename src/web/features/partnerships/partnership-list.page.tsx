@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { CONTINENTS, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
+import { CONTINENTS, type Continent, KINDS, LEVELS, STATUSES } from '../../../shared/enums';
 import { STAGES } from '../../../shared/lifecycle';
 import { apiUrl } from '../../api/client';
 import { useCountries, useGroups, usePartnershipList } from '../../api/queries';
@@ -137,7 +137,7 @@ export function PartnershipListPage() {
       continent: {
         key: 'continent',
         title: t('field.continent'),
-        render: (_, p) => t(`continent.${p.partner.country.continent}`),
+        render: (_, p) => t(`continent.${p.partner.country.continent as Continent}`),
       },
       level: { key: 'level', title: t('field.level'), render: (_, p) => <LevelPill level={p.level} /> },
       kind: { key: 'kind', title: t('field.kind'), render: (_, p) => <KindText kind={p.kind} /> },
