@@ -126,9 +126,9 @@ it('explains the suggestions in both languages, follows the weights, shortlists,
     .not.toContain(dismissName);
   await shot(page, 'match.suggestions.en');
 
-  // Why not the dismissed place? Its exclusion, with the reason.
+  // The shortlist with its note, and the dismissed place with its reason, restored.
   await page.getByRole('tab', { name: 'Shortlist' }).click();
-  await page.locator('.ant-table-row', { hasText: shortName }).waitFor();
+  await page.locator('.ant-table-row', { hasText: shortName }).first().waitFor();
   const gone = page
     .locator('.ant-card', { hasText: 'Dismissed places' })
     .locator('.ant-table-row', { hasText: dismissName });
