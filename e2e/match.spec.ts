@@ -103,14 +103,20 @@ it('explains the suggestions in both languages, follows the weights, shortlists,
     .waitFor({ state: 'detached' })
     .catch(() => {});
 
-  const shortlisted = candidates(page).nth(0);
+  // The first candidate not yet on the shortlist, and another one to set aside.
+  const shortlisted = candidates(page)
+    .filter({ has: page.getByRole('button', { name: /^Shortlist/ }) })
+    .first();
   const shortName = await shortlisted.locator('.match-candidate-name strong').innerText();
   await shortlisted.getByRole('button', { name: /^Shortlist/ }).click();
   await page.locator('#match-ask-text').fill('Worth a first letter through the embassy');
   await page.locator('.ant-modal').getByRole('button', { name: 'Add to the shortlist' }).click();
   await candidates(page).filter({ hasText: shortName }).getByText('Shortlisted').waitFor();
 
-  const dismissed = candidates(page).nth(1);
+  const dismissed = candidates(page)
+    .filter({ hasNotText: shortName })
+    .filter({ has: page.getByRole('button', { name: /^Dismiss/ }) })
+    .first();
   const dismissName = await dismissed.locator('.match-candidate-name strong').innerText();
   await dismissed.getByRole('button', { name: /^Dismiss/ }).click();
   await page.locator('#match-ask-text').fill('Already in talks with another province');
@@ -120,10 +126,12 @@ it('explains the suggestions in both languages, follows the weights, shortlists,
     .not.toContain(dismissName);
   await shot(page, 'match.suggestions.en');
 
-  // Why not the dismissed place? Its exclusion, with the reason.
+  // The shortlist with its note, and the dismissed place with its reason, restored.
   await page.getByRole('tab', { name: 'Shortlist' }).click();
-  await page.locator('.ant-table-row', { hasText: shortName }).waitFor();
-  const gone = page.locator('.ant-table-row', { hasText: dismissName });
+  await page.locator('.ant-table-row', { hasText: shortName }).first().waitFor();
+  const gone = page
+    .locator('.ant-card', { hasText: 'Dismissed places' })
+    .locator('.ant-table-row', { hasText: dismissName });
   expect(await gone.innerText()).toContain('Already in talks with another province');
   await shot(page, 'match.shortlist.en');
   await gone.getByRole('button', { name: /Restore/ }).click();

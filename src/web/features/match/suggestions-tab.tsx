@@ -122,11 +122,11 @@ function CandidateCard({
           <strong>{name(c.nameZh, c.name)}</strong>
           <span className="muted">
             {' '}
-            · <span className="nowrap">{name(c.countryNameZh, c.countryNameEn)}</span>
+            <span className="nowrap">· {name(c.countryNameZh, c.countryNameEn)}</span>
             {c.population !== null ? (
               <>
                 {' '}
-                · <span className="nowrap">{t('match.populationShort', { n: n(c.population) })}</span>
+                <span className="nowrap">· {t('match.populationShort', { n: n(c.population) })}</span>
               </>
             ) : null}
           </span>
@@ -139,7 +139,12 @@ function CandidateCard({
         <div className="match-score" title={t('match.scoreHint')}>
           <span className="match-score-value">{n(c.score, 1)}</span>
           <span className="muted match-score-parts">
-            {t('match.similarityShort')} {n(c.similarity, 2)} · {t('match.strategicShort')} {n(c.strategic, 2)}
+            <span className="nowrap">
+              {t('match.similarityShort')} {n(c.similarity, 2)}
+            </span>{' '}
+            <span className="nowrap">
+              · {t('match.strategicShort')} {n(c.strategic, 2)}
+            </span>
           </span>
         </div>
       </div>
