@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../src/server/auth/actor.js';
 import { openDatabase } from '../src/server/db/open.js';
 import { queryRows } from '../src/server/db/sql.js';
-import type { MatchContext } from '../src/server/match/score.js';
+import { distanceKm, type MatchContext } from '../src/server/match/score.js';
 import { type MatchSetting, readSetting } from '../src/server/match/suggestion.service.js';
 import { createPartnership } from '../src/server/partnerships/partnership.service.js';
 import { type Division, findCountry, getReferenceCache } from '../src/server/places/reference-cache.js';
@@ -61,13 +61,9 @@ function pointOf(d: Division): [number, number] | undefined {
   );
 }
 
-function km(a: [number, number], b: [number, number]): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b[1] - a[1]) * rad) / 2) ** 2 +
-    Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(((b[0] - a[0]) * rad) / 2) ** 2;
-  return 12_742 * Math.asin(Math.sqrt(h));
-}
+/** Great-circle km between two [lng, lat] points. */
+const km = (a: [number, number], b: [number, number]) =>
+  distanceKm({ lng: a[0], lat: a[1] }, { lng: b[0], lat: b[1] }) as number;
 
 const LEVEL_ORDER = { prefecture: 0, province: 1, county: 2 } as const;
 

@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { distanceKm } from '../src/server/match/score.js';
 import { nameKeyOf } from '../src/shared/text.js';
 
 type City = {
@@ -42,14 +43,9 @@ for (const c of cities) {
   byName.set(key, [...(byName.get(key) ?? []), c]);
 }
 
-/** Great-circle distance in km. */
-function km([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 12_742 * Math.asin(Math.sqrt(a));
-}
+/** Great-circle km between two [lng, lat] points. */
+const km = (a: [number, number], b: [number, number]) =>
+  distanceKm({ lng: a[0], lat: a[1] }, { lng: b[0], lat: b[1] }) as number;
 
 /** Where the division lies, as closely as the shipped coordinates tell, and how far a match may be. */
 function anchor(d: Division): { at: [number, number]; reach: number } | null {

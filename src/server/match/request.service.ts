@@ -5,11 +5,10 @@
  * office that entered it for a foreign one. Contacts are personal data: a request shows its contact
  * only to those who may see contacts there.
  */
-import { type Bilingual, bi, listIn } from '../../shared/bilingual.js';
+import { type Bilingual, bi } from '../../shared/bilingual.js';
 import { today } from '../../shared/dates.js';
 import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
-import { FIELD_NAMES } from '../../shared/health.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
   type MatchRequest,
@@ -50,7 +49,7 @@ import {
   selectRequestPage,
   updateRequestIfVersion,
 } from './match.repo.js';
-import type { SeekingRequest } from './score.js';
+import { fieldList, type SeekingRequest } from './score.js';
 
 type PlaceRow = Awaited<ReturnType<typeof selectPlacesOf>>[number];
 
@@ -208,6 +207,15 @@ export async function getRequest({ db, actor, id }: { db: DbOrTx; actor: Actor; 
   return view as MatchRequest;
 }
 
+/** A request the actor may change, at the version it read (when one is named: a delete checks it in its statement). */
+async function writableRequest(db: DbOrTx, actor: Actor, id: number, version?: number): Promise<RequestRow> {
+  const current = await selectRequest(db, id);
+  if (!current) throw notFound('request', id);
+  assertCanWrite(actor, current.ownerScope);
+  if (version !== undefined && current.version !== version) throw staleVersion('request', current);
+  return current;
+}
+
 function ownerColumnsOf(division: Division) {
   return {
     ownerScope: division.code,
@@ -358,10 +366,7 @@ export async function updateRequest({
   input: MatchRequestUpdate;
 }): Promise<MatchRequest> {
   await db.transaction(async (tx) => {
-    const current = await selectRequest(tx, id);
-    if (!current) throw notFound('request', id);
-    assertCanWrite(actor, current.ownerScope);
-    if (current.version !== input.version) throw staleVersion('request', current);
+    const current = await writableRequest(tx, actor, id, input.version);
     const issues = referenceIssues({
       ...input,
       receivedOn: input.receivedOn === undefined ? current.receivedOn : input.receivedOn,
@@ -407,10 +412,7 @@ export async function moveRequestStatus({
   input: RequestStatusMove;
 }): Promise<MatchRequest> {
   await db.transaction(async (tx) => {
-    const current = await selectRequest(tx, id);
-    if (!current) throw notFound('request', id);
-    assertCanWrite(actor, current.ownerScope);
-    if (current.version !== input.version) throw staleVersion('request', current);
+    const current = await writableRequest(tx, actor, id, input.version);
     const from = current.status as RequestStatus;
     if (!REQUEST_MOVES[from].includes(input.status)) {
       throw validationFailed([
@@ -443,9 +445,7 @@ export async function moveRequestStatus({
 
 export async function deleteRequest({ db, actor, id, version }: { db: Db; actor: Actor; id: number; version: number }) {
   await db.transaction(async (tx) => {
-    const current = await selectRequest(tx, id);
-    if (!current) throw notFound('request', id);
-    assertCanWrite(actor, current.ownerScope);
+    const current = await writableRequest(tx, actor, id);
     if (!(await deleteRequestIfVersion(tx, id, version))) throw staleVersion('request', current);
     await writeAudit(tx, actor, {
       entity: 'match_request',
@@ -458,13 +458,6 @@ export async function deleteRequest({ db, actor, id, version }: { db: Db; actor:
 }
 
 /* ---------- mutual matches ---------- */
-
-function fieldNames(fields: readonly string[]): Bilingual {
-  return {
-    zh: listIn(fields.map((f) => FIELD_NAMES[f]?.['zh-CN'] ?? f)).zh,
-    en: listIn(fields.map((f) => FIELD_NAMES[f]?.en ?? f)).en,
-  };
-}
 
 function inSize(size: string | null, population: number | null | undefined): boolean | null {
   if (!size || !population) return null;
@@ -496,7 +489,7 @@ export function fitOf(
   const commonFields = cn.fields.filter((f) => foreign.fields.includes(f));
   if (cn.fields.length > 0 && foreign.fields.length > 0) {
     if (commonFields.length === 0) return null;
-    const names = fieldNames(commonFields);
+    const names = fieldList(commonFields);
     reasons.push(bi(`双方都希望在${names.zh}领域合作`, `both wish to work on ${names.en}`));
   }
   const theirSize = inSize(cn.sizeWished, foreign.profile.population);

@@ -329,7 +329,8 @@ const ROLE_TEXT: Record<Role, Bilingual> = {
   state: bi('一级行政区', 'a first-level region'),
 };
 
-function fieldList(fields: readonly string[]): Bilingual {
+/** The names of fields of cooperation, listed the way each language does. */
+export function fieldList(fields: readonly string[]): Bilingual {
   return {
     zh: listIn(fields.map((f) => FIELD_NAMES[f]?.['zh-CN'] ?? f)).zh,
     en: listIn(fields.map((f) => FIELD_NAMES[f]?.en ?? f)).en,
