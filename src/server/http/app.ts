@@ -88,6 +88,25 @@ export function createApi(): Api {
   });
 }
 
+const API_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Amity API',
+    version: '1',
+    description: 'Registry, figures and reports of international friendship-city partnerships.',
+  },
+};
+
+/**
+ * The OpenAPI document of these route modules, as GET /api/openapi.json serves it; written without
+ * a database, for docs/openapi.json (scripts/write-openapi.ts) and the test that compares the two.
+ */
+export function openApiDocument(modules: readonly RouteModule[]): unknown {
+  const app = createApi();
+  for (const register of modules) register(app);
+  return app.getOpenAPI31Document(API_DOCUMENT);
+}
+
 export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   const app = createApi();
   app.use('*', observeRequests({ logger: deps.logger ?? silentLogger, metrics: deps.metrics }));
@@ -105,14 +124,7 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   // Fetch Request of the Node request (headers, abort signal, stream), 4 % of a busy server's time.
   app.use('/api/*', (c, next) => (READ_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
   for (const register of modules) register(app);
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Amity API',
-      version: '1',
-      description: 'Registry, figures and reports of international friendship-city partnerships.',
-    },
-  });
+  app.doc31('/api/openapi.json', API_DOCUMENT);
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => errorResponse(c, error));
   return app;
