@@ -14,7 +14,7 @@ import {
 } from '../db/schema.js';
 import { escapeLike, queryRows, readPage } from '../db/sql.js';
 import { type Subtree, subtreeWhere } from '../db/subtree.js';
-import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
+import { deleteIfVersion, updateIfVersion, updateKeyedIfVersion } from '../db/versioned.js';
 
 export type RequestRow = typeof matchRequests.$inferSelect;
 export type NewRequest = typeof matchRequests.$inferInsert;
@@ -225,13 +225,11 @@ export async function insertPolicy(db: DbOrTx, scopeCode: string, settings: unkn
   return rows[0];
 }
 
-export async function updatePolicyIfVersion(db: DbOrTx, scopeCode: string, version: number, settings: unknown) {
-  const rows = await db
-    .update(matchPolicies)
-    .set({ settings, isDemo: false, version: sql`${matchPolicies.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(matchPolicies.scopeCode, scopeCode), eq(matchPolicies.version, version)))
-    .returning();
-  return rows[0];
+export function updatePolicyIfVersion(db: DbOrTx, scopeCode: string, version: number, settings: unknown) {
+  return updateKeyedIfVersion(db, matchPolicies, matchPolicies.scopeCode, scopeCode, version, {
+    settings,
+    isDemo: false,
+  });
 }
 
 /** Names of divisions by code, for requests' Chinese sides. */

@@ -2,9 +2,10 @@
  * Database access for what is published: the per-scope settings (open_scopes) and the condition
  * "this pair is published" as SQL, the one definition the export and the public read API share.
  */
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { openScopes, partnerships } from '../db/schema.js';
+import { deleteKeyedIfVersion, updateKeyedIfVersion } from '../db/versioned.js';
 
 export type OpenScopeRow = typeof openScopes.$inferSelect;
 
@@ -20,21 +21,12 @@ export async function insertOpenScope(db: DbOrTx, cnCode: string, isPublic: bool
   return rows[0];
 }
 
-export async function updateOpenScopeIfVersion(db: DbOrTx, cnCode: string, version: number, isPublic: boolean) {
-  const rows = await db
-    .update(openScopes)
-    .set({ isPublic, version: sql`${openScopes.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(openScopes.cnCode, cnCode), eq(openScopes.version, version)))
-    .returning();
-  return rows[0];
+export function updateOpenScopeIfVersion(db: DbOrTx, cnCode: string, version: number, isPublic: boolean) {
+  return updateKeyedIfVersion(db, openScopes, openScopes.cnCode, cnCode, version, { isPublic });
 }
 
-export async function deleteOpenScopeIfVersion(db: DbOrTx, cnCode: string, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(openScopes)
-    .where(and(eq(openScopes.cnCode, cnCode), eq(openScopes.version, version)))
-    .returning({ cnCode: openScopes.cnCode });
-  return rows.length > 0;
+export function deleteOpenScopeIfVersion(db: DbOrTx, cnCode: string, version: number): Promise<boolean> {
+  return deleteKeyedIfVersion(db, openScopes, openScopes.cnCode, cnCode, version);
 }
 
 /**

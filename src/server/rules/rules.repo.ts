@@ -1,9 +1,10 @@
 /** Database access for office rules, and the rules' checks as SQL for lists of flagged activities. */
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { DELEGATION_TYPES, NATIONAL_CODE, type RuleCode } from '../../shared/enums.js';
 import { DEFAULT_RULES } from '../../shared/schemas/rules.js';
 import type { DbOrTx } from '../db/client.js';
 import { activities, officeRules } from '../db/schema.js';
+import { deleteKeyedIfVersion, updateKeyedIfVersion } from '../db/versioned.js';
 
 export type OfficeRulesRow = typeof officeRules.$inferSelect;
 
@@ -25,21 +26,12 @@ export async function insertRules(db: DbOrTx, scopeCode: string, settings: unkno
   return rows[0];
 }
 
-export async function updateRulesIfVersion(db: DbOrTx, scopeCode: string, version: number, settings: unknown) {
-  const rows = await db
-    .update(officeRules)
-    .set({ settings, isDemo: false, version: sql`${officeRules.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(officeRules.scopeCode, scopeCode), eq(officeRules.version, version)))
-    .returning();
-  return rows[0];
+export function updateRulesIfVersion(db: DbOrTx, scopeCode: string, version: number, settings: unknown) {
+  return updateKeyedIfVersion(db, officeRules, officeRules.scopeCode, scopeCode, version, { settings, isDemo: false });
 }
 
-export async function deleteRulesIfVersion(db: DbOrTx, scopeCode: string, version: number): Promise<boolean> {
-  const rows = await db
-    .delete(officeRules)
-    .where(and(eq(officeRules.scopeCode, scopeCode), eq(officeRules.version, version)))
-    .returning({ scopeCode: officeRules.scopeCode });
-  return rows.length > 0;
+export function deleteRulesIfVersion(db: DbOrTx, scopeCode: string, version: number): Promise<boolean> {
+  return deleteKeyedIfVersion(db, officeRules, officeRules.scopeCode, scopeCode, version);
 }
 
 /*
