@@ -283,6 +283,41 @@ it('on a 390-px phone: every page behind one menu, and the list as cards', async
   }
 });
 
+it('on a desktop: every page of the bar in view, or behind the menu where the bar is too narrow', async () => {
+  const cases = [
+    { lang: 'zh-CN', width: 1280, bar: true },
+    { lang: 'en', width: 1280, bar: true },
+    { lang: 'zh-CN', width: 1100, bar: true },
+    { lang: 'en', width: 1180, bar: false },
+    { lang: 'zh-CN', width: 1024, bar: false },
+  ] as const;
+  for (const { lang, width, bar } of cases) {
+    const page = await openPage(browser, `${baseUrl}/`, { lang, viewport: { width, height: 800 } });
+    await page.locator('.brand').waitFor();
+    const nav = page.locator('.app-header .app-nav');
+    await expect.poll(() => nav.isVisible(), `${lang} ${width}`).toBe(bar);
+    if (bar) {
+      // Signed in as the demo admin: every page is in the bar, the last one is Import.
+      await nav.getByRole('link', { name: lang === 'zh-CN' ? '导入' : 'Import' }).waitFor();
+      const clipped = await nav.evaluate((el) => {
+        const right = el.getBoundingClientRect().right;
+        return [...el.children]
+          .filter((child) => child.getBoundingClientRect().right > right + 0.5)
+          .map((child) => child.textContent);
+      });
+      expect(clipped, `${lang} ${width}`).toEqual([]);
+    } else {
+      await page.getByRole('button', { name: lang === 'zh-CN' ? '菜单' : 'Menu' }).click();
+      await page
+        .locator('#phone-nav')
+        .getByRole('link', { name: lang === 'zh-CN' ? '导入' : 'Import' })
+        .waitFor();
+    }
+    if (width === 1280) await shot(page, `daily.desktop-bar.${lang}`, false);
+    await page.context().close();
+  }
+});
+
 it('walks from the skip link to the list search with the keyboard alone', async () => {
   const page = await openPage(browser, `${baseUrl}/partnerships`);
   await page.locator('.ant-table-row').first().waitFor();

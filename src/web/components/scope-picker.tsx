@@ -59,6 +59,8 @@ export function ScopePicker({ id }: { id: string }) {
           : divisionLabel(d, lang),
     }));
     if (!province || scope === NATIONAL_CODE) out.unshift({ value: NATIONAL_CODE, label: t('scope.national') });
+    // Until the division's names arrive the select would show its bare code (430000).
+    if (scope && !out.some((o) => o.value === scope)) out.unshift({ value: scope, label: t('state.loading') });
     return out;
   }, [q, found.data, children.data, provinceDivision.data, current.data, province, scope, lang, t]);
 
