@@ -8,18 +8,13 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { pickLanguage } from '../../shared/messages.js';
+import { ImportReportSchema } from '../../shared/schemas/imports.js';
 import { PartnershipFilterSchema } from '../../shared/schemas/partnership.js';
 import { type Actor, assertCanWrite } from '../auth/actor.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { buildTemplate, CONTENT_TYPES, exportPartnershipsStream } from './export.service.js';
-import {
-  IMPORT_FORMATS,
-  IMPORT_TYPES,
-  type ImportFormat,
-  ImportReportSchema,
-  type ImportType,
-} from './import.schema.js';
+import { IMPORT_FORMATS, IMPORT_TYPES, type ImportFormat, type ImportType } from './import.schema.js';
 import { importData, resolveFormat } from './import.service.js';
 import { parseMapping } from './mapping.js';
 import { formatOfFileName } from './parsers.js';

@@ -1,18 +1,30 @@
 /**
  * The interchange format: the columns of each import type with their English and Chinese headers,
- * the values the enumerations accept, and the shape of an import report. docs/interchange-format.md
- * describes the same thing for people; keep the two in step.
+ * and the values the enumerations accept. docs/interchange-format.md describes the same thing for
+ * people; keep the two in step. The import report the API sends is src/shared/schemas/imports.ts.
  */
-import { z } from 'zod';
 import type { Bilingual } from '../../shared/bilingual.js';
 import type { AdminLevel, Kind, Status } from '../../shared/enums.js';
 
-import { IMPORT_TYPES, type ImportType } from '../../shared/schemas/imports.js';
+import {
+  IMPORT_FORMATS,
+  IMPORT_TYPES,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportReading,
+  type ImportReport,
+  type ImportType,
+} from '../../shared/schemas/imports.js';
 
-export { IMPORT_TYPES, type ImportType };
-
-export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export {
+  IMPORT_FORMATS,
+  IMPORT_TYPES,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportReading,
+  type ImportReport,
+  type ImportType,
+};
 
 export type ColumnDef = {
   /** Canonical (English) header, also the JSON key. */
@@ -351,97 +363,17 @@ export const SERIAL_HEADERS = [
   'id号',
 ];
 
-export const IgnoredColumnSchema = z.object({
-  column: z.string().describe('The header as the file writes it, or the column letter when it has none'),
-  reason: z
-    .enum(['serial', 'empty', 'option', 'problems'])
-    .describe(
-      'serial: a serial-number column; empty: no header and no values; option: ignored on request; problems: the problem column of a downloaded problem report',
-    ),
-});
-
-export const ImportProblemSchema = z
-  .object({
-    row: z
-      .number()
-      .int()
-      .nullable()
-      .describe('Row number as the file shows it (CSV/XLSX: the header is row 1; JSON: 1 = first item)'),
-    column: z.string().nullable().describe('The column header as written in the file'),
-    field: z.string().nullable().describe('The canonical column name'),
-    value: z.string().optional(),
-    rule: z.string().describe('Stable name of the broken rule, e.g. unknown_country, ambiguous_division'),
-    message: z.string().describe("What is wrong, in the caller's language"),
-    fix: z.string().optional().describe("How to fix it, in the caller's language"),
-    suggestions: z.array(z.string()).optional().describe('"Did you mean" candidates'),
-    otherRow: z.number().int().optional().describe('The other row of a duplicate pair'),
-  })
-  .meta({ id: 'ImportProblem' });
-export type ImportProblem = z.infer<typeof ImportProblemSchema>;
-
 /**
  * A problem as the importer finds it: its message and fix in both languages. The report renders
  * them in the reader's language (ProblemList.sorted).
  */
 export type Problem = Omit<ImportProblem, 'message' | 'fix'> & { message: Bilingual; fix?: Bilingual };
 
-export const ImportReadingSchema = z
-  .object({
-    row: z.number().int(),
-    column: z.string().nullable().describe('The column header as written in the file'),
-    field: z.string(),
-    value: z.string().describe('The cell as written'),
-    reading: z
-      .string()
-      .describe("What it was read as, in the caller's language: 1982-10-30 (day, Chinese date); 韩国 (KR)"),
-  })
-  .meta({ id: 'ImportReading' });
-export type ImportReading = z.infer<typeof ImportReadingSchema>;
 /** A reading as the importer makes it, in both languages. */
 export type Reading = Omit<ImportReading, 'reading'> & { reading: Bilingual };
 
 /** At most this many readings are listed in a report; readingCount counts them all. */
 export const MAX_LISTED_READINGS = 10_000;
-
-export const ImportReportSchema = z
-  .object({
-    type: z.enum(IMPORT_TYPES).nullable(),
-    format: z.enum(IMPORT_FORMATS),
-    fileName: z.string(),
-    dryRun: z.boolean(),
-    rows: z.number().int().describe('Data rows read (blank rows are skipped)'),
-    added: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    placesAdded: z.number().int().describe('Foreign places created (partnership imports)'),
-    problems: z.array(ImportProblemSchema),
-    problemCount: z.number().int().describe('All problems found; problems lists at most the first 10,000'),
-    ok: z.boolean(),
-    runId: z.number().int().nullable().describe('The import_runs row of an import that wrote something'),
-    changes: z
-      .array(
-        z.object({
-          row: z.number().int(),
-          id: z.number().int().describe('The stored record the row changes'),
-          fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
-        }),
-      )
-      .describe('Every stored record the file changes, field by field, before → after (dry run and import)'),
-    headerRow: z.number().int().describe('The row the headers were read from (title rows above it are passed over)'),
-    ignoredColumns: z.array(IgnoredColumnSchema).describe('Columns left out of the import, with the reason'),
-    readings: z
-      .array(ImportReadingSchema)
-      .describe(
-        'How each value not written in the standard form was read (dates, countries, divisions), row by row, so that a person can check the reading before importing; at most 10,000',
-      ),
-    readingCount: z.number().int().describe('All readings made; readings lists at most the first 10,000'),
-    storedValuesChanged: z
-      .number()
-      .int()
-      .describe('Stored values (not empty before) that the import changes or clears: what the page asks to confirm'),
-  })
-  .meta({ id: 'ImportReport' });
-export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 /** At most this many problems are listed in a report; problemCount counts them all. */
 export const MAX_LISTED_PROBLEMS = 10_000;

@@ -22,8 +22,9 @@ function present(row: RunRow): ImportRun {
   return {
     id: row.id,
     fileName: row.fileName,
-    format: row.format,
-    target: row.target,
+    // Text columns, written only by importData from the format and type it read the file as.
+    format: row.format as ImportRun['format'],
+    target: row.target as ImportRun['target'],
     createdAt: row.createdAt.toISOString(),
     actorName: row.actorName,
     scopeCode: row.scopeCode,

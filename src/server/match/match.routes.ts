@@ -13,6 +13,7 @@ import {
   MatchRequestUpdateSchema,
   MutualMatchSchema,
   MutualQuerySchema,
+  PromotedSchema,
   PromoteMatchSchema,
   RequestListQuerySchema,
   RequestStatusMoveSchema,
@@ -58,10 +59,6 @@ const writeFailures = {
   404: errorResponses[404],
   409: errorResponses[409],
 } as const;
-
-const PromotedSchema = z
-  .object({ partnershipId: z.number().int(), cnRequest: MatchRequestSchema, foreignRequest: MatchRequestSchema })
-  .meta({ id: 'MatchPromoted' });
 
 export function registerMatchRoutes(app: Api): void {
   registerRecordRoutes(app, {

@@ -40,7 +40,7 @@ export async function effectivePolicy(
   return { settings: DEFAULT_POLICY, scopeCode: null };
 }
 
-function presentOwn(row: PolicyRow | undefined) {
+function presentOwn(row: PolicyRow | undefined): MatchPolicyView['own'] {
   return row
     ? { settings: parsePolicy(row.settings), version: row.version, updatedAt: row.updatedAt.toISOString() }
     : null;

@@ -7,7 +7,7 @@
  */
 import { type Bilingual, bi } from '../../shared/bilingual.js';
 import { today } from '../../shared/dates.js';
-import { LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
+import { type Continent, type Field, LEVEL_OF_DIVISION, NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import {
@@ -15,6 +15,7 @@ import {
   type MatchRequestCreate,
   type MatchRequestUpdate,
   type MutualMatch,
+  type Promoted,
   type PromoteMatch,
   REQUEST_DEFAULT_MONTHS,
   REQUEST_MOVES,
@@ -142,9 +143,10 @@ function present(row: RequestRow, lookups: Lookups, actor: Actor, on: string): M
       : null,
     profile: parseProfile(row.profile),
     wishedCountries: row.wishedCountries,
-    wishedRegions: row.wishedRegions,
+    // Text arrays in the database, written only from a create or change whose schema takes these lists.
+    wishedRegions: row.wishedRegions as Continent[],
     wishedProvinces: row.wishedProvinces,
-    fields: row.fields,
+    fields: row.fields as Field[],
     sizeWished: (row.sizeWished as Size | null) ?? null,
     contact: mayShowContact && row.contactId ? { id: row.contactId, name: contact.name } : null,
     source: row.source,
@@ -466,10 +468,7 @@ function inSize(size: string | null, population: number | null | undefined): boo
 }
 
 /** Why a Chinese and a foreign request fit each other, or null when they do not. */
-export function fitOf(
-  cn: MatchRequest,
-  foreign: MatchRequest,
-): { reasons: Bilingual[]; commonFields: string[] } | null {
+export function fitOf(cn: MatchRequest, foreign: MatchRequest): Pick<MutualMatch, 'reasons' | 'commonFields'> | null {
   const place = foreign.foreign;
   const division = cn.cn;
   if (!place || !division) return null;
@@ -480,7 +479,7 @@ export function fitOf(
     reasons.push(bi(`对方希望在你省寻找友城`, `they wish for a partner in your province`));
   }
   const countryWished = cn.wishedCountries.includes(place.countryIso2);
-  const regionWished = place.continent ? cn.wishedRegions.includes(place.continent) : false;
+  const regionWished = place.continent ? (cn.wishedRegions as readonly string[]).includes(place.continent) : false;
   if ((cn.wishedCountries.length > 0 || cn.wishedRegions.length > 0) && !countryWished && !regionWished) return null;
   if (countryWished)
     reasons.push(bi(`${place.countryNameZh}在你方希望的国家之列`, `${place.countryNameEn} is a country you wish for`));
@@ -530,7 +529,15 @@ export async function mutualMatches({
 }
 
 /** Moves a mutual match into the life cycle: a pair at the intent stage, both requests matched and linked to it. */
-export async function promoteMatch({ db, actor, input }: { db: Db; actor: Actor; input: PromoteMatch }) {
+export async function promoteMatch({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: PromoteMatch;
+}): Promise<Promoted> {
   const on = input.on ?? today();
   const partnershipId = await db.transaction(async (tx) => {
     const cnRow = await readableRequest(tx, actor, input.cnRequestId);

@@ -10,6 +10,7 @@ import { LEVEL_OF_DIVISION } from '../../shared/enums.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import {
   type Candidate,
+  type CandidateExplained,
   DEFAULT_WEIGHTS,
   type Dismissal,
   EXCLUSION_RULES,
@@ -284,7 +285,7 @@ export async function explainCandidate({
   key: string;
   weights?: Weights;
   asOf?: string;
-}) {
+}): Promise<CandidateExplained> {
   const setting = await readSetting(db, actor, cn, asOf);
   const place = findCandidate(setting, key);
   const { target, ctx } = setting;
@@ -383,7 +384,15 @@ function presentDismissal(row: DismissalRow): Dismissal {
   };
 }
 
-export async function listShortlist({ db, actor, cn }: { db: DbOrTx; actor: Actor; cn: string }) {
+export async function listShortlist({
+  db,
+  actor,
+  cn,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  cn: string;
+}): Promise<ShortlistEntry[]> {
   assertCanRead(actor, getDivision(cn, 'cn').code);
   return (await selectShortlist(db, cn)).map(presentShortlist);
 }
@@ -481,7 +490,15 @@ export async function removeFromShortlist({ db, actor, id }: { db: Db; actor: Ac
   });
 }
 
-export async function listDismissals({ db, actor, cn }: { db: DbOrTx; actor: Actor; cn: string }) {
+export async function listDismissals({
+  db,
+  actor,
+  cn,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  cn: string;
+}): Promise<Dismissal[]> {
   assertCanRead(actor, getDivision(cn, 'cn').code);
   return (await selectDismissals(db, cn)).map(presentDismissal);
 }

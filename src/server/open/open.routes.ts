@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { envelopeSchema } from '../../shared/list.js';
 import { OpenPartnershipListQuerySchema, OpenScopePutSchema } from '../../shared/schemas/open.js';
+import { OpenPartnershipSchema, OpenScopeViewSchema } from '../../shared/schemas/open-view.js';
 import { DivisionCodeSchema } from '../../shared/schemas/partnership.js';
-import { ForeignPlaceSchema } from '../../shared/schemas/place-view.js';
 import { ANONYMOUS_READER } from '../auth/actor.js';
 import { type Api, type AppDeps, type AppEnv, actorOf } from '../http/app.js';
 import { clientAddress } from '../http/client.js';
@@ -28,46 +28,6 @@ const rateLimited = {
   ...errorResponses[429],
   description: 'Too many requests from this address: wait Retry-After seconds',
 };
-
-const OpenPartnershipSchema = z
-  .object({
-    id: z.number().int(),
-    level: z.string().describe('provincial | city | county, from the Chinese side'),
-    kind: z.string().describe('friendship | exchange'),
-    status: z.string().describe('active | dormant | ended'),
-    cn: z.object({
-      code: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      level: z.string(),
-      wikidataId: z.string().nullable(),
-    }),
-    partner: ForeignPlaceSchema,
-    establishedOn: z.string().nullable().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
-    establishedPrecision: z.string().nullable(),
-    endedOn: z.string().nullable(),
-    endedReason: z.string().nullable().describe('Null when the office keeps its notes internal'),
-    sourceUrl: z.string().nullable(),
-    notes: z.string().nullable().describe('Null when the office keeps its notes internal'),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'OpenPartnership' });
-
-const OwnSchema = z.object({ isPublic: z.boolean(), version: z.number().int(), updatedAt: z.string() });
-const OpenScopeViewSchema = z
-  .object({
-    scopeCode: z.string(),
-    own: OwnSchema.nullable().describe('The scope’s own setting; null when it follows the scopes above'),
-    isPublic: z.boolean().describe('Whether a pair of this scope without its own flag is published'),
-    effectiveFrom: z.string().nullable().describe('Whose setting is in force; null: none, pairs are withheld'),
-    chain: z.array(z.object({ scopeCode: z.string(), own: OwnSchema.nullable() })).describe('Nearest first'),
-    counts: z.object({
-      published: z.number().int(),
-      withheld: z.number().int().describe('Signed pairs of the scope not published'),
-      notesInternal: z.number().int().describe('Published pairs whose notes stay internal'),
-    }),
-  })
-  .meta({ id: 'OpenScopeView' });
 
 const ScopeParamSchema = z.object({ scope: DivisionCodeSchema.describe('A GB/T 2260 code, or 000000 for all') });
 const PackageQuerySchema = z.object({

@@ -4,6 +4,7 @@
  */
 import type { ListEnvelope } from '../../shared/list.js';
 import type { OpenPartnershipListQuery } from '../../shared/schemas/open.js';
+import type { OpenPartnershipView } from '../../shared/schemas/open-view.js';
 import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import { ANONYMOUS_READER } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
@@ -11,7 +12,7 @@ import { listPartnerships } from '../partnerships/partnership.service.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { publishedCondition } from './publication.repo.js';
 
-export function presentOpenPartnership(p: PartnershipView) {
+export function presentOpenPartnership(p: PartnershipView): OpenPartnershipView {
   const division = getReferenceCache().divisions.get(p.cn.code);
   const internal = p.notesInternal;
   return {
@@ -30,7 +31,6 @@ export function presentOpenPartnership(p: PartnershipView) {
     updatedAt: p.updatedAt,
   };
 }
-export type OpenPartnershipView = ReturnType<typeof presentOpenPartnership>;
 
 /** Published pairs only, whoever asks: the caller's own rights do not widen what is public. */
 export async function listOpenPartnerships({

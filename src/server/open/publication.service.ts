@@ -7,6 +7,7 @@
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import type { OpenScopePut } from '../../shared/schemas/open.js';
+import type { OpenScopeView } from '../../shared/schemas/open-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -29,12 +30,20 @@ export function openChainOf(code: string): string[] {
   return scope.division ? scopesAbove(scope.division) : [NATIONAL_CODE];
 }
 
-function presentOwn(row: OpenScopeRow) {
+function presentOwn(row: OpenScopeRow): NonNullable<OpenScopeView['own']> {
   return { isPublic: row.isPublic, version: row.version, updatedAt: row.updatedAt.toISOString() };
 }
 
 /** A scope's own setting, the one in force and where it comes from, and how many pairs it publishes. */
-export async function getOpenScope({ db, actor, scope }: { db: DbOrTx; actor: Actor; scope: string }) {
+export async function getOpenScope({
+  db,
+  actor,
+  scope,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  scope: string;
+}): Promise<OpenScopeView> {
   assertCanRead(actor, scope);
   const chain = openChainOf(scope);
   const rows = new Map((await selectOpenScopes(db, chain)).map((r) => [r.cnCode, r]));
@@ -56,7 +65,6 @@ export async function getOpenScope({ db, actor, scope }: { db: DbOrTx; actor: Ac
     counts,
   };
 }
-export type OpenScopeView = Awaited<ReturnType<typeof getOpenScope>>;
 
 function stale(scope: string, current: OpenScopeRow | undefined): AppError {
   return new AppError('conflict', `the open-data setting of ${scope} was changed by someone else`, {
@@ -76,7 +84,7 @@ export async function putOpenScope({
   actor: Actor;
   scope: string;
   input: OpenScopePut;
-}) {
+}): Promise<OpenScopeView> {
   openChainOf(scope);
   assertCanAdmin(actor, scope);
   await db.transaction(async (tx) => {

@@ -1,12 +1,16 @@
 /**
  * The import wizard's contract: a column mapping (a small JSON file, saved per office or passed to
- * `amity import --mapping`), the preview of an uploaded sheet, the saved mappings and the import
- * runs that can be undone. Used by the API, the CLI and the web app.
+ * `amity import --mapping`), the preview of an uploaded sheet, the saved mappings, the import runs
+ * that can be undone, and the report of an import. Used by the API, the CLI and the web app.
  */
 import { z } from 'zod';
+import { oneOf } from './view-fields.js';
 
 export const IMPORT_TYPES = ['partnerships', 'benchmarks', 'groups'] as const;
 export type ImportType = (typeof IMPORT_TYPES)[number];
+
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const MappingSchema = z
   .object({
@@ -53,7 +57,7 @@ export const ImportFieldSchema = z.object({
 export const ImportPreviewSchema = z
   .object({
     fileName: z.string(),
-    format: z.enum(['csv', 'xlsx', 'json']),
+    format: z.enum(IMPORT_FORMATS),
     sheets: z.array(z.string()).describe('The sheets of an XLSX workbook (empty for CSV and JSON)'),
     sheet: z.string().nullable().describe('The sheet read'),
     type: z.enum(IMPORT_TYPES).describe('What the file holds: as asked, else detected, else partnerships'),
@@ -101,8 +105,8 @@ export const ImportRunSchema = z
   .object({
     id: z.number().int(),
     fileName: z.string(),
-    format: z.string(),
-    target: z.string(),
+    format: oneOf(IMPORT_FORMATS),
+    target: oneOf(IMPORT_TYPES),
     createdAt: z.string(),
     actorName: z.string().nullable(),
     scopeCode: z.string().nullable(),
@@ -122,3 +126,86 @@ export const UndoResultSchema = z
   })
   .meta({ id: 'ImportUndo' });
 export type UndoResult = z.infer<typeof UndoResultSchema>;
+
+/* ---------- the report of an import (POST /api/imports, and error.details.report of a 400) ---------- */
+
+export const IgnoredColumnSchema = z.object({
+  column: z.string().describe('The header as the file writes it, or the column letter when it has none'),
+  reason: z
+    .enum(['serial', 'empty', 'option', 'problems'])
+    .describe(
+      'serial: a serial-number column; empty: no header and no values; option: ignored on request; problems: the problem column of a downloaded problem report',
+    ),
+});
+
+export const ImportProblemSchema = z
+  .object({
+    row: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Row number as the file shows it (CSV/XLSX: the header is row 1; JSON: 1 = first item)'),
+    column: z.string().nullable().describe('The column header as written in the file'),
+    field: z.string().nullable().describe('The canonical column name'),
+    value: z.string().optional(),
+    rule: z.string().describe('Stable name of the broken rule, e.g. unknown_country, ambiguous_division'),
+    message: z.string().describe("What is wrong, in the caller's language"),
+    fix: z.string().optional().describe("How to fix it, in the caller's language"),
+    suggestions: z.array(z.string()).optional().describe('"Did you mean" candidates'),
+    otherRow: z.number().int().optional().describe('The other row of a duplicate pair'),
+  })
+  .meta({ id: 'ImportProblem' });
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+export const ImportReadingSchema = z
+  .object({
+    row: z.number().int(),
+    column: z.string().nullable().describe('The column header as written in the file'),
+    field: z.string(),
+    value: z.string().describe('The cell as written'),
+    reading: z
+      .string()
+      .describe("What it was read as, in the caller's language: 1982-10-30 (day, Chinese date); 韩国 (KR)"),
+  })
+  .meta({ id: 'ImportReading' });
+export type ImportReading = z.infer<typeof ImportReadingSchema>;
+
+export const ImportReportSchema = z
+  .object({
+    type: z.enum(IMPORT_TYPES).nullable(),
+    format: z.enum(IMPORT_FORMATS),
+    fileName: z.string(),
+    dryRun: z.boolean(),
+    rows: z.number().int().describe('Data rows read (blank rows are skipped)'),
+    added: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    placesAdded: z.number().int().describe('Foreign places created (partnership imports)'),
+    problems: z.array(ImportProblemSchema),
+    problemCount: z.number().int().describe('All problems found; problems lists at most the first 10,000'),
+    ok: z.boolean(),
+    runId: z.number().int().nullable().describe('The import_runs row of an import that wrote something'),
+    changes: z
+      .array(
+        z.object({
+          row: z.number().int(),
+          id: z.number().int().describe('The stored record the row changes'),
+          fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+        }),
+      )
+      .describe('Every stored record the file changes, field by field, before → after (dry run and import)'),
+    headerRow: z.number().int().describe('The row the headers were read from (title rows above it are passed over)'),
+    ignoredColumns: z.array(IgnoredColumnSchema).describe('Columns left out of the import, with the reason'),
+    readings: z
+      .array(ImportReadingSchema)
+      .describe(
+        'How each value not written in the standard form was read (dates, countries, divisions), row by row, so that a person can check the reading before importing; at most 10,000',
+      ),
+    readingCount: z.number().int().describe('All readings made; readings lists at most the first 10,000'),
+    storedValuesChanged: z
+      .number()
+      .int()
+      .describe('Stored values (not empty before) that the import changes or clears: what the page asks to confirm'),
+  })
+  .meta({ id: 'ImportReport' });
+export type ImportReport = z.infer<typeof ImportReportSchema>;

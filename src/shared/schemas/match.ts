@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CONTINENTS, FIELDS, LEVELS } from '../enums.js';
 import { envelopeSchema, PageQuerySchema } from '../list.js';
 import { CountryCodeSchema, DaySchema, DivisionCodeSchema, ForeignPlaceInputSchema } from './partnership.js';
+import { oneOf } from './view-fields.js';
 
 /** A Chinese division seeking foreign partners, or a foreign place seeking a Chinese partner. */
 export const REQUEST_SIDES = ['cn', 'foreign'] as const;
@@ -151,9 +152,9 @@ export const MatchRequestSchema = z
       .nullable(),
     profile: RequestProfileSchema,
     wishedCountries: z.array(z.string()),
-    wishedRegions: z.array(z.string()),
+    wishedRegions: z.array(oneOf(CONTINENTS)),
     wishedProvinces: z.array(z.string()),
-    fields: z.array(z.string()),
+    fields: z.array(oneOf(FIELDS)),
     sizeWished: z.enum(SIZES).nullable(),
     contact: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     source: z.string().nullable(),
@@ -181,10 +182,16 @@ export const MutualMatchSchema = z
     cnRequest: MatchRequestSchema,
     foreignRequest: MatchRequestSchema,
     reasons: z.array(bilingual),
-    commonFields: z.array(z.string()),
+    commonFields: z.array(oneOf(FIELDS)),
   })
   .meta({ id: 'MutualMatch' });
 export type MutualMatch = z.infer<typeof MutualMatchSchema>;
+
+/** A mutual match moved into the life cycle: the new pair and the two requests, both matched now. */
+export const PromotedSchema = z
+  .object({ partnershipId: z.number().int(), cnRequest: MatchRequestSchema, foreignRequest: MatchRequestSchema })
+  .meta({ id: 'MatchPromoted' });
+export type Promoted = z.infer<typeof PromotedSchema>;
 
 export const MutualQuerySchema = z.object({
   scope: DivisionCodeSchema.optional().describe('Matches that involve a request kept by this division or below'),
@@ -342,6 +349,7 @@ export const CandidateExplainSchema = z
     rank: z.number().int().nullable().describe('Its place among the suggestions with the same weights'),
   })
   .meta({ id: 'MatchCandidateExplained' });
+export type CandidateExplained = z.infer<typeof CandidateExplainSchema>;
 
 /* ---------- shortlists, dismissals, policy ---------- */
 

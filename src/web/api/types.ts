@@ -6,6 +6,7 @@ import type { ActivityType, Kind, Precision } from '../../shared/enums';
 import type { ListEnvelope } from '../../shared/list';
 
 export type { FigureRecord, Figures, RankRecord } from '../../shared/schemas/figures';
+export type { ImportProblem, ImportReading, ImportReport } from '../../shared/schemas/imports';
 export type { PartnershipView as Partnership } from '../../shared/schemas/partnership-view';
 export type {
   CountryGroupView as CountryGroup,
@@ -44,39 +45,3 @@ export type Benchmark = {
   sourceUrl: string | null;
   version: number;
 };
-
-export type ImportProblem = {
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  value?: string;
-  rule: string;
-  message: string;
-  fix?: string;
-  suggestions?: string[];
-  otherRow?: number;
-};
-
-export type ImportReport = {
-  type: 'partnerships' | 'benchmarks' | 'groups' | null;
-  format: 'csv' | 'xlsx' | 'json';
-  fileName: string;
-  dryRun: boolean;
-  rows: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  placesAdded: number;
-  problems: ImportProblem[];
-  problemCount: number;
-  ok: boolean;
-  runId: number | null;
-  headerRow: number;
-  ignoredColumns: { column: string; reason: 'serial' | 'empty' | 'option' | 'problems' }[];
-  readings: ImportReading[];
-  readingCount: number;
-  changes: { row: number; id: number; fields: { field: string; before: string | null; after: string | null }[] }[];
-  storedValuesChanged: number;
-};
-
-export type ImportReading = { row: number; column: string | null; field: string; value: string; reading: string };

@@ -3,8 +3,7 @@ import type { ImportPreview, Mapping } from '../../../shared/schemas/imports';
 import { ApiError } from '../../api/client';
 import type { ImportReport } from '../../api/types';
 
-export const IMPORT_TYPES = ['partnerships', 'benchmarks', 'groups'] as const;
-export type ImportType = (typeof IMPORT_TYPES)[number];
+export { IMPORT_TYPES, type ImportType } from '../../../shared/schemas/imports';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

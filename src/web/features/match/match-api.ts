@@ -3,9 +3,8 @@
  * schemas' (src/shared/schemas/match.ts), never repeated here.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
-  CandidateExplainSchema,
+  CandidateExplained,
   Dismissal,
   MatchPolicyPut,
   MatchPolicyView,
@@ -13,6 +12,7 @@ import type {
   MatchRequestCreate,
   MatchRequestUpdate,
   MutualMatch,
+  Promoted,
   PromoteMatch,
   RequestStatusMove,
   ShortlistEntry,
@@ -21,8 +21,7 @@ import type {
 import { ApiError, api, type Params, request } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type CandidateExplained = z.infer<typeof CandidateExplainSchema>;
-export type Promoted = { partnershipId: number; cnRequest: MatchRequest; foreignRequest: MatchRequest };
+export type { CandidateExplained, Promoted };
 
 export const matchKeys = {
   all: ['match'] as const,

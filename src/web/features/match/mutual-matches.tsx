@@ -116,7 +116,7 @@ export function MutualMatches() {
                 <Space wrap size={4}>
                   {m.commonFields.map((f) => (
                     <Tag key={f} color="green">
-                      {t(`fieldOf.${f}` as 'fieldOf.other')}
+                      {t(`fieldOf.${f}`)}
                     </Tag>
                   ))}
                   {mayPromote ? (

@@ -60,7 +60,7 @@ export function RequestsTab({ search, update }: { search: MatchSearch; update(pa
   const wishes = (r: MatchRequest): string =>
     [
       ...r.wishedCountries.map(countryName),
-      ...r.wishedRegions.map((x) => t(`continent.${x}` as 'continent.asia')),
+      ...r.wishedRegions.map((x) => t(`continent.${x}`)),
       ...r.wishedProvinces.map((code) => {
         const p = provinces.data?.data.find((x) => x.code === code);
         return p ? name(p.nameZh, p.nameEn) : code;
@@ -108,7 +108,7 @@ export function RequestsTab({ search, update }: { search: MatchSearch; update(pa
   );
   const fieldsCell = (r: MatchRequest): ReactNode =>
     r.fields.length > 0 ? (
-      r.fields.map((f) => <Tag key={f}>{t(`fieldOf.${f}` as 'fieldOf.other')}</Tag>)
+      r.fields.map((f) => <Tag key={f}>{t(`fieldOf.${f}`)}</Tag>)
     ) : (
       <span className="muted">{t('common.none')}</span>
     );
