@@ -295,13 +295,13 @@ it('on a desktop: every page of the bar in view, or behind the menu where the ba
     const page = await openPage(browser, `${baseUrl}/`, { lang, viewport: { width, height: 800 } });
     await page.locator('.brand').waitFor();
     const nav = page.locator('.app-header .app-nav');
-    await expect.poll(() => nav.isVisible(), `${lang} ${width}`).toBe(bar);
+    await expect.poll(() => nav.isVisible(), { message: `${lang} ${width}` }).toBe(bar);
     if (bar) {
       // Signed in as the demo admin: every page is in the bar, the last one is Import.
       await nav.getByRole('link', { name: lang === 'zh-CN' ? '导入' : 'Import' }).waitFor();
       const clipped = await nav.evaluate((el) => {
         const right = el.getBoundingClientRect().right;
-        return [...el.children]
+        return Array.from(el.children)
           .filter((child) => child.getBoundingClientRect().right > right + 0.5)
           .map((child) => child.textContent);
       });
