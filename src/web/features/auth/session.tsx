@@ -5,10 +5,15 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import type { CurrentUser } from '../../../shared/schemas/auth';
+import type {
+  CurrentUserView as CurrentUser,
+  MeView,
+  SessionView as SessionInfo,
+} from '../../../shared/schemas/auth-view';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
 
-export type SessionInfo = { user: CurrentUser; csrfToken: string | null; demo: boolean };
+export type { SessionInfo };
+
 type Config = { publicRead: boolean; demo: boolean };
 
 export type SessionState = {
@@ -44,7 +49,7 @@ function dropData(client: ReturnType<typeof useQueryClient>): void {
 async function loadSession(): Promise<{ session: SessionInfo | null; config: Config }> {
   const config = await api.get<Config>('/config');
   // Signed out is a 200 with no user, so a visitor's console shows no failed request.
-  const me = await api.get<Omit<SessionInfo, 'user'> & { user: SessionInfo['user'] | null }>('/auth/me');
+  const me = await api.get<MeView>('/auth/me');
   if (me.user) return { session: { ...me, user: me.user }, config };
   // After a deliberate sign-out this tab stays signed out, so the other demo accounts can be tried.
   if (config.demo && sessionStorage.getItem(SIGNED_OUT) !== '1') {
