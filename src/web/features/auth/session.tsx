@@ -10,11 +10,13 @@ import type {
   MeView,
   SessionView as SessionInfo,
 } from '../../../shared/schemas/auth-view';
+import type { ConfigView } from '../../../shared/schemas/config-view';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
 
 export type { SessionInfo };
 
-type Config = { publicRead: boolean; demo: boolean };
+// The session reads only these two settings, and falls back to just them before an answer.
+type Config = Pick<ConfigView, 'publicRead' | 'demo'>;
 
 export type SessionState = {
   /** null: nobody is signed in (a visitor, where reading is open) */
@@ -47,7 +49,7 @@ function dropData(client: ReturnType<typeof useQueryClient>): void {
 }
 
 async function loadSession(): Promise<{ session: SessionInfo | null; config: Config }> {
-  const config = await api.get<Config>('/config');
+  const config = await api.get<ConfigView>('/config');
   // Signed out is a 200 with no user, so a visitor's console shows no failed request.
   const me = await api.get<MeView>('/auth/me');
   if (me.user) return { session: { ...me, user: me.user }, config };
