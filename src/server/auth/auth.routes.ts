@@ -12,6 +12,14 @@ import {
   UserCreateSchema,
   UserUpdateSchema,
 } from '../../shared/schemas/auth.js';
+import {
+  MeSchema,
+  SessionSchema,
+  type SessionView,
+  TokenCreatedSchema,
+  TokenSchema,
+  UserSchema,
+} from '../../shared/schemas/auth-view.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { clientAddress, isHttps } from '../http/client.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
@@ -31,70 +39,6 @@ import {
 
 const tags = ['auth'];
 
-const CurrentUserSchema = z
-  .object({
-    id: z.number().int().nullable(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(['viewer', 'editor', 'admin']),
-    scopeCode: z.string(),
-    canSeeContacts: z.boolean(),
-    kind: z.enum(['user', 'token', 'anonymous', 'system']),
-  })
-  .meta({ id: 'CurrentUser' });
-
-const SessionSchema = z
-  .object({
-    user: CurrentUserSchema,
-    csrfToken: z.string().nullable().describe('Send it back as X-CSRF-Token with every change'),
-    expiresAt: z.string().nullable(),
-    demo: z.boolean().describe('Signed in automatically as the demo administrator'),
-  })
-  .meta({ id: 'Session' });
-
-/** Who is signed in, as /api/auth/me answers: nobody is an answer, not an error. */
-const MeSchema = z
-  .object({
-    user: CurrentUserSchema.nullable().describe('null when nobody is signed in'),
-    csrfToken: z.string().nullable(),
-    expiresAt: z.string().nullable(),
-    demo: z.boolean(),
-    demoSignIn: z.boolean().describe('Nobody is signed in and this deployment offers the demo sign-in'),
-  })
-  .meta({ id: 'Me' });
-
-const UserSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    scopeCode: z.string(),
-    canSeeContacts: z.boolean(),
-    disabled: z.boolean(),
-    locked: z.boolean(),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'User' });
-
-const TokenSchema = z
-  .object({
-    id: z.number().int(),
-    userId: z.number().int(),
-    name: z.string(),
-    prefix: z.string(),
-    role: z.string(),
-    scopeCode: z.string(),
-    canSeeContacts: z.boolean(),
-    expiresAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'ApiToken' });
-
 const authErrors = { 401: errorResponses[401], 403: errorResponses[403] } as const;
 
 function setSessionCookie(c: Context<AppEnv>, start: SessionStart): void {
@@ -107,7 +51,7 @@ function setSessionCookie(c: Context<AppEnv>, start: SessionStart): void {
   });
 }
 
-function sessionBody(start: SessionStart, demo: boolean) {
+function sessionBody(start: SessionStart, demo: boolean): SessionView {
   return {
     user: currentUserOf(start.actor),
     csrfToken: start.csrfToken,
@@ -364,10 +308,7 @@ export function registerAuthRoutes(app: Api): void {
       summary: 'Create an API token (shown once) with at most your role and scope',
       request: jsonBody(TokenCreateSchema),
       responses: {
-        201: jsonResponse(
-          z.object({ token: z.string(), info: TokenSchema }),
-          'Created: keep the token, it is not shown again',
-        ),
+        201: jsonResponse(TokenCreatedSchema, 'Created: keep the token, it is not shown again'),
         400: errorResponses[400],
         401: authErrors[401],
         403: authErrors[403],

@@ -4,6 +4,7 @@
  */
 import { AppError, notFound } from '../../shared/errors.js';
 import type { TokenCreateInput } from '../../shared/schemas/auth.js';
+import type { TokenView } from '../../shared/schemas/auth-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { Db } from '../db/client.js';
 import { type Actor, assertSignedIn, type Role, roleAtLeast, scopeCovers } from './actor.js';
@@ -12,27 +13,13 @@ import { newApiToken, sha256 } from './secrets.js';
 import { forgetResolvedTokens } from './session.service.js';
 import { assertKnownScope } from './user.service.js';
 
-export type TokenView = {
-  id: number;
-  userId: number;
-  name: string;
-  prefix: string;
-  role: string;
-  scopeCode: string;
-  canSeeContacts: boolean;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-};
-
 export function presentToken(row: TokenRow): TokenView {
   return {
     id: row.id,
     userId: row.userId,
     name: row.name,
     prefix: row.prefix,
-    role: row.role,
+    role: row.role as Role, // written from ROLE_VALUES only
     scopeCode: row.scopeCode,
     canSeeContacts: row.canSeeContacts,
     expiresAt: row.expiresAt?.toISOString() ?? null,

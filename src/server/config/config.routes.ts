@@ -1,27 +1,15 @@
 /** /api/config: what the web app needs to know about this deployment before anything else. */
 import { existsSync } from 'node:fs';
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError } from '../../shared/errors.js';
+import { ConfigSchema, type ScopeView } from '../../shared/schemas/config-view.js';
 import type { Api } from '../http/app.js';
 import { jsonResponse } from '../http/openapi.js';
 import { getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
 
-const ScopeSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
-const ConfigSchema = z
-  .object({
-    homeScope: ScopeSchema.nullable().describe('The scope the web app opens on; null: not configured'),
-    publicRead: z.boolean().describe('Visitors who are not signed in may read the registry (AMITY_PUBLIC_READ=1)'),
-    demo: z.boolean().describe('A demo: the local browser may sign in as the demo administrator'),
-    baseMap: z
-      .boolean()
-      .describe('The deployment serves its own base map at /basemap.geojson (else the bundled land outline)'),
-  })
-  .meta({ id: 'Config' });
-
 /** The home scope named by a code, or an error that says how to fix AMITY_HOME_SCOPE. */
-export function resolveHomeScope(code: string): z.infer<typeof ScopeSchema> {
+export function resolveHomeScope(code: string): ScopeView {
   if (code === NATIONAL_CODE) return { code, nameZh: '全国', nameEn: 'China' };
   const division = getReferenceCache().divisions.get(code);
   if (!division) {

@@ -6,12 +6,18 @@
 import { today } from '../../shared/dates.js';
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import type { ListEnvelope } from '../../shared/list.js';
-import type { ContactListQuery, ContactStaleQuery, PostHoldersQuery } from '../../shared/schemas/contact.js';
+import type {
+  ContactCategory,
+  ContactListQuery,
+  ContactStaleQuery,
+  PostHoldersQuery,
+} from '../../shared/schemas/contact.js';
+import type { ContactSummaryView, PostHoldersView, SilentListView } from '../../shared/schemas/contact-view.js';
 import { normalizeQuery } from '../../shared/text.js';
 import { type Actor, assertCanSeeContacts, effectiveScope } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { getDivision } from '../places/scope.js';
-import { type ContactSummaryView, presentRole } from './contact.presenter.js';
+import { presentRole } from './contact.presenter.js';
 import {
   type ContactFilter,
   contactSubtree,
@@ -69,7 +75,7 @@ export async function listSilentContacts({
   db: DbOrTx;
   actor: Actor;
   query: ContactStaleQuery;
-}): Promise<ListEnvelope<ContactSummaryView> & { asOf: string; months: number; cutoff: string }> {
+}): Promise<SilentListView> {
   const filter = resolveFilter(actor, query);
   const asOf = query.asOf ?? today();
   const cutoff = monthsBefore(asOf, query.months);
@@ -89,7 +95,15 @@ export async function listSilentContacts({
 }
 
 /** Who held a post (words of the organisation and the post) on a day, or every holder in order. */
-export async function findPostHolders({ db, actor, query }: { db: DbOrTx; actor: Actor; query: PostHoldersQuery }) {
+export async function findPostHolders({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: PostHoldersQuery;
+}): Promise<PostHoldersView> {
   const filter = resolveFilter(actor, { cn: query.cn });
   const rows = await selectPostHolders(db, normalizeQuery(query.post), filter.subtree, query.at);
   return {
@@ -98,7 +112,7 @@ export async function findPostHolders({ db, actor, query }: { db: DbOrTx; actor:
       role: presentRole(role, query.at ?? today()),
       contact: {
         id: contact.id,
-        category: contact.category,
+        category: contact.category as ContactCategory, // written from CONTACT_CATEGORIES only
         nameZh: contact.nameZh,
         nameEn: contact.nameEn,
         nameOriginal: contact.nameOriginal,

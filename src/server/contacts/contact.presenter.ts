@@ -1,12 +1,23 @@
-/** What leaves the server of a contact: every presenter lists the fields it sends. */
+/**
+ * What leaves the server of a contact: every presenter lists the fields it sends (their schemas:
+ * shared/schemas/contact-view.ts).
+ */
 import { formatPartialDate, today } from '../../shared/dates.js';
-import type { Precision } from '../../shared/enums.js';
+import type { ActivityType, Precision } from '../../shared/enums.js';
+import type { ContactCategory, TouchChannel } from '../../shared/schemas/contact.js';
+import type {
+  ContactActivityLinkView,
+  ContactPartnershipLinkView,
+  ContactRoleView,
+  ContactSummaryView,
+  ContactTouchView,
+} from '../../shared/schemas/contact-view.js';
 import type { selectPartnershipSummaries } from '../activities/activity.repo.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import type { ActivitySummaryRow, ContactRoleRow, ContactRow, ContactTouchRow } from './contact.repo.js';
 import { roleCovers } from './contact.rules.js';
 
-export function presentRole(row: ContactRoleRow, day: string = today()) {
+export function presentRole(row: ContactRoleRow, day: string = today()): ContactRoleView {
   return {
     id: row.id,
     organisation: row.organisation,
@@ -17,7 +28,6 @@ export function presentRole(row: ContactRoleRow, day: string = today()) {
     isCurrent: roleCovers(row, day),
   };
 }
-export type ContactRoleView = ReturnType<typeof presentRole>;
 
 function divisionNames(code: string) {
   const division = getReferenceCache().divisions.get(code);
@@ -25,12 +35,16 @@ function divisionNames(code: string) {
 }
 
 /** The fields of a contact shown in lists: names, where, what, current posts and last contact. */
-export function presentContactSummary(row: ContactRow, roles: ContactRoleRow[], lastContact: string | null) {
+export function presentContactSummary(
+  row: ContactRow,
+  roles: ContactRoleRow[],
+  lastContact: string | null,
+): ContactSummaryView {
   return {
     id: row.id,
     cnCode: row.cnCode,
     ...divisionNames(row.cnCode),
-    category: row.category,
+    category: row.category as ContactCategory, // written from CONTACT_CATEGORIES only
     nameZh: row.nameZh,
     nameEn: row.nameEn,
     nameOriginal: row.nameOriginal,
@@ -44,26 +58,24 @@ export function presentContactSummary(row: ContactRow, roles: ContactRoleRow[], 
     version: row.version,
   };
 }
-export type ContactSummaryView = ReturnType<typeof presentContactSummary>;
 
-export function presentTouch(row: ContactTouchRow) {
+export function presentTouch(row: ContactTouchRow): ContactTouchView {
   return {
     id: row.id,
     contactId: row.contactId,
     touchedOn: row.touchedOn,
-    channel: row.channel,
+    channel: row.channel as TouchChannel, // written from TOUCH_CHANNELS only
     note: row.note,
     isDemo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
   };
 }
-export type ContactTouchView = ReturnType<typeof presentTouch>;
 
-export function presentActivityLink(a: ActivitySummaryRow) {
+export function presentActivityLink(a: ActivitySummaryRow): ContactActivityLinkView {
   return {
     id: a.id,
     partnershipId: a.partnershipId,
-    type: a.type,
+    type: a.type as ActivityType, // written from ACTIVITY_TYPES only
     occurredOn: a.occurredOn,
     titleZh: a.titleZh,
     titleEn: a.titleEn,
@@ -72,7 +84,7 @@ export function presentActivityLink(a: ActivitySummaryRow) {
 
 type PartnershipSummary = Awaited<ReturnType<typeof selectPartnershipSummaries>>[number];
 
-export function presentPartnershipLink(p: PartnershipSummary) {
+export function presentPartnershipLink(p: PartnershipSummary): ContactPartnershipLinkView {
   return {
     id: p.id,
     cnCode: p.cnCode,

@@ -5,7 +5,6 @@
 
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { envelopeSchema } from '../../shared/list.js';
 import {
   ContactCreateSchema,
   ContactExportSchema,
@@ -15,6 +14,7 @@ import {
   ContactUpdateSchema,
   PostHoldersQuerySchema,
 } from '../../shared/schemas/contact.js';
+import { ContactSchema, PostHoldersSchema, SilentListSchema, TouchSchema } from '../../shared/schemas/contact-view.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../http/openapi.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
@@ -22,108 +22,6 @@ import { exportContacts } from './contact.export.js';
 import { createContact, deleteContact, getContact, updateContact } from './contact.service.js';
 import { findPostHolders, listContacts, listSilentContacts } from './contact-list.service.js';
 import { addTouch, removeTouch } from './touch.service.js';
-
-const RoleSchema = z
-  .object({
-    id: z.number().int(),
-    organisation: z.string(),
-    post: z.string(),
-    from: z.string().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
-    to: z.string().nullable().describe('Null while the term runs'),
-    isCurrent: z.boolean().describe('The term runs today (or on the day asked for)'),
-  })
-  .meta({ id: 'ContactRole' });
-
-const summaryShape = {
-  id: z.number().int(),
-  cnCode: z.string().describe('The division of the office that keeps the contact'),
-  cnNameZh: z.string(),
-  cnNameEn: z.string(),
-  category: z.string(),
-  nameZh: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  nameOriginal: z.string().nullable(),
-  countryIso2: z.string().nullable(),
-  city: z.string().nullable(),
-  organisation: z.string().nullable(),
-  currentRoles: z.array(RoleSchema),
-  lastContact: z.string().nullable().describe('The latest touch or linked activity, YYYY-MM-DD; null: never'),
-  isDemo: z.boolean(),
-  version: z.number().int(),
-};
-const ContactSummarySchema = z.object(summaryShape).meta({ id: 'ContactSummary' });
-
-const TouchSchema = z
-  .object({
-    id: z.number().int(),
-    contactId: z.number().int(),
-    touchedOn: z.string(),
-    channel: z.string(),
-    note: z.string().nullable(),
-    isDemo: z.boolean(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'ContactTouch' });
-
-const ContactSchema = z
-  .object({
-    ...summaryShape,
-    languages: z.array(z.string()),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    notes: z.string().nullable(),
-    roles: z.array(RoleSchema).describe('Every post held, the latest term first'),
-    partnershipIds: z.array(z.number().int()),
-    partnerships: z.array(
-      z.object({
-        id: z.number().int(),
-        cnCode: z.string(),
-        cnNameZh: z.string(),
-        cnNameEn: z.string(),
-        countryIso2: z.string(),
-        partnerNameZh: z.string().nullable(),
-        partnerNameEn: z.string().nullable(),
-      }),
-    ),
-    activityIds: z.array(z.number().int()),
-    activities: z.array(
-      z.object({
-        id: z.number().int(),
-        partnershipId: z.number().int(),
-        type: z.string(),
-        occurredOn: z.string(),
-        titleZh: z.string().nullable(),
-        titleEn: z.string().nullable(),
-      }),
-    ),
-    touches: z.array(TouchSchema),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Contact' });
-
-const SilentListSchema = envelopeSchema(ContactSummarySchema).extend({
-  asOf: z.string(),
-  months: z.number().int(),
-  cutoff: z.string().describe('Contacts whose last contact is before this day (or who were never contacted)'),
-});
-
-const PostHoldersSchema = z.object({
-  at: z.string().nullable(),
-  data: z.array(
-    z.object({
-      role: RoleSchema,
-      contact: z.object({
-        id: z.number().int(),
-        category: z.string(),
-        nameZh: z.string().nullable(),
-        nameEn: z.string().nullable(),
-        nameOriginal: z.string().nullable(),
-        isDemo: z.boolean(),
-      }),
-    }),
-  ),
-});
 
 const denied = { 401: errorResponses[401], 403: errorResponses[403] } as const;
 const tags = ['contacts'];

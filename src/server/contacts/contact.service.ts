@@ -11,6 +11,7 @@
 import { today } from '../../shared/dates.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ContactCreateInput, ContactRoleInput, ContactUpdateInput } from '../../shared/schemas/contact.js';
+import type { ContactSummaryView, ContactView } from '../../shared/schemas/contact-view.js';
 import { buildSearchText, sortKeyOf } from '../../shared/text.js';
 import { selectPartnershipSummaries } from '../activities/activity.repo.js';
 import { writeAudit } from '../audit/audit.repo.js';
@@ -20,7 +21,6 @@ import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import {
-  type ContactSummaryView,
   presentActivityLink,
   presentContactSummary,
   presentPartnershipLink,
@@ -45,7 +45,7 @@ import {
 import { lastContactFrom, roleDates } from './contact.rules.js';
 
 /** A contact with everything on its page: every field, role history, links, touches, last contact. */
-async function presentContactDetail(db: DbOrTx, row: ContactRow) {
+async function presentContactDetail(db: DbOrTx, row: ContactRow): Promise<ContactView> {
   const roles = (await selectContactRoles(db, [row.id])).get(row.id) ?? [];
   const links = await selectContactLinks(db, row.id);
   const partnershipsById = new Map((await selectPartnershipSummaries(db, links.partnershipIds)).map((p) => [p.id, p]));
@@ -69,7 +69,6 @@ async function presentContactDetail(db: DbOrTx, row: ContactRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type ContactView = Awaited<ReturnType<typeof presentContactDetail>>;
 
 export async function presentPage(db: DbOrTx, rows: ContactListRow[]): Promise<ContactSummaryView[]> {
   const roles = await selectContactRoles(

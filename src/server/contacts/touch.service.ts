@@ -6,10 +6,11 @@
 import { today } from '../../shared/dates.js';
 import { notFound, validationFailed } from '../../shared/errors.js';
 import type { ContactTouchCreateInput } from '../../shared/schemas/contact.js';
+import type { ContactTouchView } from '../../shared/schemas/contact-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanWrite } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { type ContactTouchView, presentTouch } from './contact.presenter.js';
+import { presentTouch } from './contact.presenter.js';
 import { deleteTouch, insertTouch, selectTouch } from './contact.repo.js';
 import { visible } from './contact.service.js';
 

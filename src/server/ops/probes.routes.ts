@@ -8,6 +8,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
+import { HealthSchema, ReadySchema, type ReadyView } from '../../shared/schemas/probes-view.js';
 import { readMigrationState } from '../db/migration-state.js';
 import type { Api, AppEnv } from '../http/app.js';
 import { clientAddressOf, isLoopback } from '../http/client.js';
@@ -15,24 +16,12 @@ import { errorResponses, jsonResponse } from '../http/openapi.js';
 
 const READY_TIMEOUT_MS = 2000;
 
-const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Healthz' });
-const ReadySchema = z
-  .object({
-    status: z.enum(['ready', 'not_ready']),
-    database: z.enum(['pglite', 'postgres']),
-    migrations: z.number().int().nullable().describe('Migrations the database holds; null when it did not answer'),
-    reason: z.string().optional().describe('Why it is not ready'),
-  })
-  .meta({ id: 'Readyz' });
-
 /** From this host: an in-process request (no socket) is not, nor a visitor behind a trusted proxy. */
 function isFromLoopback(c: Context<AppEnv>): boolean {
   return isLoopback(clientAddressOf(c));
 }
 
-type Readiness = z.infer<typeof ReadySchema>;
-
-async function checkReadiness(c: Context<AppEnv>): Promise<Readiness> {
+async function checkReadiness(c: Context<AppEnv>): Promise<ReadyView> {
   const { handle, shutdown } = c.get('deps');
   const database = handle.driver;
   if (shutdown?.draining) return { status: 'not_ready', database, migrations: null, reason: 'shutting down' };

@@ -75,14 +75,3 @@ export const TokenCreateSchema = z
   })
   .strict();
 export type TokenCreateInput = z.infer<typeof TokenCreateSchema>;
-
-/** The signed-in person as the web app sees them. */
-export type CurrentUser = {
-  id: number | null;
-  username: string;
-  displayName: string;
-  role: (typeof ROLE_VALUES)[number];
-  scopeCode: string;
-  canSeeContacts: boolean;
-  kind: 'user' | 'token' | 'anonymous' | 'system';
-};

@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Kind } from '../../shared/enums';
 import { NATIONAL_CODE } from '../../shared/enums';
+import type { ConfigView } from '../../shared/schemas/config-view';
 import { provinceOf } from '../state/search';
 import { api, type Params } from './client';
 import type {
@@ -42,7 +43,7 @@ export const defaultScopeQuery = () =>
     staleTime: 5 * 60 * 1000,
     gcTime: Number.POSITIVE_INFINITY,
     queryFn: async ({ signal }) => {
-      const config = await api.get<{ homeScope: { code: string } | null }>('/config', {}, signal);
+      const config = await api.get<ConfigView>('/config', {}, signal);
       let scope: string = config.homeScope?.code ?? NATIONAL_CODE;
       for (const params of config.homeScope
         ? []

@@ -19,24 +19,12 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import type { TokenCreatedView, TokenView as TokenInfo } from '../../../shared/schemas/auth-view';
 import { ApiError, api } from '../../api/client';
 import { ErrorState } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useCurrentUser } from '../auth/session';
-
-export type TokenInfo = {
-  id: number;
-  name: string;
-  prefix: string;
-  role: 'admin' | 'editor' | 'viewer';
-  scopeCode: string;
-  canSeeContacts: boolean;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-};
 
 const ROLES = ['viewer', 'editor', 'admin'] as const;
 
@@ -93,7 +81,7 @@ function TokensCard({ maxRole }: { maxRole: (typeof ROLES)[number] }) {
   const [shown, setShown] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string; role: (typeof ROLES)[number] }>();
   const create = useMutation({
-    mutationFn: (values: { name: string; role: string }) => api.post<{ token: string }>('/tokens', values),
+    mutationFn: (values: { name: string; role: string }) => api.post<TokenCreatedView>('/tokens', values),
     onSuccess: (result) => {
       setShown(result.token);
       form.resetFields();

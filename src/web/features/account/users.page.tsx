@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
+import type { UserView as UserRow } from '../../../shared/schemas/auth-view';
 import { ApiError, api } from '../../api/client';
 import { DivisionSelect } from '../../components/division-select';
 import { ErrorState } from '../../components/states';
@@ -14,18 +15,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../auth/permissions';
 import { useCurrentUser } from '../auth/session';
 
-type Role = 'viewer' | 'editor' | 'admin';
-export type UserRow = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeCode: string;
-  canSeeContacts: boolean;
-  disabled: boolean;
-  locked: boolean;
-  version: number;
-};
+type Role = UserRow['role'];
 
 type NewUser = {
   username: string;

@@ -5,11 +5,18 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import type { CurrentUser } from '../../../shared/schemas/auth';
+import type {
+  CurrentUserView as CurrentUser,
+  MeView,
+  SessionView as SessionInfo,
+} from '../../../shared/schemas/auth-view';
+import type { ConfigView } from '../../../shared/schemas/config-view';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
 
-export type SessionInfo = { user: CurrentUser; csrfToken: string | null; demo: boolean };
-type Config = { publicRead: boolean; demo: boolean };
+export type { SessionInfo };
+
+// The session reads only these two settings, and falls back to just them before an answer.
+type Config = Pick<ConfigView, 'publicRead' | 'demo'>;
 
 export type SessionState = {
   /** null: nobody is signed in (a visitor, where reading is open) */
@@ -42,9 +49,9 @@ function dropData(client: ReturnType<typeof useQueryClient>): void {
 }
 
 async function loadSession(): Promise<{ session: SessionInfo | null; config: Config }> {
-  const config = await api.get<Config>('/config');
+  const config = await api.get<ConfigView>('/config');
   // Signed out is a 200 with no user, so a visitor's console shows no failed request.
-  const me = await api.get<Omit<SessionInfo, 'user'> & { user: SessionInfo['user'] | null }>('/auth/me');
+  const me = await api.get<MeView>('/auth/me');
   if (me.user) return { session: { ...me, user: me.user }, config };
   // After a deliberate sign-out this tab stays signed out, so the other demo accounts can be tried.
   if (config.demo && sessionStorage.getItem(SIGNED_OUT) !== '1') {

@@ -1,74 +1,18 @@
 /** Types, search parameters and data hooks of contacts (TanStack Query over /api/contacts). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ContactCategory } from '../../../shared/schemas/contact';
+import type {
+  ContactView as Contact,
+  ContactRoleView as ContactRole,
+  ContactSummaryView as ContactSummary,
+  ContactTouchView as ContactTouch,
+  PostHolderView as PostHolder,
+  PostHoldersView,
+  SilentListView as SilentList,
+} from '../../../shared/schemas/contact-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type ContactRole = {
-  id: number;
-  organisation: string;
-  post: string;
-  from: string;
-  to: string | null;
-  isCurrent: boolean;
-};
-
-export type ContactSummary = {
-  id: number;
-  cnCode: string;
-  cnNameZh: string;
-  cnNameEn: string;
-  category: ContactCategory;
-  nameZh: string | null;
-  nameEn: string | null;
-  nameOriginal: string | null;
-  countryIso2: string | null;
-  city: string | null;
-  organisation: string | null;
-  currentRoles: ContactRole[];
-  lastContact: string | null;
-  isDemo: boolean;
-  version: number;
-};
-
-export type ContactTouch = {
-  id: number;
-  contactId: number;
-  touchedOn: string;
-  channel: string;
-  note: string | null;
-  isDemo: boolean;
-};
-
-export type Contact = ContactSummary & {
-  languages: string[];
-  email: string | null;
-  phone: string | null;
-  notes: string | null;
-  roles: ContactRole[];
-  partnershipIds: number[];
-  partnerships: {
-    id: number;
-    cnCode: string;
-    cnNameZh: string;
-    cnNameEn: string;
-    countryIso2: string;
-    partnerNameZh: string | null;
-    partnerNameEn: string | null;
-  }[];
-  activityIds: number[];
-  activities: {
-    id: number;
-    partnershipId: number;
-    type: string;
-    occurredOn: string;
-    titleZh: string | null;
-    titleEn: string | null;
-  }[];
-  touches: ContactTouch[];
-};
-
-export type SilentList = ListEnvelope<ContactSummary> & { asOf: string; months: number; cutoff: string };
+export type { Contact, ContactRole, ContactSummary, ContactTouch, PostHolder, SilentList };
 
 export const PER_PAGE = 50;
 
@@ -108,17 +52,11 @@ export function useContact(id: number) {
   });
 }
 
-export type PostHolder = {
-  role: ContactRole;
-  contact: Pick<ContactSummary, 'id' | 'category' | 'nameZh' | 'nameEn' | 'nameOriginal' | 'isDemo'>;
-};
-
 export function usePostHolders(params: { post?: string; at?: string; cn?: string }) {
   return useQuery({
     queryKey: contactKeys.holders(params),
     enabled: Boolean(params.post),
-    queryFn: ({ signal }) =>
-      api.get<{ at: string | null; data: PostHolder[] }>('/contacts/post-holders', params, signal),
+    queryFn: ({ signal }) => api.get<PostHoldersView>('/contacts/post-holders', params, signal),
   });
 }
 

@@ -170,7 +170,7 @@ function Detail({ c }: { c: Contact }) {
                 renderItem={(a) => (
                   <List.Item>
                     <span>
-                      {a.occurredOn} · {t(`activity.${a.type}` as 'activity.visit')} ·{' '}
+                      {a.occurredOn} · {t(`activity.${a.type}`)} ·{' '}
                       <Link to="/partnerships/$id" params={{ id: a.partnershipId }}>
                         {name(a.titleZh, a.titleEn)}
                       </Link>
@@ -287,7 +287,7 @@ function Touches({ c }: { c: Contact }) {
                 </Popconfirm>,
               ]}
             >
-              {d(x.touchedOn)} · {t(`contacts.channel.${x.channel as TouchChannel}`)}
+              {d(x.touchedOn)} · {t(`contacts.channel.${x.channel}`)}
               {x.note ? <span className="muted"> · {x.note}</span> : null}
             </List.Item>
           )}

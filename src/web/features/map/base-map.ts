@@ -5,12 +5,13 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { prepareBaseMap } from '../../../shared/map/geo';
+import type { ConfigView } from '../../../shared/schemas/config-view';
 import { api } from '../../api/client';
 
 /** The deployment's own base map when it provides one, else the bundled land outline. */
 export async function loadBaseMap(): Promise<{ geojson: FeatureCollection; custom: boolean }> {
   // Asked for only when the deployment has one: no 404 on every visit to the map.
-  const config = await api.get<{ baseMap?: boolean }>('/config').catch(() => ({ baseMap: false }));
+  const config = await api.get<ConfigView>('/config').catch(() => ({ baseMap: false }));
   if (config.baseMap) {
     try {
       const response = await fetch('/basemap.geojson', {
