@@ -1,55 +1,18 @@
 /** Activities, office rules and reminders over /api: types and query hooks of these pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ActivityType, CostSharing, Field, RuleCode } from '../../../shared/enums';
-import type { Language } from '../../../shared/messages';
+import type {
+  PartnershipRefView as ActivityPartnership,
+  ActivityView as ActivityRecord,
+} from '../../../shared/schemas/activity-view';
 import type { OfficeRules } from '../../../shared/schemas/rules';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type ActivityFlag = {
-  rule: RuleCode;
-  value: number | null;
-  limit: number | null;
-  scopeCode: string;
-  message: Record<Language, string>;
-};
-
-export type ActivityPartnership = {
-  id: number;
-  cnCode: string;
-  cnNameZh: string;
-  cnNameEn: string;
-  countryIso2: string;
-  partnerNameZh: string | null;
-  partnerNameEn: string | null;
-};
-
-export type ActivityRecord = {
-  id: number;
-  partnershipId: number;
-  partnershipIds: number[];
-  partnerships: ActivityPartnership[];
-  type: ActivityType;
-  occurredOn: string;
-  titleZh: string | null;
-  titleEn: string | null;
-  description: string | null;
-  sourceUrl: string | null;
-  sources: string[];
-  leader: string | null;
-  participants: number | null;
-  days: number | null;
-  purpose: string | null;
-  approvalRef: string | null;
-  costSharing: CostSharing | null;
-  fields: Field[];
-  anniversary: boolean;
-  flags: ActivityFlag[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
+export type {
+  ActivityView as ActivityRecord,
+  FlagView as ActivityFlag,
+  PartnershipRefView as ActivityPartnership,
+} from '../../../shared/schemas/activity-view';
 
 export type OwnRules = {
   scopeCode: string;
