@@ -4,7 +4,7 @@ import type {
   PartnershipRefView as ActivityPartnership,
   ActivityView as ActivityRecord,
 } from '../../../shared/schemas/activity-view';
-import type { OfficeRules } from '../../../shared/schemas/rules';
+import type { RulesView } from '../../../shared/schemas/rules-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
@@ -13,22 +13,7 @@ export type {
   FlagView as ActivityFlag,
   PartnershipRefView as ActivityPartnership,
 } from '../../../shared/schemas/activity-view';
-
-export type OwnRules = {
-  scopeCode: string;
-  settings: OfficeRules;
-  isDemo: boolean;
-  version: number;
-  updatedAt: string;
-};
-export type RulesView = {
-  scopeCode: string;
-  own: OwnRules | null;
-  effective: OfficeRules;
-  effectiveFrom: string | null;
-  defaults: OfficeRules;
-  chain: { scopeCode: string; own: OwnRules | null }[];
-};
+export type { OwnRulesView as OwnRules, RulesView } from '../../../shared/schemas/rules-view';
 
 export type ReminderPartnership = ActivityPartnership & { status: string; establishedOn: string | null };
 export type Reminders = {
