@@ -1,9 +1,7 @@
 /** Activities, office rules and reminders over /api: types and query hooks of these pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type {
-  PartnershipRefView as ActivityPartnership,
-  ActivityView as ActivityRecord,
-} from '../../../shared/schemas/activity-view';
+import type { ActivityView as ActivityRecord } from '../../../shared/schemas/activity-view';
+import type { RemindersView as Reminders } from '../../../shared/schemas/reminders-view';
 import type { RulesView } from '../../../shared/schemas/rules-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
@@ -13,22 +11,11 @@ export type {
   FlagView as ActivityFlag,
   PartnershipRefView as ActivityPartnership,
 } from '../../../shared/schemas/activity-view';
+export type {
+  ReminderPartnershipView as ReminderPartnership,
+  RemindersView as Reminders,
+} from '../../../shared/schemas/reminders-view';
 export type { OwnRulesView as OwnRules, RulesView } from '../../../shared/schemas/rules-view';
-
-export type ReminderPartnership = ActivityPartnership & { status: string; establishedOn: string | null };
-export type Reminders = {
-  scope: string;
-  asOf: string;
-  years: number;
-  months: number;
-  until: string;
-  silentBefore: string;
-  anniversaries: {
-    data: { partnership: ReminderPartnership; n: number; major: boolean; start: string; end: string; label: string }[];
-    total: number;
-  };
-  silent: { data: { partnership: ReminderPartnership; lastActivityOn: string | null }[]; total: number };
-};
 
 export const activityKeys = {
   all: ['activities'] as const,
