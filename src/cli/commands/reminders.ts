@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { systemActor } from '../../server/auth/actor.js';
 import type { DbOrTx } from '../../server/db/client.js';
-import { getReminders, type RemindersView } from '../../server/reminders/reminders.service.js';
+import { getReminders } from '../../server/reminders/reminders.service.js';
 import { ordinal } from '../../server/rules/rules.js';
 import { isAppError } from '../../shared/errors.js';
+import type { RemindersView } from '../../shared/schemas/reminders-view.js';
 import { RemindersQuerySchema } from '../../shared/schemas/rules.js';
 import { CliError, withDb } from '../context.js';
 

@@ -6,7 +6,7 @@
  */
 
 import { today } from '../../shared/dates.js';
-import { NATIONAL_CODE } from '../../shared/enums.js';
+import { type ActivityType, type CostSharing, type Field, NATIONAL_CODE } from '../../shared/enums.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type {
@@ -15,7 +15,7 @@ import type {
   ActivityRuleCheckInput,
   ActivityUpdateInput,
 } from '../../shared/schemas/activity.js';
-import type { OfficeRules } from '../../shared/schemas/rules.js';
+import type { ActivityView, FlagView, PartnershipRefView, RuleCheckView } from '../../shared/schemas/activity-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -23,7 +23,7 @@ import { staleVersion } from '../db/versioned.js';
 import { subtreeCondition } from '../partnerships/partnership.repo.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
-import { evaluateRules, type Flag } from '../rules/rules.js';
+import { evaluateRules } from '../rules/rules.js';
 import { rulesOfPartnerships } from '../rules/rules.service.js';
 import {
   type ActivityRow,
@@ -39,17 +39,7 @@ import {
   updateActivityIfVersion,
 } from './activity.repo.js';
 
-export type PartnershipRef = {
-  id: number;
-  cnCode: string;
-  cnNameZh: string;
-  cnNameEn: string;
-  countryIso2: string;
-  partnerNameZh: string | null;
-  partnerNameEn: string | null;
-};
-
-function refOf(p: PartnershipSummaryRow): PartnershipRef {
+function refOf(p: PartnershipSummaryRow): PartnershipRefView {
   const division = getReferenceCache().divisions.get(p.cnCode);
   return {
     id: p.id,
@@ -62,14 +52,15 @@ function refOf(p: PartnershipSummaryRow): PartnershipRef {
   };
 }
 
-export function presentActivity(row: ActivityRow, partnerships: PartnershipRef[], flags: Flag[]) {
+export function presentActivity(row: ActivityRow, partnerships: PartnershipRefView[], flags: FlagView[]): ActivityView {
   return {
     id: row.id,
     partnershipId: row.partnershipId,
     /** Every partnership of the activity, the primary one first. */
     partnershipIds: partnerships.map((p) => p.id),
     partnerships,
-    type: row.type,
+    // The columns hold only what the services write from ACTIVITY_TYPES, COST_SHARING and FIELDS.
+    type: row.type as ActivityType,
     occurredOn: row.occurredOn,
     titleZh: row.titleZh,
     titleEn: row.titleEn,
@@ -81,8 +72,8 @@ export function presentActivity(row: ActivityRow, partnerships: PartnershipRef[]
     days: row.days,
     purpose: row.purpose,
     approvalRef: row.approvalRef,
-    costSharing: row.costSharing,
-    fields: row.fields,
+    costSharing: row.costSharing as CostSharing | null,
+    fields: row.fields as Field[],
     anniversary: row.anniversary,
     flags,
     isDemo: row.isDemo,
@@ -91,7 +82,6 @@ export function presentActivity(row: ActivityRow, partnerships: PartnershipRef[]
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type ActivityView = ReturnType<typeof presentActivity>;
 
 /** Presents rows with their partnerships and flags: three queries for a whole page. */
 async function presentRows(db: DbOrTx, rows: ActivityRow[]): Promise<ActivityView[]> {
@@ -258,7 +248,7 @@ export async function checkActivityRules({
   db: DbOrTx;
   actor: Actor;
   input: ActivityRuleCheckInput;
-}): Promise<{ scopeCode: string; rules: OfficeRules; flags: Flag[] }> {
+}): Promise<RuleCheckView> {
   const [primary] = await selectPartnershipSummaries(db, [input.partnershipId]);
   if (!primary) throw notFound('partnership', input.partnershipId);
   assertCanRead(actor, primary.cnCode);

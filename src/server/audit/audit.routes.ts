@@ -3,27 +3,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { today } from '../../shared/dates.js';
+import { AuditEntrySchema } from '../../shared/schemas/audit-view.js';
 import { DaySchema } from '../../shared/schemas/partnership.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { AUDIT_EXPORT_FORMATS, exportAudit, getRecordAudit } from './audit.service.js';
-
-const AuditEntrySchema = z
-  .object({
-    id: z.number().int(),
-    at: z.string(),
-    actorKind: z.string(),
-    actorId: z.number().int().nullable(),
-    actorName: z.string(),
-    entity: z.string(),
-    entityId: z.number().int(),
-    action: z.string(),
-    cnCode: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-    importRunId: z.number().int().nullable(),
-  })
-  .meta({ id: 'AuditEntry' });
 
 export function registerAuditRoutes(app: Api): void {
   app.openapi(

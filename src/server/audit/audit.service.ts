@@ -4,30 +4,16 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../shared/errors.js';
+import type { AuditEntryView } from '../../shared/schemas/audit-view.js';
 import { type Actor, assertCanAdmin, assertCanRead, assertCanSeeContacts, assertSignedIn } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { neutraliseCell } from '../imports/export.service.js';
 import { type AuditRow, selectAuditPage, selectRecordAudit } from './audit.repo.js';
 
-export type AuditView = {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorId: number | null;
-  actorName: string;
-  entity: string;
-  entityId: number;
-  action: string;
-  cnCode: string | null;
-  before: unknown;
-  after: unknown;
-  importRunId: number | null;
-};
-
 /** Record types whose trail holds personal data. */
 const PERSONAL = new Set(['contact', 'contact_role', 'contact_link', 'contact_touch']);
 
-export function presentAudit(row: AuditRow): AuditView {
+export function presentAudit(row: AuditRow): AuditEntryView {
   return { ...row, at: row.at.toISOString() };
 }
 
@@ -42,7 +28,7 @@ export async function getRecordAudit(args: {
   actor: Actor;
   entity: string;
   entityId: number;
-}): Promise<AuditView[]> {
+}): Promise<AuditEntryView[]> {
   const { db, actor } = args;
   assertSignedIn(actor);
   const rows = await selectRecordAudit(db, args.entity, args.entityId);

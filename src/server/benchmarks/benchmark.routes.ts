@@ -1,10 +1,10 @@
 /** /api/benchmarks */
-import { z } from 'zod';
 import {
   BenchmarkCreateSchema,
   BenchmarkListQuerySchema,
   BenchmarkUpdateSchema,
 } from '../../shared/schemas/benchmark.js';
+import { BenchmarkSchema } from '../../shared/schemas/benchmark-view.js';
 import type { Api } from '../http/app.js';
 import { registerRecordRoutes } from '../http/record-routes.js';
 import {
@@ -14,25 +14,6 @@ import {
   listBenchmarks,
   updateBenchmark,
 } from './benchmark.service.js';
-
-const count = z.number().int().nullable();
-const BenchmarkSchema = z
-  .object({
-    id: z.number().int(),
-    scope: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-    kind: z.string(),
-    total: z.number().int(),
-    provincial: count,
-    city: count,
-    county: count,
-    countries: count,
-    asOf: z.string().describe('At its precision'),
-    asOfPrecision: z.string(),
-    source: z.string(),
-    sourceUrl: z.string().nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Benchmark' });
 
 export function registerBenchmarkRoutes(app: Api): void {
   registerRecordRoutes(app, {

@@ -1,10 +1,11 @@
 /** Benchmarks: sourced figures about other provinces and the nation, used for rankings and checks. */
 
 import { formatPartialDate, parsePartialDate, today } from '../../shared/dates.js';
-import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
+import { type Kind, NATIONAL_CODE, type Precision } from '../../shared/enums.js';
 import { AppError, type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { BenchmarkCreateInput, BenchmarkListQuery, BenchmarkUpdateInput } from '../../shared/schemas/benchmark.js';
+import type { BenchmarkView } from '../../shared/schemas/benchmark-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -21,7 +22,7 @@ import {
   updateBenchmarkIfVersion,
 } from './benchmark.repo.js';
 
-export function presentBenchmark(row: BenchmarkRow) {
+export function presentBenchmark(row: BenchmarkRow): BenchmarkView {
   const cache = getReferenceCache();
   const division = cache.divisions.get(row.scopeCode);
   return {
@@ -31,20 +32,20 @@ export function presentBenchmark(row: BenchmarkRow) {
       nameZh: row.scopeCode === NATIONAL_CODE ? '全国' : (division?.nameZh ?? row.scopeCode),
       nameEn: row.scopeCode === NATIONAL_CODE ? 'China' : (division?.nameEn ?? row.scopeCode),
     },
-    kind: row.kind,
+    // The columns hold only what the service and the importer write: KINDS, and a date's precision.
+    kind: row.kind as Kind,
     total: row.total,
     provincial: row.provincial,
     city: row.city,
     county: row.county,
     countries: row.countries,
     asOf: formatPartialDate(row.asOf, row.asOfPrecision as Precision),
-    asOfPrecision: row.asOfPrecision,
+    asOfPrecision: row.asOfPrecision as Precision,
     source: row.source,
     sourceUrl: row.sourceUrl,
     version: row.version,
   };
 }
-export type BenchmarkView = ReturnType<typeof presentBenchmark>;
 
 /** The scope must be a province or the nation; the date real and not in the future. */
 export function checkBenchmark(input: { scopeCode: string; asOf: string }): FieldIssue[] {

@@ -1,55 +1,10 @@
 /** /api/reminders: anniversaries coming up and partnerships gone silent. */
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { RemindersSchema } from '../../shared/schemas/reminders-view.js';
 import { RemindersQuerySchema } from '../../shared/schemas/rules.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, jsonResponse } from '../http/openapi.js';
 import { getReminders } from './reminders.service.js';
-
-const PartnershipSchema = z.object({
-  id: z.number().int(),
-  cnCode: z.string(),
-  cnNameZh: z.string(),
-  cnNameEn: z.string(),
-  countryIso2: z.string(),
-  partnerNameZh: z.string().nullable(),
-  partnerNameEn: z.string().nullable(),
-  status: z.string(),
-  establishedOn: z.string().nullable().describe('At its precision: 1998, 2013-06 or 2013-06-05'),
-});
-
-const RemindersSchema = z
-  .object({
-    scope: z.string(),
-    asOf: z.string(),
-    years: z.number().int(),
-    months: z.number().int(),
-    until: z.string(),
-    silentBefore: z.string(),
-    anniversaries: z.object({
-      data: z.array(
-        z.object({
-          partnership: PartnershipSchema,
-          n: z.number().int().describe('Which anniversary: 5, 10, 15, …'),
-          major: z.boolean().describe('A multiple of 10'),
-          start: z.string(),
-          end: z.string(),
-          label: z.string().describe('The anniversary at the precision of the signing date'),
-        }),
-      ),
-      total: z.number().int(),
-    }),
-    silent: z.object({
-      data: z.array(
-        z.object({
-          partnership: PartnershipSchema,
-          lastActivityOn: z.string().nullable().describe('null: never any activity'),
-        }),
-      ),
-      total: z.number().int(),
-    }),
-  })
-  .meta({ id: 'Reminders' });
 
 export function registerReminderRoutes(app: Api): void {
   app.openapi(

@@ -3,7 +3,8 @@
  * with no activity for N years (see reminders.ts for the rules).
  */
 import { formatPartialDate, today } from '../../shared/dates.js';
-import { NATIONAL_CODE, type Precision } from '../../shared/enums.js';
+import { NATIONAL_CODE, type Precision, type Status } from '../../shared/enums.js';
+import type { ReminderPartnershipView, RemindersView } from '../../shared/schemas/reminders-view.js';
 import type { RemindersQuery } from '../../shared/schemas/rules.js';
 import { type Actor, effectiveScope } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
@@ -20,7 +21,7 @@ import {
 /** At most this many reminders of each kind are listed; `total` counts them all. */
 export const REMINDERS_MAX = 500;
 
-function presentPartnership(row: ReminderPartnershipRow) {
+function presentPartnership(row: ReminderPartnershipRow): ReminderPartnershipView {
   const division = getReferenceCache().divisions.get(row.cn_code);
   return {
     id: row.id,
@@ -30,14 +31,22 @@ function presentPartnership(row: ReminderPartnershipRow) {
     countryIso2: row.country_iso2,
     partnerNameZh: row.partner_name_zh,
     partnerNameEn: row.partner_name_en,
-    status: row.status,
+    status: row.status as Status, // written from STATUSES only
     establishedOn: row.established_on
       ? formatPartialDate(row.established_on, row.established_precision as Precision)
       : null,
   };
 }
 
-export async function getReminders({ db, actor, query }: { db: DbOrTx; actor: Actor; query: RemindersQuery }) {
+export async function getReminders({
+  db,
+  actor,
+  query,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  query: RemindersQuery;
+}): Promise<RemindersView> {
   const scope = effectiveScope(actor, query.scope);
   const subtree = scope === NATIONAL_CODE ? undefined : subtreeCondition(getDivision(scope, 'scope'));
   const asOf = query.asOf ?? today();
@@ -83,4 +92,3 @@ export async function getReminders({ db, actor, query }: { db: DbOrTx; actor: Ac
     },
   };
 }
-export type RemindersView = Awaited<ReturnType<typeof getReminders>>;

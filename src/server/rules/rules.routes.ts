@@ -2,32 +2,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DivisionCodeSchema } from '../../shared/schemas/partnership.js';
-import { OfficeRulesPutSchema, OfficeRulesSchema } from '../../shared/schemas/rules.js';
+import { OfficeRulesPutSchema } from '../../shared/schemas/rules.js';
+import { RulesViewSchema } from '../../shared/schemas/rules-view.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
 import { deleteRules, getRules, putRules } from './rules.service.js';
 
 const tags = ['rules'];
 const denied = { 401: errorResponses[401], 403: errorResponses[403] } as const;
-
-const OwnRulesSchema = z.object({
-  scopeCode: z.string(),
-  settings: OfficeRulesSchema,
-  isDemo: z.boolean(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
-
-const RulesViewSchema = z
-  .object({
-    scopeCode: z.string(),
-    own: OwnRulesSchema.nullable().describe('The scope’s own rules; null when it follows the scopes above'),
-    effective: OfficeRulesSchema.describe('The rules in force for records of this scope'),
-    effectiveFrom: z.string().nullable().describe('Whose rules these are; null: the built-in defaults'),
-    defaults: OfficeRulesSchema,
-    chain: z.array(z.object({ scopeCode: z.string(), own: OwnRulesSchema.nullable() })).describe('Nearest first'),
-  })
-  .meta({ id: 'OfficeRulesView' });
 
 const ScopeParamSchema = z.object({
   scope: DivisionCodeSchema.describe('A GB/T 2260 code, or 000000 for national defaults'),

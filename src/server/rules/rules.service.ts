@@ -5,6 +5,7 @@
 import { NATIONAL_CODE } from '../../shared/enums.js';
 import { AppError, notFound } from '../../shared/errors.js';
 import { DEFAULT_RULES, type OfficeRules, type OfficeRulesPut, OfficeRulesSchema } from '../../shared/schemas/rules.js';
+import type { OwnRulesView, RulesView } from '../../shared/schemas/rules-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -30,7 +31,7 @@ export function chainOf(code: string): string[] {
   return scopesAbove(getDivision(code, 'scope'));
 }
 
-function presentOwn(row: OfficeRulesRow) {
+function presentOwn(row: OfficeRulesRow): OwnRulesView {
   return {
     scopeCode: row.scopeCode,
     settings: parseSettings(row.settings),
@@ -41,7 +42,7 @@ function presentOwn(row: OfficeRulesRow) {
 }
 
 /** A scope's own rules (if any), the rules in force there and where they come from, and the chain above it. */
-export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor; scope: string }) {
+export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor; scope: string }): Promise<RulesView> {
   assertCanRead(actor, scope);
   const chain = chainOf(scope);
   const rows = new Map((await selectRulesRows(db, chain)).map((r) => [r.scopeCode, r]));
@@ -61,7 +62,6 @@ export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor;
     }),
   };
 }
-export type RulesView = Awaited<ReturnType<typeof getRules>>;
 
 function stale(scope: string, current: OfficeRulesRow | undefined): AppError {
   return new AppError('conflict', `the rules of ${scope} were changed by someone else`, {
@@ -82,7 +82,7 @@ export async function putRules({
   scope: string;
   input: OfficeRulesPut;
   isDemo?: boolean;
-}) {
+}): Promise<RulesView> {
   assertCanAdmin(actor, scope);
   chainOf(scope);
   await db.transaction(async (tx) => {

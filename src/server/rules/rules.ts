@@ -4,8 +4,8 @@
  * never stored, so a change of rules shows at once on every record; rules.repo.ts holds the same
  * checks in SQL for listing "activities that break a rule", and a property test keeps the two equal.
  */
-import { type ActivityType, DELEGATION_TYPES, NATIONAL_CODE, type RuleCode } from '../../shared/enums.js';
-import type { Language } from '../../shared/messages.js';
+import { type ActivityType, DELEGATION_TYPES, NATIONAL_CODE } from '../../shared/enums.js';
+import type { FlagView } from '../../shared/schemas/activity-view.js';
 import type { OfficeRules } from '../../shared/schemas/rules.js';
 
 /** What the rules look at in an activity and its primary partnership. */
@@ -18,17 +18,6 @@ export type RuleSubject = {
   anniversary: boolean;
   /** The partnership's signing date (its first day when only a year or month is known). */
   establishedOn: string | null;
-};
-
-export type Flag = {
-  rule: RuleCode;
-  /** The record's value that breaks the rule (participants, days, the anniversary's number), null for a missing approval. */
-  value: number | null;
-  /** The office's limit (size, days, every N years), null for the approval rule. */
-  limit: number | null;
-  /** The scope whose rules were applied (000000 for the national defaults). */
-  scopeCode: string;
-  message: Record<Language, string>;
 };
 
 /**
@@ -71,8 +60,8 @@ export function isDelegation(type: string): boolean {
 }
 
 /** The rules a record breaks, in RULE_CODES order. */
-export function evaluateRules(subject: RuleSubject, rules: OfficeRules, scopeCode: string): Flag[] {
-  const flags: Flag[] = [];
+export function evaluateRules(subject: RuleSubject, rules: OfficeRules, scopeCode: string): FlagView[] {
+  const flags: FlagView[] = [];
   const appliesToDelegation = (rules.delegationTypes as readonly string[]).includes(subject.type);
   if (appliesToDelegation) {
     const size = rules.maxDelegationSize;

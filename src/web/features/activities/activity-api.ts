@@ -1,86 +1,21 @@
 /** Activities, office rules and reminders over /api: types and query hooks of these pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ActivityType, CostSharing, Field, RuleCode } from '../../../shared/enums';
-import type { Language } from '../../../shared/messages';
-import type { OfficeRules } from '../../../shared/schemas/rules';
+import type { ActivityView as ActivityRecord } from '../../../shared/schemas/activity-view';
+import type { RemindersView as Reminders } from '../../../shared/schemas/reminders-view';
+import type { RulesView } from '../../../shared/schemas/rules-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type ActivityFlag = {
-  rule: RuleCode;
-  value: number | null;
-  limit: number | null;
-  scopeCode: string;
-  message: Record<Language, string>;
-};
-
-export type ActivityPartnership = {
-  id: number;
-  cnCode: string;
-  cnNameZh: string;
-  cnNameEn: string;
-  countryIso2: string;
-  partnerNameZh: string | null;
-  partnerNameEn: string | null;
-};
-
-export type ActivityRecord = {
-  id: number;
-  partnershipId: number;
-  partnershipIds: number[];
-  partnerships: ActivityPartnership[];
-  type: ActivityType;
-  occurredOn: string;
-  titleZh: string | null;
-  titleEn: string | null;
-  description: string | null;
-  sourceUrl: string | null;
-  sources: string[];
-  leader: string | null;
-  participants: number | null;
-  days: number | null;
-  purpose: string | null;
-  approvalRef: string | null;
-  costSharing: CostSharing | null;
-  fields: Field[];
-  anniversary: boolean;
-  flags: ActivityFlag[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type OwnRules = {
-  scopeCode: string;
-  settings: OfficeRules;
-  isDemo: boolean;
-  version: number;
-  updatedAt: string;
-};
-export type RulesView = {
-  scopeCode: string;
-  own: OwnRules | null;
-  effective: OfficeRules;
-  effectiveFrom: string | null;
-  defaults: OfficeRules;
-  chain: { scopeCode: string; own: OwnRules | null }[];
-};
-
-export type ReminderPartnership = ActivityPartnership & { status: string; establishedOn: string | null };
-export type Reminders = {
-  scope: string;
-  asOf: string;
-  years: number;
-  months: number;
-  until: string;
-  silentBefore: string;
-  anniversaries: {
-    data: { partnership: ReminderPartnership; n: number; major: boolean; start: string; end: string; label: string }[];
-    total: number;
-  };
-  silent: { data: { partnership: ReminderPartnership; lastActivityOn: string | null }[]; total: number };
-};
+export type {
+  ActivityView as ActivityRecord,
+  FlagView as ActivityFlag,
+  PartnershipRefView as ActivityPartnership,
+} from '../../../shared/schemas/activity-view';
+export type {
+  ReminderPartnershipView as ReminderPartnership,
+  RemindersView as Reminders,
+} from '../../../shared/schemas/reminders-view';
+export type { OwnRulesView as OwnRules, RulesView } from '../../../shared/schemas/rules-view';
 
 export const activityKeys = {
   all: ['activities'] as const,

@@ -6,10 +6,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
+import type { RuleCheckView as Check } from '../../../shared/schemas/activity-view';
 import { api } from '../../api/client';
 import { useDivision } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
-import type { ActivityFlag } from './activity-api';
 
 export type RuleDraft = {
   partnershipId?: number;
@@ -19,18 +19,6 @@ export type RuleDraft = {
   days?: number | null;
   approvalRef?: string | null;
   anniversary?: boolean;
-};
-
-type Check = {
-  scopeCode: string;
-  rules: {
-    maxDelegationSize: number | null;
-    maxDelegationDays: number | null;
-    approvalRequired: boolean;
-    delegationTypes: string[];
-    anniversaryEveryYears: number | null;
-  };
-  flags: ActivityFlag[];
 };
 
 /** The draft as the check takes it: only what the rules look at, and only once it names a pair. */

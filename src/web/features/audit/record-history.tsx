@@ -5,24 +5,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Collapse, Empty, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { AuditEntryView as AuditEntry } from '../../../shared/schemas/audit-view';
 import { api } from '../../api/client';
 import { ErrorState, Loading } from '../../components/states';
 import { hasKey } from '../../i18n/catalog';
 import { useI18n } from '../../i18n/i18n';
-import { auditLines } from './audit-lines';
-
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorName: string;
-  entity: string;
-  entityId: number;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  importRunId: number | null;
-};
+import { type AuditValues, auditLines } from './audit-lines';
 
 function HistoryList({ entity, id }: { entity: string; id: number }) {
   const { t, d, dt } = useI18n();
@@ -42,7 +30,8 @@ function HistoryList({ entity, id }: { entity: string; id: number }) {
       size="small"
       dataSource={query.data.data}
       renderItem={(entry) => {
-        const changes = auditLines(entry.before, entry.after, { t, d });
+        // The trail keeps each side of a change as a record's JSON object, or null (auditSnapshot).
+        const changes = auditLines(entry.before as AuditValues, entry.after as AuditValues, { t, d });
         return (
           <List.Item key={entry.id}>
             <div style={{ width: '100%' }}>
