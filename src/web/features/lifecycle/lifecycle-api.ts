@@ -1,7 +1,10 @@
 /** The life cycle and documents of a partnership over /api: types and query hooks of the panel. */
 import { useQuery } from '@tanstack/react-query';
 import type { ApprovalLevel, Move, Phase, RecordedMove, Stage } from '../../../shared/lifecycle';
+import type { DocumentView as AttachedDocument } from '../../../shared/schemas/document-view';
 import { api, request } from '../../api/client';
+
+export type { AttachedDocument };
 
 export type Snapshot = { stage: Stage; status: string; kind: string; phase: Phase };
 
@@ -45,19 +48,6 @@ export type Lifecycle = {
   }[];
   history: StageEvent[];
   isConsistent: boolean;
-};
-
-export type AttachedDocument = {
-  id: number;
-  partnershipId: number;
-  category: string;
-  title: string | null;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  isDemo: boolean;
-  createdAt: string;
 };
 
 export const lifecycleKeys = {
