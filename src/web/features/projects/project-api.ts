@@ -1,7 +1,16 @@
 /** Types and data hooks of projects, outcomes and programmes (TanStack Query over /api). */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type {
+  AreaDetailView as Area,
+  ProgrammeEvidenceView as Evidence,
+  MeasureView as Measure,
+  ProgrammeView as Programme,
+  ProgrammeDetailView as ProgrammeDetail,
+} from '../../../shared/schemas/programme-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
+
+export type { Area, Evidence, Measure, Programme, ProgrammeDetail };
 
 export type Project = {
   id: number;
@@ -54,69 +63,6 @@ export type ProjectDetail = Project & {
     areaNameEn: string | null;
   }[];
   outcomes: Outcome[];
-};
-
-export type Programme = {
-  id: number;
-  code: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  cnCode: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  description: string | null;
-  sources: string[];
-  isDemo: boolean;
-  version: number;
-};
-
-export type Measure = {
-  id: number;
-  programmeId: number;
-  areaId: number;
-  code: string;
-  textZh: string | null;
-  textEn: string | null;
-  owner: string | null;
-  status: string;
-  progress: number;
-  notes: string | null;
-  activityIds: number[];
-  projectIds: number[];
-  isDemo: boolean;
-  version: number;
-};
-
-export type Area = {
-  id: number;
-  programmeId: number;
-  code: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  position: number;
-  version: number;
-  measures: Measure[];
-};
-
-export type ProgrammeDetail = Programme & { cn: { code: string; nameZh: string; nameEn: string }; areas: Area[] };
-
-export type Evidence = {
-  programmeId: number;
-  measures: number;
-  withEvidence: number;
-  areasWithout: string[];
-  areas: {
-    areaId: number;
-    code: string;
-    nameZh: string | null;
-    nameEn: string | null;
-    measures: number;
-    withEvidence: number;
-    withActivities: number;
-    withProjects: number;
-    progress: number | null;
-    without: { id: number; code: string; textZh: string | null; textEn: string | null }[];
-  }[];
 };
 
 export const projectKeys = {
