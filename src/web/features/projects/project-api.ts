@@ -7,63 +7,15 @@ import type {
   ProgrammeView as Programme,
   ProgrammeDetailView as ProgrammeDetail,
 } from '../../../shared/schemas/programme-view';
+import type {
+  OutcomeView as Outcome,
+  ProjectView as Project,
+  ProjectDetailView as ProjectDetail,
+} from '../../../shared/schemas/project-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type { Area, Evidence, Measure, Programme, ProgrammeDetail };
-
-export type Project = {
-  id: number;
-  cnCode: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  field: string;
-  description: string | null;
-  startOn: string | null;
-  endOn: string | null;
-  status: string;
-  sdgs: number[];
-  sources: string[];
-  partnershipIds: number[];
-  countries: string[];
-  measureIds: number[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Outcome = {
-  id: number;
-  projectId: number;
-  metricZh: string | null;
-  metricEn: string | null;
-  value: number;
-  unit: string;
-  asOf: string;
-  evidence: string | null;
-  evidenceUrl: string | null;
-  isDemo: boolean;
-  version: number;
-};
-
-export type ProjectDetail = Project & {
-  cn: { code: string; nameZh: string; nameEn: string };
-  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
-  measures: {
-    id: number;
-    code: string;
-    textZh: string | null;
-    textEn: string | null;
-    programmeId: number;
-    programmeCode: string;
-    programmeNameZh: string | null;
-    programmeNameEn: string | null;
-    areaNameZh: string | null;
-    areaNameEn: string | null;
-  }[];
-  outcomes: Outcome[];
-};
+export type { Area, Evidence, Measure, Outcome, Programme, ProgrammeDetail, Project, ProjectDetail };
 
 export const projectKeys = {
   all: ['projects'] as const,
