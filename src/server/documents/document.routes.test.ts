@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { DocumentView } from '../../shared/schemas/document-view.js';
 import { DOCUMENT_LIMITS } from '../../shared/schemas/lifecycle.js';
 import type { Actor } from '../auth/actor.js';
 import { auditLog, documentChunks } from '../db/schema.js';
 import { buildApp, buildPartnership } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 import { SAMPLE_PDF, SAMPLE_PNG, sampleDocx } from './document.fixtures.js';
-import type { DocumentView } from './document.service.js';
 
 const handle = await createTestDb();
 const app = buildApp(handle);

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
+import { DocumentSchema } from '../../shared/schemas/document-view.js';
 import { DOCUMENT_CATEGORIES, DOCUMENT_LIMITS, DocumentFieldsSchema } from '../../shared/schemas/lifecycle.js';
 import { type Api, type AppEnv, actorOf } from '../http/app.js';
 import { errorResponse } from '../http/errors.js';
@@ -14,22 +15,6 @@ import { errorResponses, IdParamSchema, jsonResponse } from '../http/openapi.js'
 import { deleteDocument, getDocumentContent, listDocuments, uploadDocument } from './document.service.js';
 
 const tags = ['documents'];
-
-export const DocumentSchema = z
-  .object({
-    id: z.number().int(),
-    partnershipId: z.number().int(),
-    category: z.string(),
-    title: z.string().nullable(),
-    fileName: z.string(),
-    mediaType: z.string().describe('Judged from the bytes: application/pdf, image/jpeg, image/png, docx, xlsx'),
-    sizeBytes: z.number().int(),
-    sha256: z.string(),
-    uploadedBy: z.string(),
-    isDemo: z.boolean(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Document' });
 
 const UploadQuerySchema = z.object({
   category: z.enum(DOCUMENT_CATEGORIES).optional().describe('For a raw-body upload (a form sends it as a field)'),

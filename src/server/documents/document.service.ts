@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, notFound, validationFailed } from '../../shared/errors.js';
-import { DOCUMENT_LIMITS, DOCUMENT_TYPES, type DocumentFields } from '../../shared/schemas/lifecycle.js';
+import type { DocumentView } from '../../shared/schemas/document-view.js';
+import {
+  DOCUMENT_LIMITS,
+  DOCUMENT_TYPES,
+  type DocumentCategory,
+  type DocumentFields,
+  type DocumentMediaType,
+} from '../../shared/schemas/lifecycle.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -20,14 +27,15 @@ import {
 } from './document.repo.js';
 import { detectFileType } from './file-type.js';
 
-export function presentDocument(row: DocumentRow) {
+export function presentDocument(row: DocumentRow): DocumentView {
   return {
     id: row.id,
     partnershipId: row.partnershipId,
-    category: row.category,
+    // Written only by uploadDocument: the category from DOCUMENT_CATEGORIES, the type as detected.
+    category: row.category as DocumentCategory,
     title: row.title,
     fileName: row.fileName,
-    mediaType: row.mediaType,
+    mediaType: row.mediaType as DocumentMediaType,
     sizeBytes: row.sizeBytes,
     sha256: row.sha256,
     uploadedBy: row.uploadedBy,
@@ -35,7 +43,6 @@ export function presentDocument(row: DocumentRow) {
     createdAt: row.createdAt.toISOString(),
   };
 }
-export type DocumentView = ReturnType<typeof presentDocument>;
 
 async function partnershipCode(db: DbOrTx, partnershipId: number): Promise<string> {
   const row = await selectPartnershipRow(db, partnershipId);

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { today } from '../../shared/dates.js';
+import type { LifecycleView } from '../../shared/schemas/lifecycle-view.js';
 import type { PartnershipView } from '../../shared/schemas/partnership-view.js';
 import type { Actor } from '../auth/actor.js';
 import { auditLog } from '../db/schema.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
-import type { LifecycleView } from './lifecycle.service.js';
 
 const handle = await createTestDb();
 const app = buildApp(handle);

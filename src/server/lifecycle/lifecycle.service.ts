@@ -21,6 +21,7 @@ import {
   type Stage,
 } from '../../shared/lifecycle.js';
 import type { MoveRequestInput } from '../../shared/schemas/lifecycle.js';
+import type { LifecycleView, StageEventView } from '../../shared/schemas/lifecycle-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -43,20 +44,21 @@ import {
   selectStageEvents,
 } from './lifecycle.repo.js';
 
+/** The columns hold only what the moves and the record's edits write, from STAGES, STATUSES and KINDS. */
 function snapshot(row: { stage: string; status: string; kind: string }) {
   return { stage: row.stage as Stage, status: row.status as Status, kind: row.kind as Kind };
 }
 
-export function presentStageEvent(row: StageEventRow) {
-  const from = { stage: row.fromStage, status: row.fromStatus, kind: row.fromKind };
-  const to = { stage: row.toStage, status: row.toStatus, kind: row.toKind };
+export function presentStageEvent(row: StageEventRow): StageEventView {
+  const from = snapshot({ stage: row.fromStage, status: row.fromStatus, kind: row.fromKind });
+  const to = snapshot({ stage: row.toStage, status: row.toStatus, kind: row.toKind });
   return {
     id: row.id,
     move: row.move as RecordedMove,
-    from: { ...from, phase: phaseOf(snapshot(from)) },
-    to: { ...to, phase: phaseOf(snapshot(to)) },
+    from: { ...from, phase: phaseOf(from) },
+    to: { ...to, phase: phaseOf(to) },
     occurredOn: row.occurredOn,
-    approvalLevel: row.approvalLevel,
+    approvalLevel: row.approvalLevel as ApprovalLevel | null,
     approver: row.approver,
     reference: row.reference,
     reason: row.reason,
@@ -67,9 +69,8 @@ export function presentStageEvent(row: StageEventRow) {
     recordedAt: row.recordedAt.toISOString(),
   };
 }
-export type StageEventView = ReturnType<typeof presentStageEvent>;
 
-export function presentApproval(row: ApprovalRow) {
+export function presentApproval(row: ApprovalRow): LifecycleView['approvals'][number] {
   return {
     id: row.id,
     eventId: row.eventId,
@@ -115,7 +116,7 @@ async function loadPartnership(db: DbOrTx, id: number): Promise<PartnershipRow> 
   return row;
 }
 
-function lifecycleView(row: PartnershipRow, events: StageEventRow[], approvals: ApprovalRow[]) {
+function lifecycleView(row: PartnershipRow, events: StageEventRow[], approvals: ApprovalRow[]): LifecycleView {
   const level = row.level as Level;
   const state = stateOf(row, events);
   const replay = replayHistory(events.map(recordedEvent), level);
@@ -142,7 +143,9 @@ function lifecycleView(row: PartnershipRow, events: StageEventRow[], approvals: 
     isConsistent: consistent,
   };
 }
-export type LifecycleView = ReturnType<typeof lifecycleView>;
+
+// The command line's lifecycle command reads the view's type from here.
+export type { LifecycleView };
 
 export async function getLifecycle({
   db,

@@ -1,10 +1,11 @@
 import { AppError, notFound, validationFailed } from '../../shared/errors.js';
 import type { AreaInput, AreaUpdateInput } from '../../shared/schemas/programme.js';
+import type { AreaView } from '../../shared/schemas/programme-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
-import { type AreaView, presentArea } from './programme.presenter.js';
+import { presentArea } from './programme.presenter.js';
 import {
   deleteAreaIfVersion,
   insertAreas,

@@ -6,11 +6,12 @@ import {
   type MeasureUpdateInput,
   progressProblem,
 } from '../../shared/schemas/programme.js';
+import type { MeasureView } from '../../shared/schemas/programme-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
-import { type MeasureView, presentMeasure } from './programme.presenter.js';
+import { presentMeasure } from './programme.presenter.js';
 import {
   deleteMeasureIfVersion,
   insertMeasure,

@@ -1,12 +1,24 @@
-/** What leaves the server of a programme, its areas and measures, and the evidence behind them. */
+/**
+ * What leaves the server of a programme, its areas and measures, and the evidence behind them
+ * (their schemas: shared/schemas/programme-view.ts).
+ */
 import { formatPartialDate } from '../../shared/dates.js';
 import type { Precision } from '../../shared/enums.js';
+import type { MeasureStatus } from '../../shared/schemas/programme.js';
+import type {
+  AreaDetailView,
+  AreaEvidenceView,
+  AreaView,
+  MeasureView,
+  ProgrammeEvidenceView,
+  ProgrammeView,
+} from '../../shared/schemas/programme-view.js';
 import type { AreaRow, MeasureRow, ProgrammeRow } from './programme.repo.js';
 
 const partial = (date: string | null, precision: string | null) =>
   date ? formatPartialDate(date, precision as Precision) : null;
 
-export function presentProgramme(row: ProgrammeRow) {
+export function presentProgramme(row: ProgrammeRow): ProgrammeView {
   return {
     id: row.id,
     code: row.code,
@@ -23,9 +35,8 @@ export function presentProgramme(row: ProgrammeRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type ProgrammeView = ReturnType<typeof presentProgramme>;
 
-export function presentArea(row: AreaRow) {
+export function presentArea(row: AreaRow): AreaView {
   return {
     id: row.id,
     programmeId: row.programmeId,
@@ -36,9 +47,8 @@ export function presentArea(row: AreaRow) {
     version: row.version,
   };
 }
-export type AreaView = ReturnType<typeof presentArea>;
 
-export function presentMeasure(row: MeasureRow, links: { activityIds: number[]; projectIds: number[] }) {
+export function presentMeasure(row: MeasureRow, links: { activityIds: number[]; projectIds: number[] }): MeasureView {
   return {
     id: row.id,
     programmeId: row.programmeId,
@@ -47,7 +57,7 @@ export function presentMeasure(row: MeasureRow, links: { activityIds: number[]; 
     textZh: row.textZh,
     textEn: row.textEn,
     owner: row.owner,
-    status: row.status,
+    status: row.status as MeasureStatus, // written from MEASURE_STATUSES only
     progress: row.progress,
     notes: row.notes,
     activityIds: links.activityIds,
@@ -56,44 +66,13 @@ export function presentMeasure(row: MeasureRow, links: { activityIds: number[]; 
     version: row.version,
   };
 }
-export type MeasureView = ReturnType<typeof presentMeasure>;
-
-export type ProgrammeDetail = ProgrammeView & {
-  cn: { code: string; nameZh: string; nameEn: string };
-  areas: (AreaView & { measures: MeasureView[] })[];
-};
-
-export type AreaEvidence = {
-  areaId: number;
-  code: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  measures: number;
-  /** Measures with at least one linked activity or project. */
-  withEvidence: number;
-  withActivities: number;
-  withProjects: number;
-  /** Mean progress of the area's measures (0–100), null without measures. */
-  progress: number | null;
-  /** The measures that nothing carries out yet. */
-  without: { id: number; code: string; textZh: string | null; textEn: string | null }[];
-};
-
-export type ProgrammeEvidence = {
-  programmeId: number;
-  measures: number;
-  withEvidence: number;
-  /** Areas with no measure that has evidence (an area without measures is among them). */
-  areasWithout: string[];
-  areas: AreaEvidence[];
-};
 
 /**
  * Which areas and measures have evidence: a measure has evidence when at least one activity or
  * project is linked to it; an area has evidence when at least one of its measures has.
  */
-export function evidenceOf(programmeId: number, areas: ProgrammeDetail['areas']): ProgrammeEvidence {
-  const list = areas.map((area): AreaEvidence => {
+export function evidenceOf(programmeId: number, areas: AreaDetailView[]): ProgrammeEvidenceView {
+  const list = areas.map((area): AreaEvidenceView => {
     const has = (m: MeasureView) => m.activityIds.length > 0 || m.projectIds.length > 0;
     const measures = area.measures;
     return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MeasureView } from '../../shared/schemas/programme-view.js';
 import { selectRecordAudit } from '../audit/audit.repo.js';
 import type { Actor } from '../auth/actor.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
@@ -201,7 +202,7 @@ describe('programme API', () => {
 });
 
 describe('evidenceOf', () => {
-  const m = (id: number, activityIds: number[], projectIds: number[], progress = 0) => ({
+  const m = (id: number, activityIds: number[], projectIds: number[], progress = 0): MeasureView => ({
     id,
     programmeId: 1,
     areaId: 1,

@@ -1,6 +1,5 @@
 /** /api/programmes, /api/programme-areas, /api/measures: thin handlers that pass the actor on. */
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { envelopeSchema } from '../../shared/list.js';
 import {
   AreaInputSchema,
@@ -11,6 +10,13 @@ import {
   ProgrammeListQuerySchema,
   ProgrammeUpdateSchema,
 } from '../../shared/schemas/programme.js';
+import {
+  AreaSchema,
+  MeasureSchema,
+  ProgrammeDetailSchema,
+  ProgrammeEvidenceSchema,
+  ProgrammeSchema,
+} from '../../shared/schemas/programme-view.js';
 import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
@@ -27,92 +33,6 @@ import {
 } from './programme.service.js';
 
 const tags = ['programmes'];
-
-const programmeShape = {
-  id: z.number().int(),
-  code: z.string(),
-  nameZh: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  cnCode: z.string(),
-  periodFrom: z.string().nullable(),
-  periodTo: z.string().nullable(),
-  description: z.string().nullable(),
-  sources: z.array(z.string()),
-  isDemo: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
-const ProgrammeSchema = z.object(programmeShape).meta({ id: 'Programme' });
-
-const AreaSchema = z
-  .object({
-    id: z.number().int(),
-    programmeId: z.number().int(),
-    code: z.string(),
-    nameZh: z.string().nullable(),
-    nameEn: z.string().nullable(),
-    position: z.number().int(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'ProgrammeArea' });
-
-const MeasureSchema = z
-  .object({
-    id: z.number().int(),
-    programmeId: z.number().int(),
-    areaId: z.number().int(),
-    code: z.string(),
-    textZh: z.string().nullable(),
-    textEn: z.string().nullable(),
-    owner: z.string().nullable(),
-    status: z.string().describe('not_started | in_progress | done | stalled'),
-    progress: z.number().int(),
-    notes: z.string().nullable(),
-    activityIds: z.array(z.number().int()),
-    projectIds: z.array(z.number().int()),
-    isDemo: z.boolean().describe('Illustrative text, not from a source'),
-    version: z.number().int(),
-  })
-  .meta({ id: 'ProgrammeMeasure' });
-
-const ProgrammeDetailSchema = z
-  .object({
-    ...programmeShape,
-    cn: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-    areas: z.array(AreaSchema.extend({ measures: z.array(MeasureSchema) })),
-  })
-  .meta({ id: 'ProgrammeDetail' });
-
-const EvidenceSchema = z
-  .object({
-    programmeId: z.number().int(),
-    measures: z.number().int(),
-    withEvidence: z.number().int(),
-    areasWithout: z.array(z.string()).describe('Codes of the areas none of whose measures has evidence'),
-    areas: z.array(
-      z.object({
-        areaId: z.number().int(),
-        code: z.string(),
-        nameZh: z.string().nullable(),
-        nameEn: z.string().nullable(),
-        measures: z.number().int(),
-        withEvidence: z.number().int(),
-        withActivities: z.number().int(),
-        withProjects: z.number().int(),
-        progress: z.number().nullable(),
-        without: z.array(
-          z.object({
-            id: z.number().int(),
-            code: z.string(),
-            textZh: z.string().nullable(),
-            textEn: z.string().nullable(),
-          }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: 'ProgrammeEvidence' });
 
 const read = { 401: errorResponses[401], 403: errorResponses[403] };
 const write = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
@@ -151,7 +71,7 @@ export function registerProgrammeRoutes(app: Api): void {
       tags,
       summary: 'Which areas and measures have linked activities or projects, and which have none',
       request: { params: IdParamSchema },
-      responses: { 200: jsonResponse(EvidenceSchema, 'The evidence'), 404: errorResponses[404], ...read },
+      responses: { 200: jsonResponse(ProgrammeEvidenceSchema, 'The evidence'), 404: errorResponses[404], ...read },
     }),
     async (c) =>
       c.json(await getProgrammeEvidence({ db: dbOf(c), actor: actorOf(c), id: c.req.valid('param').id }), 200),

@@ -14,6 +14,7 @@ import type {
   ProgrammeListQuery,
   ProgrammeUpdateInput,
 } from '../../shared/schemas/programme.js';
+import type { ProgrammeDetailView, ProgrammeEvidenceView, ProgrammeView } from '../../shared/schemas/programme-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -21,14 +22,7 @@ import { readAll } from '../db/sql.js';
 import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
-import {
-  evidenceOf,
-  type ProgrammeDetail,
-  type ProgrammeView,
-  presentArea,
-  presentMeasure,
-  presentProgramme,
-} from './programme.presenter.js';
+import { evidenceOf, presentArea, presentMeasure, presentProgramme } from './programme.presenter.js';
 import {
   deleteProgrammeIfVersion,
   insertAreas,
@@ -86,7 +80,7 @@ export async function createProgramme({
   actor: Actor;
   input: ProgrammeCreateInput;
   isDemo?: boolean;
-}): Promise<ProgrammeDetail> {
+}): Promise<ProgrammeDetailView> {
   const division = getDivision(input.cnCode);
   assertCanWrite(actor, division.code);
   const codes = input.areas.map((a) => a.code);
@@ -146,7 +140,7 @@ export async function getProgramme({
   db: DbOrTx;
   actor: Actor;
   id: number;
-}): Promise<ProgrammeDetail> {
+}): Promise<ProgrammeDetailView> {
   const row = await loadProgramme(db, id);
   assertCanRead(actor, row.cnCode);
   const [areas, measures] = await readAll(db, [() => selectAreasOf(db, id), () => selectMeasuresOf(db, id)]);
@@ -167,7 +161,15 @@ export async function getProgramme({
   };
 }
 
-export async function getProgrammeEvidence({ db, actor, id }: { db: DbOrTx; actor: Actor; id: number }) {
+export async function getProgrammeEvidence({
+  db,
+  actor,
+  id,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: number;
+}): Promise<ProgrammeEvidenceView> {
   const detail = await getProgramme({ db, actor, id });
   return evidenceOf(id, detail.areas);
 }
@@ -200,7 +202,7 @@ export async function updateProgramme({
   actor: Actor;
   id: number;
   input: ProgrammeUpdateInput;
-}): Promise<ProgrammeDetail> {
+}): Promise<ProgrammeDetailView> {
   const first = await loadProgramme(db, id);
   assertCanWrite(actor, first.cnCode);
   await db.transaction(async (tx) => {

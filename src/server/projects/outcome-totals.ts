@@ -1,27 +1,12 @@
 /** Totals of outcomes: the figures' view of what the projects achieved, within one unit each. */
 import { today } from '../../shared/dates.js';
 import type { OutcomeTotalsQuery } from '../../shared/schemas/project.js';
+import type { OutcomeTotalsView } from '../../shared/schemas/project-view.js';
 import { type Actor, effectiveScope } from '../auth/actor.js';
 import type { DbOrTx } from '../db/client.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import { projectSubtree, selectCountedOutcomes } from './project.repo.js';
-
-export type OutcomeTotal = {
-  key: string;
-  unit: string;
-  total: number;
-  outcomes: number;
-  projects: number;
-  demo: number;
-};
-export type OutcomeTotals = {
-  scope: string;
-  asOf: string;
-  byField: OutcomeTotal[];
-  bySdg: OutcomeTotal[];
-  byUnit: OutcomeTotal[];
-};
 
 /**
  * Totals of outcomes for a scope on a day, grouped by field, by SDG and by unit (values are only
@@ -29,7 +14,7 @@ export type OutcomeTotals = {
  * before the day; a project tagged with several goals counts under each (so the SDG rows may add
  * up to more than the unit total). `demo` counts the illustrative outcomes among them.
  */
-export function totalOutcomes(rows: readonly CountedRow[]): Pick<OutcomeTotals, 'byField' | 'bySdg' | 'byUnit'> {
+export function totalOutcomes(rows: readonly CountedRow[]): Pick<OutcomeTotalsView, 'byField' | 'bySdg' | 'byUnit'> {
   const group = (keysOf: (r: CountedRow) => string[]) => {
     const acc = new Map<
       string,
@@ -74,7 +59,7 @@ export async function sumOutcomes({
   db: DbOrTx;
   actor: Actor;
   query: OutcomeTotalsQuery;
-}): Promise<OutcomeTotals> {
+}): Promise<OutcomeTotalsView> {
   const scope = effectiveScope(actor, query.scope);
   const asOf = query.asOf ?? today();
   const subtree = getReferenceCache().divisions.has(scope) ? projectSubtree(getDivision(scope, 'scope')) : undefined;

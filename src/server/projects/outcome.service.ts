@@ -11,11 +11,12 @@ import {
   type OutcomeUpdateInput,
   outcomeValueProblem,
 } from '../../shared/schemas/project.js';
+import type { OutcomeView } from '../../shared/schemas/project-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanWrite } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { staleVersion } from '../db/versioned.js';
-import { type OutcomeView, presentOutcome } from './project.presenter.js';
+import { presentOutcome } from './project.presenter.js';
 import {
   deleteOutcomeIfVersion,
   insertOutcome,

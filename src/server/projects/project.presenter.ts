@@ -1,19 +1,21 @@
-/** What leaves the server of a project and its outcomes. */
+/** What leaves the server of a project and its outcomes (their schemas: shared/schemas/project-view.ts). */
 import { formatPartialDate } from '../../shared/dates.js';
-import type { Precision } from '../../shared/enums.js';
-import type { OutcomeRow, ProjectRow, selectMeasuresByIds } from './project.repo.js';
+import type { Field, Precision } from '../../shared/enums.js';
+import type { OutcomeUnit, ProjectStatus } from '../../shared/schemas/project.js';
+import type { OutcomeView, ProjectView } from '../../shared/schemas/project-view.js';
+import type { OutcomeRow, ProjectRow } from './project.repo.js';
 
 const partial = (date: string | null, precision: string | null) =>
   date ? formatPartialDate(date, precision as Precision) : null;
 
-export function presentOutcome(row: OutcomeRow) {
+export function presentOutcome(row: OutcomeRow): OutcomeView {
   return {
     id: row.id,
     projectId: row.projectId,
     metricZh: row.metricZh,
     metricEn: row.metricEn,
     value: row.value,
-    unit: row.unit,
+    unit: row.unit as OutcomeUnit, // written from OUTCOME_UNITS only
     asOf: formatPartialDate(row.asOf, row.asOfPrecision as Precision),
     evidence: row.evidence,
     evidenceUrl: row.evidenceUrl,
@@ -21,21 +23,21 @@ export function presentOutcome(row: OutcomeRow) {
     version: row.version,
   };
 }
-export type OutcomeView = ReturnType<typeof presentOutcome>;
 
 type Links = { partnershipIds: number[]; countries: string[]; measureIds: number[] };
 
-export function presentProject(row: ProjectRow, links: Links) {
+export function presentProject(row: ProjectRow, links: Links): ProjectView {
   return {
     id: row.id,
     cnCode: row.cnCode,
     nameZh: row.nameZh,
     nameEn: row.nameEn,
-    field: row.field,
+    // The columns hold only what the service writes from FIELDS and PROJECT_STATUSES.
+    field: row.field as Field,
     description: row.description,
     startOn: partial(row.startOn, row.startPrecision),
     endOn: partial(row.endOn, row.endPrecision),
-    status: row.status,
+    status: row.status as ProjectStatus,
     sdgs: row.sdgs,
     sources: row.sources,
     partnershipIds: links.partnershipIds,
@@ -47,12 +49,3 @@ export function presentProject(row: ProjectRow, links: Links) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type ProjectView = ReturnType<typeof presentProject>;
-
-/** The detail: the project, its outcomes, and names of what it links to. */
-export type ProjectDetail = ProjectView & {
-  cn: { code: string; nameZh: string; nameEn: string };
-  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
-  measures: Awaited<ReturnType<typeof selectMeasuresByIds>>;
-  outcomes: OutcomeView[];
-};

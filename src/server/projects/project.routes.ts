@@ -1,7 +1,6 @@
 /** /api/projects and /api/outcomes: thin handlers — validate, pass the actor to one service function. */
 
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { envelopeSchema } from '../../shared/list.js';
 import {
   OutcomeCreateSchema,
@@ -11,6 +10,12 @@ import {
   ProjectListQuerySchema,
   ProjectUpdateSchema,
 } from '../../shared/schemas/project.js';
+import {
+  OutcomeSchema,
+  OutcomeTotalsSchema,
+  ProjectDetailSchema,
+  ProjectSchema,
+} from '../../shared/schemas/project-view.js';
 import type { Db } from '../db/client.js';
 import { type Api, actorOf } from '../http/app.js';
 import { errorResponses, IdParamSchema, jsonBody, jsonResponse, VersionQuerySchema } from '../http/openapi.js';
@@ -20,93 +25,6 @@ import { sumOutcomes } from './outcome-totals.js';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './project.service.js';
 
 const tags = ['projects'];
-
-export const OutcomeSchema = z
-  .object({
-    id: z.number().int(),
-    projectId: z.number().int(),
-    metricZh: z.string().nullable(),
-    metricEn: z.string().nullable(),
-    value: z.number(),
-    unit: z.string(),
-    asOf: z.string().describe('At its precision: YYYY, YYYY-MM or YYYY-MM-DD'),
-    evidence: z.string().nullable(),
-    evidenceUrl: z.string().nullable(),
-    isDemo: z.boolean().describe('Illustrative, not a sourced figure'),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Outcome' });
-
-const projectShape = {
-  id: z.number().int(),
-  cnCode: z.string(),
-  nameZh: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  field: z.string(),
-  description: z.string().nullable(),
-  startOn: z.string().nullable(),
-  endOn: z.string().nullable(),
-  status: z.string(),
-  sdgs: z.array(z.number().int()),
-  sources: z.array(z.string()),
-  partnershipIds: z.array(z.number().int()),
-  countries: z.array(z.string()),
-  measureIds: z.array(z.number().int()),
-  isDemo: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-};
-export const ProjectSchema = z.object(projectShape).meta({ id: 'Project' });
-
-const ProjectDetailSchema = z
-  .object({
-    ...projectShape,
-    cn: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-    partnerships: z.array(
-      z.object({
-        id: z.number().int(),
-        cnCode: z.string(),
-        partnerNameZh: z.string().nullable(),
-        partnerNameEn: z.string().nullable(),
-      }),
-    ),
-    measures: z.array(
-      z.object({
-        id: z.number().int(),
-        code: z.string(),
-        textZh: z.string().nullable(),
-        textEn: z.string().nullable(),
-        programmeId: z.number().int(),
-        programmeCode: z.string(),
-        programmeNameZh: z.string().nullable(),
-        programmeNameEn: z.string().nullable(),
-        cnCode: z.string(),
-        areaNameZh: z.string().nullable(),
-        areaNameEn: z.string().nullable(),
-      }),
-    ),
-    outcomes: z.array(OutcomeSchema),
-  })
-  .meta({ id: 'ProjectDetail' });
-
-const TotalSchema = z.object({
-  key: z.string().describe('The field, the goal number, or "all"'),
-  unit: z.string(),
-  total: z.number(),
-  outcomes: z.number().int(),
-  projects: z.number().int(),
-  demo: z.number().int().describe('Illustrative outcomes among those counted'),
-});
-const OutcomeTotalsSchema = z
-  .object({
-    scope: z.string(),
-    asOf: z.string(),
-    byField: z.array(TotalSchema),
-    bySdg: z.array(TotalSchema),
-    byUnit: z.array(TotalSchema),
-  })
-  .meta({ id: 'OutcomeTotals' });
 
 const read = { 401: errorResponses[401], 403: errorResponses[403] };
 const write = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };

@@ -8,6 +8,7 @@ import { parsePartialDate } from '../../shared/dates.js';
 import { type FieldIssue, notFound, validationFailed } from '../../shared/errors.js';
 import type { ListEnvelope } from '../../shared/list.js';
 import type { ProjectCreateInput, ProjectListQuery, ProjectUpdateInput } from '../../shared/schemas/project.js';
+import type { ProjectDetailView, ProjectView } from '../../shared/schemas/project-view.js';
 import { buildSearchText, normalizeQuery } from '../../shared/text.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanRead, assertCanWrite, effectiveScope } from '../auth/actor.js';
@@ -16,7 +17,7 @@ import { readAll } from '../db/sql.js';
 import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
-import { type ProjectDetail, type ProjectView, presentOutcome, presentProject } from './project.presenter.js';
+import { presentOutcome, presentProject } from './project.presenter.js';
 import {
   deleteProjectIfVersion,
   insertProject,
@@ -188,7 +189,15 @@ export async function createProject({
   });
 }
 
-export async function getProject({ db, actor, id }: { db: DbOrTx; actor: Actor; id: number }): Promise<ProjectDetail> {
+export async function getProject({
+  db,
+  actor,
+  id,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: number;
+}): Promise<ProjectDetailView> {
   const row = await loadProject(db, id);
   assertCanRead(actor, row.cnCode);
   const view = await viewOf(db, row);

@@ -120,7 +120,7 @@ export function DocumentsPanel({ p }: { p: Partnership }) {
                 avatar={<FileOutlined />}
                 title={
                   <span>
-                    <Tag>{t(`docs.cat.${doc.category as 'other'}`)}</Tag>
+                    <Tag>{t(`docs.cat.${doc.category}`)}</Tag>
                     <a href={apiUrl(`/documents/${doc.id}/content`)} download={doc.fileName}>
                       {doc.title || doc.fileName}
                     </a>

@@ -1,64 +1,14 @@
 /** The life cycle and documents of a partnership over /api: types and query hooks of the panel. */
 import { useQuery } from '@tanstack/react-query';
-import type { ApprovalLevel, Move, Phase, RecordedMove, Stage } from '../../../shared/lifecycle';
+import type { DocumentView as AttachedDocument } from '../../../shared/schemas/document-view';
+import type {
+  LifecycleView as Lifecycle,
+  SnapshotView as Snapshot,
+  StageEventView as StageEvent,
+} from '../../../shared/schemas/lifecycle-view';
 import { api, request } from '../../api/client';
 
-export type Snapshot = { stage: Stage; status: string; kind: string; phase: Phase };
-
-export type StageEvent = {
-  id: number;
-  move: RecordedMove;
-  from: Snapshot;
-  to: Snapshot;
-  occurredOn: string;
-  approvalLevel: ApprovalLevel | null;
-  approver: string | null;
-  reference: string | null;
-  reason: string | null;
-  place: string | null;
-  sourceUrl: string | null;
-  actorName: string;
-  isDemo: boolean;
-  recordedAt: string;
-};
-
-export type Lifecycle = {
-  partnershipId: number;
-  version: number;
-  level: string;
-  kind: string;
-  stage: Stage;
-  status: string;
-  phase: Phase;
-  allowedMoves: Move[];
-  requiredApprovals: ApprovalLevel[];
-  approvalsDone: ApprovalLevel[];
-  nextApproval: ApprovalLevel | null;
-  approvals: {
-    id: number;
-    eventId: number;
-    level: ApprovalLevel;
-    approver: string;
-    approvedOn: string;
-    reference: string | null;
-    isDemo: boolean;
-  }[];
-  history: StageEvent[];
-  isConsistent: boolean;
-};
-
-export type AttachedDocument = {
-  id: number;
-  partnershipId: number;
-  category: string;
-  title: string | null;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  uploadedBy: string;
-  isDemo: boolean;
-  createdAt: string;
-};
+export type { AttachedDocument, Lifecycle, Snapshot, StageEvent };
 
 export const lifecycleKeys = {
   lifecycle: (id: number) => ['lifecycle', id] as const,

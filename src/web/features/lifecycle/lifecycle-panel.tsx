@@ -168,8 +168,8 @@ function History({ events }: { events: StageEvent[] }) {
                 {' '}
                 ·{' '}
                 {t('lc.kindChange', {
-                  from: t(`kind.${e.from.kind as 'friendship'}`),
-                  to: t(`kind.${e.to.kind as 'friendship'}`),
+                  from: t(`kind.${e.from.kind}`),
+                  to: t(`kind.${e.to.kind}`),
                 })}
               </span>
             ) : null}

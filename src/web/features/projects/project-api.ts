@@ -1,123 +1,21 @@
 /** Types and data hooks of projects, outcomes and programmes (TanStack Query over /api). */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type {
+  AreaDetailView as Area,
+  ProgrammeEvidenceView as Evidence,
+  MeasureView as Measure,
+  ProgrammeView as Programme,
+  ProgrammeDetailView as ProgrammeDetail,
+} from '../../../shared/schemas/programme-view';
+import type {
+  OutcomeView as Outcome,
+  ProjectView as Project,
+  ProjectDetailView as ProjectDetail,
+} from '../../../shared/schemas/project-view';
 import { api, type Params } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 
-export type Project = {
-  id: number;
-  cnCode: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  field: string;
-  description: string | null;
-  startOn: string | null;
-  endOn: string | null;
-  status: string;
-  sdgs: number[];
-  sources: string[];
-  partnershipIds: number[];
-  countries: string[];
-  measureIds: number[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Outcome = {
-  id: number;
-  projectId: number;
-  metricZh: string | null;
-  metricEn: string | null;
-  value: number;
-  unit: string;
-  asOf: string;
-  evidence: string | null;
-  evidenceUrl: string | null;
-  isDemo: boolean;
-  version: number;
-};
-
-export type ProjectDetail = Project & {
-  cn: { code: string; nameZh: string; nameEn: string };
-  partnerships: { id: number; cnCode: string; partnerNameZh: string | null; partnerNameEn: string | null }[];
-  measures: {
-    id: number;
-    code: string;
-    textZh: string | null;
-    textEn: string | null;
-    programmeId: number;
-    programmeCode: string;
-    programmeNameZh: string | null;
-    programmeNameEn: string | null;
-    areaNameZh: string | null;
-    areaNameEn: string | null;
-  }[];
-  outcomes: Outcome[];
-};
-
-export type Programme = {
-  id: number;
-  code: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  cnCode: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  description: string | null;
-  sources: string[];
-  isDemo: boolean;
-  version: number;
-};
-
-export type Measure = {
-  id: number;
-  programmeId: number;
-  areaId: number;
-  code: string;
-  textZh: string | null;
-  textEn: string | null;
-  owner: string | null;
-  status: string;
-  progress: number;
-  notes: string | null;
-  activityIds: number[];
-  projectIds: number[];
-  isDemo: boolean;
-  version: number;
-};
-
-export type Area = {
-  id: number;
-  programmeId: number;
-  code: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  position: number;
-  version: number;
-  measures: Measure[];
-};
-
-export type ProgrammeDetail = Programme & { cn: { code: string; nameZh: string; nameEn: string }; areas: Area[] };
-
-export type Evidence = {
-  programmeId: number;
-  measures: number;
-  withEvidence: number;
-  areasWithout: string[];
-  areas: {
-    areaId: number;
-    code: string;
-    nameZh: string | null;
-    nameEn: string | null;
-    measures: number;
-    withEvidence: number;
-    withActivities: number;
-    withProjects: number;
-    progress: number | null;
-    without: { id: number; code: string; textZh: string | null; textEn: string | null }[];
-  }[];
-};
+export type { Area, Evidence, Measure, Outcome, Programme, ProgrammeDetail, Project, ProjectDetail };
 
 export const projectKeys = {
   all: ['projects'] as const,
