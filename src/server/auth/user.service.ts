@@ -8,6 +8,7 @@ import type { UserCreateInput, UserUpdateInput } from '../../shared/schemas/auth
 import type { CurrentUserView, UserView } from '../../shared/schemas/auth-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { Db } from '../db/client.js';
+import { staleVersion } from '../db/versioned.js';
 import { getReferenceCache, unknownDivisionIssue } from '../places/reference-cache.js';
 import { type Actor, assertCanAdmin, ROLES, type Role, roleAtLeast, scopeCovers } from './actor.js';
 import {
@@ -143,7 +144,7 @@ export async function updateUser(args: {
   const view = await db.transaction(async (tx) => {
     const { version, ...patch } = input;
     const after = await updateUserIfVersion(tx, id, version, patch);
-    if (!after) throw new AppError('conflict', `user ${id} was changed by someone else (or the version is wrong)`);
+    if (!after) throw staleVersion('user', before);
     if (before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled)) {
       if ((await countAdmins(tx)) === 0) {
         throw new AppError('conflict', 'this is the last active admin: make another admin first');
@@ -179,7 +180,7 @@ export async function resetPassword(args: { db: Db; actor: Actor; id: number; pa
       failedLogins: 0,
       lockedUntil: null,
     });
-    if (!after) throw new AppError('conflict', `user ${id} was changed by someone else; try again`);
+    if (!after) throw staleVersion('user', before);
     await deleteSessionsOf(tx, id);
     await writeAudit(tx, actor, { entity: 'user', entityId: id, action: 'password', cnCode: after.scopeCode });
     return presentUser(after);

@@ -69,7 +69,16 @@ export function deleteIfVersion(db: DbOrTx, table: VersionedIdTable, id: number,
 
 /** The 409 of a write that named a version the record no longer has. */
 export function staleVersion(what: string, current: { id: number; version: number }): AppError {
-  return new AppError('conflict', `${what} #${current.id} was changed by someone else`, {
-    currentVersion: current.version,
+  return versionConflict(`${what} #${current.id}`, current.version);
+}
+
+/**
+ * The same for a record named otherwise ("the rules of 430100"); `currentVersion` null when it is
+ * gone meanwhile. The caller reads it again and sends the version it then has.
+ */
+export function versionConflict(subject: string, currentVersion: number | null, fix?: string): AppError {
+  return new AppError('conflict', `${subject} was changed by someone else`, {
+    currentVersion,
+    ...(fix ? { fix } : {}),
   });
 }

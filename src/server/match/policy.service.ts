@@ -14,6 +14,7 @@ import {
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { versionConflict } from '../db/versioned.js';
 import { unknownCountryIssue } from '../places/place.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
@@ -105,9 +106,7 @@ export async function putPolicy({
       const updated = await updatePolicyIfVersion(tx, division.code, input.version, settings);
       if (!updated) {
         if (!current) throw notFound('matchmaking policy of', division.code);
-        throw new AppError('conflict', `the matchmaking policy of ${division.code} was changed by someone else`, {
-          currentVersion: current.version,
-        });
+        throw versionConflict(`the matchmaking policy of ${division.code}`, current.version);
       }
       await writeAudit(tx, actor, { ...entity, action: 'update', before: current, after: updated });
     }

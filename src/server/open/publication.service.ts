@@ -5,7 +5,7 @@
  * Reading a setting needs the scope, changing it the admin role there. Every change is audited.
  */
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { AppError, notFound } from '../../shared/errors.js';
+import { type AppError, notFound } from '../../shared/errors.js';
 import type { OpenScopePut } from '../../shared/schemas/open.js';
 import type { OpenScopeView } from '../../shared/schemas/open-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
@@ -13,6 +13,7 @@ import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { partnerships } from '../db/schema.js';
 import { subtreeWhere } from '../db/subtree.js';
+import { versionConflict } from '../db/versioned.js';
 import { resolveScope } from '../places/scope.js';
 import { scopesAbove } from '../rules/rules.js';
 import {
@@ -67,10 +68,11 @@ export async function getOpenScope({
 }
 
 function stale(scope: string, current: OpenScopeRow | undefined): AppError {
-  return new AppError('conflict', `the open-data setting of ${scope} was changed by someone else`, {
-    currentVersion: current?.version ?? null,
-    fix: 'read the setting again and send its version',
-  });
+  return versionConflict(
+    `the open-data setting of ${scope}`,
+    current?.version ?? null,
+    'read the setting again and send its version',
+  );
 }
 
 /** Sets a scope's setting: version omitted creates it, the current version replaces it. */

@@ -3,12 +3,13 @@
  * follows the nearest scope above its division. Reading needs the scope, changing needs the admin role there.
  */
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { AppError, notFound } from '../../shared/errors.js';
+import { type AppError, notFound } from '../../shared/errors.js';
 import { DEFAULT_RULES, type OfficeRules, type OfficeRulesPut, OfficeRulesSchema } from '../../shared/schemas/rules.js';
 import type { OwnRulesView, RulesView } from '../../shared/schemas/rules-view.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
+import { versionConflict } from '../db/versioned.js';
 import { getDivision } from '../places/scope.js';
 import { effectiveRules, scopesAbove } from './rules.js';
 import {
@@ -64,9 +65,7 @@ export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor;
 }
 
 function stale(scope: string, current: OfficeRulesRow | undefined): AppError {
-  return new AppError('conflict', `the rules of ${scope} were changed by someone else`, {
-    currentVersion: current?.version ?? null,
-  });
+  return versionConflict(`the rules setting of ${scope}`, current?.version ?? null);
 }
 
 /** Sets a scope's rules: version omitted creates them, the current version replaces them. */
