@@ -1,6 +1,8 @@
 /** An office withholds one pair from its open data, and the public read API no longer lists it. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { ListEnvelope } from '../src/shared/list.js';
+import type { OpenPartnershipView } from '../src/shared/schemas/open-view.js';
 import { launchBrowser } from './harness.js';
 import { openPage, pageErrors, shot } from './helpers.js';
 
@@ -14,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Page = { data: { id: number; partner: { nameEn: string | null } }[]; total: number };
+type Page = ListEnvelope<OpenPartnershipView>;
 
 it('withholds a pair from the open data with the form, and the public API follows', async () => {
   const before = (await (await fetch(`${baseUrl}/api/open/partnerships?q=kagoshima`)).json()) as Page;

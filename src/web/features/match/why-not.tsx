@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Factor } from '../../../shared/schemas/match';
+import type { ForeignPlaceView } from '../../../shared/schemas/place-view';
 import { ApiError, api } from '../../api/client';
 import type { ListEnvelope } from '../../api/types';
 import { ErrorState, Loading } from '../../components/states';
@@ -51,15 +52,6 @@ export function FactorList({ factors, top }: { factors: Factor[]; top?: number }
   );
 }
 
-/** A foreign place as /api/places lists it: what the look-up needs of it. */
-type PlaceRow = {
-  id: number;
-  nameZh: string | null;
-  nameEn: string | null;
-  geonamesId: number | null;
-  country: { iso2: string; nameZh: string; nameEn: string };
-};
-
 const KEY = /^(gn|fp):\d+$/;
 
 export type WhyNotChoice = { key: string; label?: string };
@@ -87,7 +79,7 @@ export function WhyNot({
     queryKey: ['places', 'search', q],
     enabled: q.length >= 2 && !KEY.test(q),
     placeholderData: keepPreviousData,
-    queryFn: ({ signal }) => api.get<ListEnvelope<PlaceRow>>('/places', { q, perPage: 20 }, signal),
+    queryFn: ({ signal }) => api.get<ListEnvelope<ForeignPlaceView>>('/places', { q, perPage: 20 }, signal),
   });
   const [chosen, setChosen] = useState<Map<string, { keys: string[]; label: string }>>(new Map());
   const options = useMemo(() => {
