@@ -13,8 +13,22 @@ import { type AuditRow, selectAuditPage, selectRecordAudit } from './audit.repo.
 /** Record types whose trail holds personal data. */
 const PERSONAL = new Set(['contact', 'contact_role', 'contact_link', 'contact_touch']);
 
+// Field by field, so that a column added to the trail is not sent before someone decides it should be.
 export function presentAudit(row: AuditRow): AuditEntryView {
-  return { ...row, at: row.at.toISOString() };
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorKind: row.actorKind,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    entity: row.entity,
+    entityId: row.entityId,
+    action: row.action,
+    cnCode: row.cnCode,
+    before: row.before,
+    after: row.after,
+    importRunId: row.importRunId,
+  };
 }
 
 function assertCanReadEntry(actor: Actor, row: Pick<AuditRow, 'entity' | 'cnCode'>): void {

@@ -40,6 +40,7 @@ export function createActorResolver(options: { publicRead: boolean }) {
           }
         }
         c.set('csrfToken', session.csrfToken);
+        c.set('sessionExpiresAt', session.expiresAt);
         return session.actor;
       }
     }

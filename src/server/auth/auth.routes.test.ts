@@ -8,7 +8,12 @@ import { LOCK_AFTER_FAILURES, resetLoginLimits } from './session.service.js';
 const handle = await createTestDb();
 const app = buildAuthApp(handle);
 
-type Session = { user: { username: string; role: string; scopeCode: string }; csrfToken: string; demo: boolean };
+type Session = {
+  user: { username: string; role: string; scopeCode: string };
+  csrfToken: string;
+  expiresAt: string | null;
+  demo: boolean;
+};
 
 async function signIn(username: string, password: string) {
   const res = await app.request('/api/auth/login', jsonInit('POST', { username, password }));
@@ -30,7 +35,11 @@ describe('signing in', () => {
     expect(body?.user).toMatchObject({ username: u.username, role: 'editor', scopeCode: '430100' });
     const me = await app.request('/api/auth/me', { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect(((await me.json()) as Session).csrfToken).toBe(body?.csrfToken);
+    const now = (await me.json()) as Session;
+    expect(now.csrfToken).toBe(body?.csrfToken);
+    // The session's end, as the sign-in gave it: the web app can tell when it will have to sign in again.
+    expect(now.expiresAt).toBe(body?.expiresAt);
+    expect(Date.parse(now.expiresAt ?? '')).toBeGreaterThan(Date.now());
     // The database keeps only a hash of the session id.
     const stored = await queryRows<{ id_hash: string }>(handle.db, sql`select id_hash from sessions`);
     expect(stored.some((s) => cookie.includes(s.id_hash))).toBe(false);

@@ -136,12 +136,14 @@ export function registerAuthRoutes(app: Api): void {
         );
       }
       const sessionId = getCookie(c, SESSION_COOKIE);
-      const csrfToken = actor.kind === 'user' && sessionId ? (c.get('csrfToken') ?? null) : null;
+      const bySession = actor.kind === 'user' && sessionId !== undefined;
+      const csrfToken = bySession ? (c.get('csrfToken') ?? null) : null;
+      const expiresAt = bySession ? (c.get('sessionExpiresAt')?.toISOString() ?? null) : null;
       return c.json(
         {
           user: currentUserOf(actor),
           csrfToken,
-          expiresAt: null,
+          expiresAt,
           demo: !!deps.demoUsername && actor.name === deps.demoUsername,
           demoSignIn: false,
         },

@@ -116,14 +116,14 @@ export async function logout(db: Db, sessionId: string): Promise<void> {
   await deleteSession(db, sha256(sessionId));
 }
 
-/** The actor of a session cookie, and the CSRF token its changes must carry; undefined when gone. */
+/** The actor of a session cookie, the CSRF token its changes must carry and its end; undefined when gone. */
 export async function resolveSession(
   db: Db,
   sessionId: string,
-): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+): Promise<{ actor: Actor; csrfToken: string; expiresAt: Date } | undefined> {
   const found = await selectLiveSession(db, sha256(sessionId));
   if (!found || found.user.disabled) return undefined;
-  return { actor: actorOfUser(found.user), csrfToken: found.session.csrfToken };
+  return { actor: actorOfUser(found.user), csrfToken: found.session.csrfToken, expiresAt: found.session.expiresAt };
 }
 
 /**

@@ -43,7 +43,13 @@ export type AppDeps = {
   openRateLimit?: number;
 };
 export type AppEnv = {
-  Variables: { deps: AppDeps; actor: Actor | null /** of the session in use, for /api/auth/me */; csrfToken?: string };
+  Variables: {
+    deps: AppDeps;
+    actor: Actor | null;
+    /** Of the session in use, for /api/auth/me. */
+    csrfToken?: string;
+    sessionExpiresAt?: Date;
+  };
 };
 export type Api = OpenAPIHono<AppEnv>;
 
