@@ -3,7 +3,8 @@
  * place already paired within the province). A division follows the nearest scope at or above it
  * that has a policy, as activity rules do; reading needs the scope, changing it the admin role there.
  */
-import { AppError, notFound, validationFailed } from '../../shared/errors.js';
+
+import { validationFailed } from '../../shared/errors.js';
 import {
   DEFAULT_POLICY,
   type MatchPolicy,
@@ -11,17 +12,24 @@ import {
   MatchPolicySchema,
   type MatchPolicyView,
 } from '../../shared/schemas/match.js';
-import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
-import { versionConflict } from '../db/versioned.js';
 import { unknownCountryIssue } from '../places/place.service.js';
 import { type Division, getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
+import { putScopeSetting, type ScopeSettingStore } from '../places/scope-setting.js';
 import { scopesAbove } from '../rules/rules.js';
 import { insertPolicy, type PolicyRow, selectPolicies, updatePolicyIfVersion } from './match.repo.js';
 
 /** Stored settings, read leniently: a key added later takes its default. */
+const POLICIES: Omit<ScopeSettingStore<PolicyRow, { settings: MatchPolicy; isDemo: boolean }>, 'remove'> = {
+  entity: 'match_policy',
+  what: 'matchmaking policy of',
+  read: async (db, scope) => (await selectPolicies(db, [scope]))[0],
+  insert: (db, scope, { settings, isDemo }) => insertPolicy(db, scope, settings, isDemo),
+  update: (db, scope, version, { settings }) => updatePolicyIfVersion(db, scope, version, settings),
+};
+
 function parsePolicy(settings: unknown): MatchPolicy {
   const parsed = MatchPolicySchema.safeParse({ ...DEFAULT_POLICY, ...(settings as object) });
   return parsed.success ? parsed.data : DEFAULT_POLICY;
@@ -89,27 +97,7 @@ export async function putPolicy({
     countries.has(iso2) ? [] : [unknownCountryIssue(`settings.excludedCountries.${i}`, iso2)],
   );
   if (unknown.length) throw validationFailed(unknown);
-  await db.transaction(async (tx) => {
-    const [current] = await selectPolicies(tx, [division.code]);
-    const entity = { entity: 'match_policy', entityId: Number(division.code), cnCode: division.code };
-    const settings = { ...input.settings, excludedCountries: [...new Set(input.settings.excludedCountries)].sort() };
-    if (input.version === undefined) {
-      const inserted = await insertPolicy(tx, division.code, settings, isDemo);
-      if (!inserted) {
-        throw new AppError('conflict', `${division.code} already has a matchmaking policy`, {
-          currentVersion: current?.version ?? null,
-          fix: 'send the version you read to replace it',
-        });
-      }
-      await writeAudit(tx, actor, { ...entity, action: 'create', after: inserted });
-    } else {
-      const updated = await updatePolicyIfVersion(tx, division.code, input.version, settings);
-      if (!updated) {
-        if (!current) throw notFound('matchmaking policy of', division.code);
-        throw versionConflict(`the matchmaking policy of ${division.code}`, current.version);
-      }
-      await writeAudit(tx, actor, { ...entity, action: 'update', before: current, after: updated });
-    }
-  });
+  const settings = { ...input.settings, excludedCountries: [...new Set(input.settings.excludedCountries)].sort() };
+  await putScopeSetting(db, actor, POLICIES, division.code, input.version, { settings, isDemo });
   return getPolicy({ db, actor, scope: division.code });
 }

@@ -4,17 +4,16 @@
  * (partnerships.is_public) overrides it; the nearest scope with a setting decides; none: withheld.
  * Reading a setting needs the scope, changing it the admin role there. Every change is audited.
  */
+
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { type AppError, notFound } from '../../shared/errors.js';
 import type { OpenScopePut } from '../../shared/schemas/open.js';
 import type { OpenScopeView } from '../../shared/schemas/open-view.js';
-import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { partnerships } from '../db/schema.js';
 import { subtreeWhere } from '../db/subtree.js';
-import { versionConflict } from '../db/versioned.js';
 import { resolveScope } from '../places/scope.js';
+import { deleteScopeSetting, putScopeSetting, type ScopeSettingStore } from '../places/scope-setting.js';
 import { scopesAbove } from '../rules/rules.js';
 import {
   countPublication,
@@ -67,13 +66,14 @@ export async function getOpenScope({
   };
 }
 
-function stale(scope: string, current: OpenScopeRow | undefined): AppError {
-  return versionConflict(
-    `the open-data setting of ${scope}`,
-    current?.version ?? null,
-    'read the setting again and send its version',
-  );
-}
+const OPEN_SCOPES: ScopeSettingStore<OpenScopeRow, boolean> = {
+  entity: 'open_scope',
+  what: 'open-data setting of',
+  read: async (db, scope) => (await selectOpenScopes(db, [scope]))[0],
+  insert: insertOpenScope,
+  update: updateOpenScopeIfVersion,
+  remove: deleteOpenScopeIfVersion,
+};
 
 /** Sets a scope's setting: version omitted creates it, the current version replaces it. */
 export async function putOpenScope({
@@ -89,19 +89,7 @@ export async function putOpenScope({
 }): Promise<OpenScopeView> {
   openChainOf(scope);
   assertCanAdmin(actor, scope);
-  await db.transaction(async (tx) => {
-    const [current] = await selectOpenScopes(tx, [scope]);
-    const entity = { entity: 'open_scope', entityId: Number(scope), cnCode: scope };
-    if (input.version === undefined) {
-      const inserted = await insertOpenScope(tx, scope, input.isPublic);
-      if (!inserted) throw stale(scope, current);
-      await writeAudit(tx, actor, { ...entity, action: 'create', after: inserted });
-    } else {
-      const updated = await updateOpenScopeIfVersion(tx, scope, input.version, input.isPublic);
-      if (!updated) throw current ? stale(scope, current) : notFound('open-data setting of', scope);
-      await writeAudit(tx, actor, { ...entity, action: 'update', before: current, after: updated });
-    }
-  });
+  await putScopeSetting(db, actor, OPEN_SCOPES, scope, input.version, input.isPublic);
   return getOpenScope({ db, actor, scope });
 }
 
@@ -119,16 +107,5 @@ export async function deleteOpenScope({
 }) {
   openChainOf(scope);
   assertCanAdmin(actor, scope);
-  await db.transaction(async (tx) => {
-    const [current] = await selectOpenScopes(tx, [scope]);
-    if (!current) throw notFound('open-data setting of', scope);
-    if (!(await deleteOpenScopeIfVersion(tx, scope, version))) throw stale(scope, current);
-    await writeAudit(tx, actor, {
-      entity: 'open_scope',
-      entityId: Number(scope),
-      action: 'delete',
-      cnCode: scope,
-      before: current,
-    });
-  });
+  await deleteScopeSetting(db, actor, OPEN_SCOPES, scope, version);
 }

@@ -2,15 +2,14 @@
  * Office rules: each scope (a division, or 000000 for national defaults) may set its own; a record
  * follows the nearest scope above its division. Reading needs the scope, changing needs the admin role there.
  */
+
 import { NATIONAL_CODE } from '../../shared/enums.js';
-import { type AppError, notFound } from '../../shared/errors.js';
 import { DEFAULT_RULES, type OfficeRules, type OfficeRulesPut, OfficeRulesSchema } from '../../shared/schemas/rules.js';
 import type { OwnRulesView, RulesView } from '../../shared/schemas/rules-view.js';
-import { writeAudit } from '../audit/audit.repo.js';
 import { type Actor, assertCanAdmin, assertCanRead } from '../auth/actor.js';
 import type { Db, DbOrTx } from '../db/client.js';
-import { versionConflict } from '../db/versioned.js';
 import { getDivision } from '../places/scope.js';
+import { deleteScopeSetting, putScopeSetting, type ScopeSettingStore } from '../places/scope-setting.js';
 import { effectiveRules, scopesAbove } from './rules.js';
 import {
   deleteRulesIfVersion,
@@ -64,9 +63,14 @@ export async function getRules({ db, actor, scope }: { db: DbOrTx; actor: Actor;
   };
 }
 
-function stale(scope: string, current: OfficeRulesRow | undefined): AppError {
-  return versionConflict(`the rules setting of ${scope}`, current?.version ?? null);
-}
+const OFFICE_RULES: ScopeSettingStore<OfficeRulesRow, { settings: unknown; isDemo: boolean }> = {
+  entity: 'office_rules',
+  what: 'rules setting of',
+  read: async (db, scope) => (await selectRulesRows(db, [scope]))[0],
+  insert: (db, scope, { settings, isDemo }) => insertRules(db, scope, settings, isDemo),
+  update: (db, scope, version, { settings }) => updateRulesIfVersion(db, scope, version, settings),
+  remove: deleteRulesIfVersion,
+};
 
 /** Sets a scope's rules: version omitted creates them, the current version replaces them. */
 export async function putRules({
@@ -84,19 +88,7 @@ export async function putRules({
 }): Promise<RulesView> {
   assertCanAdmin(actor, scope);
   chainOf(scope);
-  await db.transaction(async (tx) => {
-    const [current] = await selectRulesRows(tx, [scope]);
-    const entity = { entity: 'office_rules', entityId: Number(scope), cnCode: scope };
-    if (input.version === undefined) {
-      const inserted = await insertRules(tx, scope, input.settings, isDemo);
-      if (!inserted) throw stale(scope, current);
-      await writeAudit(tx, actor, { ...entity, action: 'create', after: inserted });
-    } else {
-      const updated = await updateRulesIfVersion(tx, scope, input.version, input.settings);
-      if (!updated) throw current ? stale(scope, current) : notFound('rules of', scope);
-      await writeAudit(tx, actor, { ...entity, action: 'update', before: current, after: updated });
-    }
-  });
+  await putScopeSetting(db, actor, OFFICE_RULES, scope, input.version, { settings: input.settings, isDemo });
   return getRules({ db, actor, scope });
 }
 
@@ -113,18 +105,7 @@ export async function deleteRules({
   version: number;
 }) {
   assertCanAdmin(actor, scope);
-  await db.transaction(async (tx) => {
-    const [current] = await selectRulesRows(tx, [scope]);
-    if (!current) throw notFound('rules of', scope);
-    if (!(await deleteRulesIfVersion(tx, scope, version))) throw stale(scope, current);
-    await writeAudit(tx, actor, {
-      entity: 'office_rules',
-      entityId: Number(scope),
-      action: 'delete',
-      cnCode: scope,
-      before: current,
-    });
-  });
+  await deleteScopeSetting(db, actor, OFFICE_RULES, scope, version);
 }
 
 /** The rules in force for each of the given partnerships' divisions, by partnership id. */
