@@ -3,6 +3,7 @@
 import { and, desc, eq, gte, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import type { RuleCode } from '../../shared/enums.js';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import { activities, activityPartnerships, foreignPlaces, partnerships } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
@@ -11,15 +12,12 @@ import { breaksRules } from '../rules/rules.repo.js';
 export type ActivityRow = typeof activities.$inferSelect;
 export type NewActivity = typeof activities.$inferInsert;
 
-export async function selectActivity(db: DbOrTx, id: number): Promise<ActivityRow | undefined> {
-  const rows = await db.select().from(activities).where(eq(activities.id, id));
-  return rows[0];
+export function selectActivity(db: DbOrTx, id: number): Promise<ActivityRow | undefined> {
+  return selectById(db, activities, id);
 }
 
-export async function insertActivity(db: DbOrTx, row: NewActivity): Promise<ActivityRow> {
-  const rows = await db.insert(activities).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertActivity(db: DbOrTx, row: NewActivity): Promise<ActivityRow> {
+  return insertOne(db, activities, row);
 }
 
 export function updateActivityIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewActivity>) {

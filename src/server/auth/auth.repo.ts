@@ -2,6 +2,7 @@
 
 import { and, asc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne } from '../db/records.js';
 import { apiTokens, loginFailures, sessions, users } from '../db/schema.js';
 import { updateIfVersion } from '../db/versioned.js';
 
@@ -10,10 +11,8 @@ export type NewUser = typeof users.$inferInsert;
 export type TokenRow = typeof apiTokens.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function insertUser(db: DbOrTx, row: NewUser): Promise<UserRow> {
-  const [inserted] = await db.insert(users).values(row).returning();
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertUser(db: DbOrTx, row: NewUser): Promise<UserRow> {
+  return insertOne(db, users, row);
 }
 
 export async function selectUser(db: DbOrTx, id: number): Promise<UserRow | undefined> {
@@ -112,10 +111,8 @@ export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
 }
 
-export async function insertToken(db: DbOrTx, row: typeof apiTokens.$inferInsert): Promise<TokenRow> {
-  const [inserted] = await db.insert(apiTokens).values(row).returning();
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertToken(db: DbOrTx, row: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+  return insertOne(db, apiTokens, row);
 }
 
 export async function selectToken(db: DbOrTx, id: number): Promise<TokenRow | undefined> {

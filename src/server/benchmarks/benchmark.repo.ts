@@ -2,6 +2,7 @@
 
 import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import { benchmarks } from '../db/schema.js';
 import { readPage } from '../db/sql.js';
 import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
@@ -9,9 +10,8 @@ import { deleteIfVersion, updateIfVersion } from '../db/versioned.js';
 export type BenchmarkRow = typeof benchmarks.$inferSelect;
 export type NewBenchmark = typeof benchmarks.$inferInsert;
 
-export async function selectBenchmark(db: DbOrTx, id: number) {
-  const rows = await db.select().from(benchmarks).where(eq(benchmarks.id, id));
-  return rows[0];
+export function selectBenchmark(db: DbOrTx, id: number) {
+  return selectById(db, benchmarks, id);
 }
 
 export async function selectBenchmarkByKey(
@@ -32,10 +32,8 @@ export async function selectBenchmarkByKey(
   return rows[0];
 }
 
-export async function insertBenchmark(db: DbOrTx, row: NewBenchmark) {
-  const rows = await db.insert(benchmarks).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertBenchmark(db: DbOrTx, row: NewBenchmark) {
+  return insertOne(db, benchmarks, row);
 }
 
 export function updateBenchmarkIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewBenchmark>) {

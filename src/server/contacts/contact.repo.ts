@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import {
   activities,
   contactLinks,
@@ -28,15 +29,12 @@ export function contactSubtree(division: Pick<Division, 'code' | 'level'>): SQL 
   return inDivisionSubtree(contacts, division);
 }
 
-export async function selectContact(db: DbOrTx, id: number): Promise<ContactRow | undefined> {
-  const rows = await db.select().from(contacts).where(eq(contacts.id, id));
-  return rows[0];
+export function selectContact(db: DbOrTx, id: number): Promise<ContactRow | undefined> {
+  return selectById(db, contacts, id);
 }
 
-export async function insertContact(db: DbOrTx, row: NewContact): Promise<ContactRow> {
-  const rows = await db.insert(contacts).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertContact(db: DbOrTx, row: NewContact): Promise<ContactRow> {
+  return insertOne(db, contacts, row);
 }
 
 export function updateContactIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewContact>) {
@@ -119,15 +117,12 @@ export async function selectActivitySummaries(db: DbOrTx, ids: readonly number[]
 }
 export type ActivitySummaryRow = Awaited<ReturnType<typeof selectActivitySummaries>>[number];
 
-export async function insertTouch(db: DbOrTx, row: typeof contactTouches.$inferInsert): Promise<ContactTouchRow> {
-  const rows = await db.insert(contactTouches).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertTouch(db: DbOrTx, row: typeof contactTouches.$inferInsert): Promise<ContactTouchRow> {
+  return insertOne(db, contactTouches, row);
 }
 
-export async function selectTouch(db: DbOrTx, id: number): Promise<ContactTouchRow | undefined> {
-  const rows = await db.select().from(contactTouches).where(eq(contactTouches.id, id));
-  return rows[0];
+export function selectTouch(db: DbOrTx, id: number): Promise<ContactTouchRow | undefined> {
+  return selectById(db, contactTouches, id);
 }
 
 export async function deleteTouch(db: DbOrTx, id: number): Promise<void> {

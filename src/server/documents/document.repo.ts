@@ -1,6 +1,8 @@
 /** Database access for attached documents: their metadata and their bytes in chunks. */
+
 import { asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { selectById } from '../db/records.js';
 import { documentChunks, documents } from '../db/schema.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -21,9 +23,8 @@ export async function insertDocument(db: DbOrTx, row: NewDocument, data: Buffer,
   return inserted;
 }
 
-export async function selectDocument(db: DbOrTx, id: number): Promise<DocumentRow | undefined> {
-  const rows = await db.select().from(documents).where(eq(documents.id, id));
-  return rows[0];
+export function selectDocument(db: DbOrTx, id: number): Promise<DocumentRow | undefined> {
+  return selectById(db, documents, id);
 }
 
 export async function selectDocumentsOf(db: DbOrTx, partnershipId: number): Promise<DocumentRow[]> {

@@ -1,6 +1,8 @@
 /** Database access for the life cycle: the stage history and the approvals of a partnership. */
+
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne } from '../db/records.js';
 import { partnershipApprovals, partnershipStageEvents } from '../db/schema.js';
 
 export type StageEventRow = typeof partnershipStageEvents.$inferSelect;
@@ -17,11 +19,8 @@ export async function selectStageEvents(db: DbOrTx, partnershipId: number): Prom
     .orderBy(asc(partnershipStageEvents.id));
 }
 
-export async function insertStageEvent(db: DbOrTx, row: NewStageEvent): Promise<StageEventRow> {
-  const rows = await db.insert(partnershipStageEvents).values(row).returning();
-  const inserted = rows[0];
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertStageEvent(db: DbOrTx, row: NewStageEvent): Promise<StageEventRow> {
+  return insertOne(db, partnershipStageEvents, row);
 }
 
 export async function selectApprovals(db: DbOrTx, partnershipId: number): Promise<ApprovalRow[]> {
@@ -32,9 +31,6 @@ export async function selectApprovals(db: DbOrTx, partnershipId: number): Promis
     .orderBy(asc(partnershipApprovals.id));
 }
 
-export async function insertApproval(db: DbOrTx, row: NewApproval): Promise<ApprovalRow> {
-  const rows = await db.insert(partnershipApprovals).values(row).returning();
-  const inserted = rows[0];
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertApproval(db: DbOrTx, row: NewApproval): Promise<ApprovalRow> {
+  return insertOne(db, partnershipApprovals, row);
 }

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, type SQL,
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { PartnershipFilter, PartnershipListQuery } from '../../shared/schemas/partnership.js';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import { countries, countryGroupMembers, foreignPlaces, partnerships } from '../db/schema.js';
 import { escapeLike } from '../db/sql.js';
 import { inDivisionSubtree } from '../db/subtree.js';
@@ -70,9 +71,8 @@ export async function selectPartnership(db: DbOrTx, id: number): Promise<Partner
   return rows[0] && withDivision(rows[0]);
 }
 
-export async function selectPartnershipRow(db: DbOrTx, id: number): Promise<PartnershipRow | undefined> {
-  const rows = await db.select().from(partnerships).where(eq(partnerships.id, id));
-  return rows[0];
+export function selectPartnershipRow(db: DbOrTx, id: number): Promise<PartnershipRow | undefined> {
+  return selectById(db, partnerships, id);
 }
 
 export async function selectByNaturalKey(db: DbOrTx, cnCode: string, foreignPlaceId: number, kind: string) {
@@ -89,11 +89,8 @@ export async function selectByNaturalKey(db: DbOrTx, cnCode: string, foreignPlac
   return rows[0];
 }
 
-export async function insertPartnership(db: DbOrTx, row: NewPartnership): Promise<PartnershipRow> {
-  const rows = await db.insert(partnerships).values(row).returning();
-  const inserted = rows[0];
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertPartnership(db: DbOrTx, row: NewPartnership): Promise<PartnershipRow> {
+  return insertOne(db, partnerships, row);
 }
 
 /** Updates only when the stored version is the one the caller read; undefined when it is not. */

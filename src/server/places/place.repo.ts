@@ -2,6 +2,7 @@
 
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import {
   cnDivisions,
   countries,
@@ -15,9 +16,8 @@ import { escapeLike, readAll, readPage } from '../db/sql.js';
 export type ForeignPlaceRow = typeof foreignPlaces.$inferSelect;
 export type NewForeignPlace = typeof foreignPlaces.$inferInsert;
 
-export async function selectForeignPlace(db: DbOrTx, id: number): Promise<ForeignPlaceRow | undefined> {
-  const rows = await db.select().from(foreignPlaces).where(eq(foreignPlaces.id, id));
-  return rows[0];
+export function selectForeignPlace(db: DbOrTx, id: number): Promise<ForeignPlaceRow | undefined> {
+  return selectById(db, foreignPlaces, id);
 }
 
 export async function selectForeignPlaceByKey(db: DbOrTx, countryIso2: string, nameKey: string) {
@@ -45,11 +45,8 @@ export async function selectForeignPlacesByKeys(db: DbOrTx, keys: { countryIso2:
     .where(inArray(sql`${foreignPlaces.countryIso2} || '|' || ${foreignPlaces.nameKey}`, pairs));
 }
 
-export async function insertForeignPlace(db: DbOrTx, row: NewForeignPlace): Promise<ForeignPlaceRow> {
-  const rows = await db.insert(foreignPlaces).values(row).returning();
-  const inserted = rows[0];
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+export function insertForeignPlace(db: DbOrTx, row: NewForeignPlace): Promise<ForeignPlaceRow> {
+  return insertOne(db, foreignPlaces, row);
 }
 
 export async function updateForeignPlaceRow(db: DbOrTx, id: number, patch: Partial<NewForeignPlace>) {

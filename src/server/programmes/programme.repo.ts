@@ -2,6 +2,7 @@
 
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import {
   activities,
   measureActivities,
@@ -28,9 +29,8 @@ export function programmeSubtree(division: Pick<Division, 'code' | 'level'>): SQ
   return inDivisionSubtree(programmes, division);
 }
 
-export async function selectProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow | undefined> {
-  const rows = await db.select().from(programmes).where(eq(programmes.id, id));
-  return rows[0];
+export function selectProgramme(db: DbOrTx, id: number): Promise<ProgrammeRow | undefined> {
+  return selectById(db, programmes, id);
 }
 
 export async function selectProgrammeByCode(db: DbOrTx, code: string): Promise<ProgrammeRow | undefined> {
@@ -38,10 +38,8 @@ export async function selectProgrammeByCode(db: DbOrTx, code: string): Promise<P
   return rows[0];
 }
 
-export async function insertProgramme(db: DbOrTx, row: NewProgramme): Promise<ProgrammeRow> {
-  const rows = await db.insert(programmes).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertProgramme(db: DbOrTx, row: NewProgramme): Promise<ProgrammeRow> {
+  return insertOne(db, programmes, row);
 }
 
 export function updateProgrammeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProgramme>) {
@@ -81,9 +79,8 @@ export async function selectAreasOf(db: DbOrTx, programmeId: number): Promise<Ar
     .orderBy(asc(programmeAreas.position), asc(programmeAreas.id));
 }
 
-export async function selectArea(db: DbOrTx, id: number): Promise<AreaRow | undefined> {
-  const rows = await db.select().from(programmeAreas).where(eq(programmeAreas.id, id));
-  return rows[0];
+export function selectArea(db: DbOrTx, id: number): Promise<AreaRow | undefined> {
+  return selectById(db, programmeAreas, id);
 }
 
 export async function insertAreas(db: DbOrTx, rows: NewArea[]): Promise<AreaRow[]> {
@@ -109,9 +106,8 @@ export async function selectMeasuresOf(db: DbOrTx, programmeId: number): Promise
     .orderBy(asc(programmeMeasures.code), asc(programmeMeasures.id));
 }
 
-export async function selectMeasure(db: DbOrTx, id: number): Promise<MeasureRow | undefined> {
-  const rows = await db.select().from(programmeMeasures).where(eq(programmeMeasures.id, id));
-  return rows[0];
+export function selectMeasure(db: DbOrTx, id: number): Promise<MeasureRow | undefined> {
+  return selectById(db, programmeMeasures, id);
 }
 
 export async function selectMeasureByCode(db: DbOrTx, programmeId: number, code: string) {
@@ -122,10 +118,8 @@ export async function selectMeasureByCode(db: DbOrTx, programmeId: number, code:
   return rows[0];
 }
 
-export async function insertMeasure(db: DbOrTx, row: NewMeasure): Promise<MeasureRow> {
-  const rows = await db.insert(programmeMeasures).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertMeasure(db: DbOrTx, row: NewMeasure): Promise<MeasureRow> {
+  return insertOne(db, programmeMeasures, row);
 }
 
 export function updateMeasureIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewMeasure>) {

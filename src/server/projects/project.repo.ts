@@ -2,6 +2,7 @@
 
 import { and, asc, desc, eq, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { insertOne, selectById } from '../db/records.js';
 import {
   foreignPlaces,
   measureProjects,
@@ -29,15 +30,12 @@ export function projectSubtree(division: Pick<Division, 'code' | 'level'>): SQL 
   return inDivisionSubtree(projects, division);
 }
 
-export async function selectProject(db: DbOrTx, id: number): Promise<ProjectRow | undefined> {
-  const rows = await db.select().from(projects).where(eq(projects.id, id));
-  return rows[0];
+export function selectProject(db: DbOrTx, id: number): Promise<ProjectRow | undefined> {
+  return selectById(db, projects, id);
 }
 
-export async function insertProject(db: DbOrTx, row: NewProject): Promise<ProjectRow> {
-  const rows = await db.insert(projects).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertProject(db: DbOrTx, row: NewProject): Promise<ProjectRow> {
+  return insertOne(db, projects, row);
 }
 
 export function updateProjectIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewProject>) {
@@ -213,15 +211,12 @@ export async function selectOutcomesOf(db: DbOrTx, projectIds: readonly number[]
     .orderBy(asc(projectOutcomes.projectId), desc(projectOutcomes.asOf), asc(projectOutcomes.id));
 }
 
-export async function selectOutcome(db: DbOrTx, id: number): Promise<OutcomeRow | undefined> {
-  const rows = await db.select().from(projectOutcomes).where(eq(projectOutcomes.id, id));
-  return rows[0];
+export function selectOutcome(db: DbOrTx, id: number): Promise<OutcomeRow | undefined> {
+  return selectById(db, projectOutcomes, id);
 }
 
-export async function insertOutcome(db: DbOrTx, row: NewOutcome): Promise<OutcomeRow> {
-  const rows = await db.insert(projectOutcomes).values(row).returning();
-  if (!rows[0]) throw new Error('insert returned no row');
-  return rows[0];
+export function insertOutcome(db: DbOrTx, row: NewOutcome): Promise<OutcomeRow> {
+  return insertOne(db, projectOutcomes, row);
 }
 
 export function updateOutcomeIfVersion(db: DbOrTx, id: number, version: number, patch: Partial<NewOutcome>) {
