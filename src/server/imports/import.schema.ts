@@ -6,16 +6,9 @@
 import type { Bilingual } from '../../shared/bilingual.js';
 import type { AdminLevel, Kind, Status } from '../../shared/enums.js';
 
-import {
-  IMPORT_FORMATS,
-  IMPORT_TYPES,
-  type ImportFormat,
-  type ImportProblem,
-  type ImportReading,
-  type ImportReport,
-  type ImportType,
-} from '../../shared/schemas/imports.js';
+import type { ImportProblem, ImportReading, ImportType } from '../../shared/schemas/imports.js';
 
+// The server's modules and the command line have always read these from here.
 export {
   IMPORT_FORMATS,
   IMPORT_TYPES,
@@ -24,7 +17,7 @@ export {
   type ImportReading,
   type ImportReport,
   type ImportType,
-};
+} from '../../shared/schemas/imports.js';
 
 export type ColumnDef = {
   /** Canonical (English) header, also the JSON key. */

@@ -6,20 +6,10 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, COST_SHARING, FIELDS, RULE_CODES } from '../enums.js';
 import { OfficeRulesSchema } from './rules.js';
-import { oneOf } from './view-fields.js';
+import { oneOf, partnershipRefFields } from './view-fields.js';
 
 /** A partnership of an activity, with the names of both sides. */
-export const PartnershipRefSchema = z
-  .object({
-    id: z.number().int(),
-    cnCode: z.string(),
-    cnNameZh: z.string(),
-    cnNameEn: z.string(),
-    countryIso2: z.string(),
-    partnerNameZh: z.string().nullable(),
-    partnerNameEn: z.string().nullable(),
-  })
-  .meta({ id: 'ActivityPartnership' });
+export const PartnershipRefSchema = z.object(partnershipRefFields).meta({ id: 'ActivityPartnership' });
 export type PartnershipRefView = z.infer<typeof PartnershipRefSchema>;
 
 export const FlagSchema = z

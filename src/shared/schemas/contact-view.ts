@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../enums.js';
 import { envelopeSchema } from '../list.js';
 import { CONTACT_CATEGORIES, TOUCH_CHANNELS } from './contact.js';
-import { oneOf } from './view-fields.js';
+import { oneOf, partnershipRefFields } from './view-fields.js';
 
 export const RoleSchema = z
   .object({
@@ -55,15 +55,7 @@ export const TouchSchema = z
 export type ContactTouchView = z.infer<typeof TouchSchema>;
 
 // The links of a contact's page have no name of their own in the document: they stay inline.
-const PartnershipLinkSchema = z.object({
-  id: z.number().int(),
-  cnCode: z.string(),
-  cnNameZh: z.string(),
-  cnNameEn: z.string(),
-  countryIso2: z.string(),
-  partnerNameZh: z.string().nullable(),
-  partnerNameEn: z.string().nullable(),
-});
+const PartnershipLinkSchema = z.object(partnershipRefFields);
 export type ContactPartnershipLinkView = z.infer<typeof PartnershipLinkSchema>;
 
 const ActivityLinkSchema = z.object({

@@ -5,17 +5,11 @@
  */
 import { z } from 'zod';
 import { STATUSES } from '../enums.js';
-import { oneOf } from './view-fields.js';
+import { oneOf, partnershipRefFields } from './view-fields.js';
 
 // Without an id: the document has always written it out where it is used.
 export const ReminderPartnershipSchema = z.object({
-  id: z.number().int(),
-  cnCode: z.string(),
-  cnNameZh: z.string(),
-  cnNameEn: z.string(),
-  countryIso2: z.string(),
-  partnerNameZh: z.string().nullable(),
-  partnerNameEn: z.string().nullable(),
+  ...partnershipRefFields,
   status: oneOf(STATUSES),
   establishedOn: z.string().nullable().describe('At its precision: 1998, 2013-06 or 2013-06-05'),
 });

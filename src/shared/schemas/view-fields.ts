@@ -9,3 +9,14 @@ import { z } from 'zod';
 export function oneOf<const T extends string>(_values: readonly T[]): z.ZodType<T> {
   return z.string() as unknown as z.ZodType<T>;
 }
+
+/** A partnership named by both sides, as the lists of activities, contacts and reminders link to it. */
+export const partnershipRefFields = {
+  id: z.number().int(),
+  cnCode: z.string(),
+  cnNameZh: z.string(),
+  cnNameEn: z.string(),
+  countryIso2: z.string(),
+  partnerNameZh: z.string().nullable(),
+  partnerNameEn: z.string().nullable(),
+};
