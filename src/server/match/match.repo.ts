@@ -160,16 +160,18 @@ export type TargetPairRow = {
   foreign_place_id: number;
   cn_code: string;
   cn_name_zh: string;
+  cn_name_en: string;
   country_iso2: string;
   year: number | null;
   status: string;
 };
 
-/** Every pair of a province (any stage or status), with its Chinese side's name. */
+/** Every pair of a province (any stage or status), with its Chinese side's names. */
 export async function selectProvincePairs(db: DbOrTx, provinceCode: string): Promise<TargetPairRow[]> {
   return queryRows<TargetPairRow>(
     db,
-    sql`select p.foreign_place_id, p.cn_code, d.name_zh as cn_name_zh, p.country_iso2,
+    sql`select p.foreign_place_id, p.cn_code, d.name_zh as cn_name_zh, d.name_en as cn_name_en,
+          p.country_iso2,
           extract(year from p.established_on)::int as year, p.status
         from partnerships p join cn_divisions d on d.code = p.cn_code
         where p.province_code = ${provinceCode}`,

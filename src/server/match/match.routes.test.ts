@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MatchRequest, MutualMatch, Suggestions } from '../../shared/schemas/match.js';
+import type { CandidateExplained, MatchRequest, MutualMatch, Suggestions } from '../../shared/schemas/match.js';
 import type { Actor } from '../auth/actor.js';
 import { gazetteer } from '../db/schema.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
@@ -24,6 +24,16 @@ async function suggestions(query: string): Promise<Suggestions> {
   expect(res.status).toBe(200);
   return (await res.json()) as Suggestions;
 }
+
+/** A viewer of 长沙 only: it may not see which other division of Hunan a place is paired with. */
+const asCityViewer = buildApp(handle, {
+  kind: 'user',
+  id: 98,
+  name: 'city viewer',
+  role: 'viewer',
+  scopeCode: '430100',
+  canSeeContacts: false,
+});
 
 let kumasi: number;
 
@@ -49,6 +59,7 @@ describe('GET /api/match/suggestions', () => {
       for (const f of item.factors) {
         expect(f.text.zh).toMatch(/\p{Script=Han}/u);
         expect(f.text.en).toMatch(/[a-z]/);
+        expect(f.text.en).not.toMatch(/\p{Script=Han}/u);
       }
       const sum = item.factors.reduce((total, f) => total + f.points, 0);
       expect(Math.abs(sum - item.score)).toBeLessThan(0.5);
@@ -66,6 +77,9 @@ describe('GET /api/match/suggestions', () => {
     const paraguay = await suggestions('cn=430100&country=PY');
     expect(paraguay.items).toHaveLength(0);
     expect(paraguay.exclusions[0]?.examples[0]?.reason.zh).toBe('巴拉圭未与中华人民共和国建交');
+    for (const example of s.exclusions.flatMap((e) => e.examples)) {
+      expect(example.reason.en).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('explains one candidate: its factors, every rule that excludes it, its rank', async () => {
@@ -90,6 +104,25 @@ describe('GET /api/match/suggestions', () => {
     expect(JSON.stringify(await bad.json())).toContain('a weight from 0 to 3');
   });
 
+  it('names the division of the province paired with a candidate in the language of each sentence', async () => {
+    const osaka = await geonamesIdOf('Osaka', 'JP');
+    const ties = async (as: typeof app) => {
+      const res = await as.request(`/api/match/candidates/gn:${osaka}?cn=430100`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as CandidateExplained;
+      return body.candidate?.factors.find((f) => f.code === 'ties')?.text;
+    };
+    expect(await ties(app)).toEqual({
+      zh: '湖南省在日本已有2对友城，该地已与株洲市结好',
+      en: 'Hunan already has 2 pairs in Japan; this place is paired with Zhuzhou',
+    });
+    // An office that may not see the other division is told only that one exists.
+    expect(await ties(asCityViewer)).toEqual({
+      zh: '湖南省在日本已有2对友城，该地已与本省另一地方结好',
+      en: 'Hunan already has 2 pairs in Japan; this place is paired with another place in the province',
+    });
+  });
+
   it('applies an office’s policy and names it', async () => {
     const put = await app.request(
       '/api/match/policy/430000',
@@ -103,6 +136,19 @@ describe('GET /api/match/suggestions', () => {
     expect(rules).toEqual(expect.arrayContaining(['office_excluded_country', 'max_per_country']));
     const ghana = s.exclusions.find((e) => e.rule === 'max_per_country');
     expect(ghana?.examples[0]?.reason.en).toContain('at most 1 per country');
+    const osaka = await geonamesIdOf('Osaka', 'JP');
+    const why = (await (await app.request(`/api/match/candidates/gn:${osaka}?cn=430100`)).json()) as CandidateExplained;
+    expect(why.excludedBy.find((e) => e.rule === 'paired_in_province')?.reason).toEqual({
+      zh: '已与本省株洲市结好（规则：不与本省已结好的地方结好）',
+      en: 'already paired with Zhuzhou in your province (rule: not a place paired within the province)',
+    });
+    const hidden = (await (
+      await asCityViewer.request(`/api/match/candidates/gn:${osaka}?cn=430100`)
+    ).json()) as CandidateExplained;
+    expect(hidden.excludedBy.find((e) => e.rule === 'paired_in_province')?.reason).toEqual({
+      zh: '已与本省另一地方结好（规则：不与本省已结好的地方结好）',
+      en: 'already paired with another place in your province (rule: not a place paired within the province)',
+    });
     const view = (await (await app.request('/api/match/policy/430100')).json()) as { effectiveFrom: string; own: null };
     expect(view).toMatchObject({ effectiveFrom: '430000', own: null });
     const unknown = await app.request(

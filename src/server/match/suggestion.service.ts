@@ -116,7 +116,7 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
   const provinceTies = new Map<string, number>();
   const ownByCountry = new Map<string, number>();
   const pairedWithTarget = new Map<string, string | null>();
-  const pairedInProvince = new Map<string, string>();
+  const pairedInProvince = new Map<string, Bilingual | null>();
   for (const p of provincePairs) {
     const key = overlay.keyOfPlace.get(p.foreign_place_id) ?? `fp:${p.foreign_place_id}`;
     const live = p.status !== 'ended';
@@ -125,7 +125,7 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
       pairedWithTarget.set(key, p.year === null ? null : String(p.year));
       if (live) ownByCountry.set(p.country_iso2, (ownByCountry.get(p.country_iso2) ?? 0) + 1);
     } else if (live && !pairedInProvince.has(key)) {
-      pairedInProvince.set(key, scopeCovers(actor.scopeCode, p.cn_code) ? p.cn_name_zh : '本省另一地方');
+      pairedInProvince.set(key, scopeCovers(actor.scopeCode, p.cn_code) ? bi(p.cn_name_zh, p.cn_name_en) : null);
     }
   }
   const foreignLive = live.filter((r) => r.side === 'foreign');
