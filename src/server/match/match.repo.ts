@@ -156,6 +156,30 @@ export async function selectRegistryPlaces(db: DbOrTx): Promise<RegistryPlaceRow
   );
 }
 
+export type RegistryNameRow = Pick<RegistryPlaceRow, 'id' | 'name_zh' | 'name_en' | 'country_iso2' | 'geonames_id'>;
+
+/** A foreign place of the registry by its id, with its names and country. */
+export async function selectRegistryPlaceNames(db: DbOrTx, id: number): Promise<RegistryNameRow | undefined> {
+  const [row] = await queryRows<RegistryNameRow>(
+    db,
+    sql`select id, name_zh, name_en, country_iso2, geonames_id from foreign_places where id = ${id}`,
+  );
+  return row;
+}
+
+/** The registry's first foreign place (lowest id) that stands for a GeoNames place, if any does. */
+export async function selectRegistryPlaceOfGeonames(
+  db: DbOrTx,
+  geonamesId: number,
+): Promise<RegistryNameRow | undefined> {
+  const [row] = await queryRows<RegistryNameRow>(
+    db,
+    sql`select id, name_zh, name_en, country_iso2, geonames_id from foreign_places
+        where geonames_id = ${geonamesId} order by id limit 1`,
+  );
+  return row;
+}
+
 export type TargetPairRow = {
   foreign_place_id: number;
   cn_code: string;

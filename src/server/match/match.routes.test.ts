@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CandidateExplained, MatchRequest, MutualMatch, Suggestions } from '../../shared/schemas/match.js';
 import type { Actor } from '../auth/actor.js';
 import { gazetteer } from '../db/schema.js';
+import { resolveForeignPlace } from '../places/place.service.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 
@@ -214,6 +215,33 @@ describe('shortlist and dismissals', () => {
     ).toBe(409);
     expect((await app.request(`/api/match/dismissals/${dismissal.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await suggestions('cn=430100&limit=1')).items[0]?.key).toBe(top?.key);
+  });
+
+  it('names a candidate by its key, and refuses a key that is no candidate', async () => {
+    const known = await resolveForeignPlace(handle.db, { countryIso2: 'GH', nameEn: 'Kumasi', nameZh: '库马西' });
+    expect(known.place.geonamesId).toBe(kumasi);
+    const own = await resolveForeignPlace(handle.db, { countryIso2: 'GH', nameEn: 'Amity Test Village' });
+    expect(own.place.geonamesId).toBeNull();
+    const post = (path: string, key: string) =>
+      app.request(
+        path,
+        jsonInit('POST', path.endsWith('shortlist') ? { cn: '430600', key } : { cn: '430600', key, reason: '试' }),
+      );
+    for (const path of ['/api/match/shortlist', '/api/match/dismissals']) {
+      const gn = await post(path, `gn:${kumasi}`);
+      expect(gn.status).toBe(201);
+      expect(await gn.json()).toMatchObject({ key: `gn:${kumasi}`, name: 'Kumasi（库马西）', countryIso2: 'GH' });
+      const fp = await post(path, `fp:${own.place.id}`);
+      expect(fp.status).toBe(201);
+      expect(await fp.json()).toMatchObject({ name: 'Amity Test Village', countryIso2: 'GH' });
+      // A registry place that stands for a gazetteer place is a candidate under its gn: key only.
+      for (const key of [`fp:${known.place.id}`, 'fp:999999', 'gn:1']) {
+        const res = await post(path, key);
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(await res.json())).toContain(`${key} is not a candidate place`);
+      }
+      expect((await post(path, 'Kumasi')).status).toBe(400);
+    }
   });
 });
 
