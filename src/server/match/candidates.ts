@@ -9,7 +9,13 @@ import type { RequestProfile, Size } from '../../shared/schemas/match.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Division } from '../places/reference-cache.js';
 import { type DivisionPlace, readDivisionPlaces } from '../reference/reference.service.js';
-import { type GazetteerCandidateRow, type RegistryPlaceRow, selectGazetteerCandidates } from './match.repo.js';
+import {
+  type GazetteerCandidateRow,
+  type RegistryPlaceRow,
+  selectGazetteerCandidates,
+  selectRegistryPlaceNames,
+  selectRegistryPlaceOfGeonames,
+} from './match.repo.js';
 import { type CandidatePlace, type Role, roleOfFeatureCode, type Target } from './score.js';
 
 export type CandidateBase = {
@@ -95,7 +101,7 @@ export function overlayRegistry(base: CandidateBase, rows: readonly RegistryPlac
     overlay.perCountry.set(r.country_iso2, (overlay.perCountry.get(r.country_iso2) ?? 0) + 1);
     overlay.extra.push({
       key,
-      name: r.name_en ?? r.name_zh ?? key,
+      name: registryName(r),
       nameZh: r.name_zh,
       countryIso2: r.country_iso2,
       lat: r.lat,
@@ -106,6 +112,36 @@ export function overlayRegistry(base: CandidateBase, rows: readonly RegistryPlac
     });
   }
   return overlay;
+}
+
+function registryName(r: Pick<RegistryPlaceRow, 'id' | 'name_en' | 'name_zh'>): string {
+  return r.name_en ?? r.name_zh ?? `fp:${r.id}`;
+}
+
+/**
+ * The name and country of one candidate, found by its key as the ranking knows it, without reading
+ * every candidate: a gazetteer place (gn:<id>) with the registry's Chinese name when a foreign place
+ * stands for it, or a foreign place that stands for none (fp:<id>). Undefined when no candidate has
+ * the key, a foreign place that stands for a gazetteer candidate included (its key is gn:).
+ */
+export async function describeCandidate(
+  db: DbOrTx,
+  key: string,
+): Promise<{ name: string; knownNameZh: string | null; countryIso2: string } | undefined> {
+  const [kind, digits] = key.split(':');
+  const id = Number(digits);
+  if (!Number.isSafeInteger(id)) return undefined;
+  const base = await gazetteerCandidates(db);
+  if (kind === 'gn') {
+    const place = base.byGeonames.get(id);
+    if (!place) return undefined;
+    const known = await selectRegistryPlaceOfGeonames(db, id);
+    return { name: place.name, knownNameZh: known?.name_zh ?? null, countryIso2: place.countryIso2 };
+  }
+  if (kind !== 'fp') return undefined;
+  const row = await selectRegistryPlaceNames(db, id);
+  if (!row || (row.geonames_id !== null && base.byGeonames.has(row.geonames_id))) return undefined;
+  return { name: registryName(row), knownNameZh: null, countryIso2: row.country_iso2 };
 }
 
 let divisionPlaces: Map<string, DivisionPlace> | undefined;

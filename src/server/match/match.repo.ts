@@ -156,20 +156,46 @@ export async function selectRegistryPlaces(db: DbOrTx): Promise<RegistryPlaceRow
   );
 }
 
+export type RegistryNameRow = Pick<RegistryPlaceRow, 'id' | 'name_zh' | 'name_en' | 'country_iso2' | 'geonames_id'>;
+
+/** A foreign place of the registry by its id, with its names and country. */
+export async function selectRegistryPlaceNames(db: DbOrTx, id: number): Promise<RegistryNameRow | undefined> {
+  const [row] = await queryRows<RegistryNameRow>(
+    db,
+    sql`select id, name_zh, name_en, country_iso2, geonames_id from foreign_places where id = ${id}`,
+  );
+  return row;
+}
+
+/** The registry's first foreign place (lowest id) that stands for a GeoNames place, if any does. */
+export async function selectRegistryPlaceOfGeonames(
+  db: DbOrTx,
+  geonamesId: number,
+): Promise<RegistryNameRow | undefined> {
+  const [row] = await queryRows<RegistryNameRow>(
+    db,
+    sql`select id, name_zh, name_en, country_iso2, geonames_id from foreign_places
+        where geonames_id = ${geonamesId} order by id limit 1`,
+  );
+  return row;
+}
+
 export type TargetPairRow = {
   foreign_place_id: number;
   cn_code: string;
   cn_name_zh: string;
+  cn_name_en: string;
   country_iso2: string;
   year: number | null;
   status: string;
 };
 
-/** Every pair of a province (any stage or status), with its Chinese side's name. */
+/** Every pair of a province (any stage or status), with its Chinese side's names. */
 export async function selectProvincePairs(db: DbOrTx, provinceCode: string): Promise<TargetPairRow[]> {
   return queryRows<TargetPairRow>(
     db,
-    sql`select p.foreign_place_id, p.cn_code, d.name_zh as cn_name_zh, p.country_iso2,
+    sql`select p.foreign_place_id, p.cn_code, d.name_zh as cn_name_zh, d.name_en as cn_name_en,
+          p.country_iso2,
           extract(year from p.established_on)::int as year, p.status
         from partnerships p join cn_divisions d on d.code = p.cn_code
         where p.province_code = ${provinceCode}`,

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MatchRequest, MutualMatch, Suggestions } from '../../shared/schemas/match.js';
+import type { CandidateExplained, MatchRequest, MutualMatch, Suggestions } from '../../shared/schemas/match.js';
 import type { Actor } from '../auth/actor.js';
 import { gazetteer } from '../db/schema.js';
+import { resolveForeignPlace } from '../places/place.service.js';
 import { buildApp, buildPartnership, jsonInit } from '../testing/factories.js';
 import { createTestDb } from '../testing/test-db.js';
 
@@ -24,6 +25,16 @@ async function suggestions(query: string): Promise<Suggestions> {
   expect(res.status).toBe(200);
   return (await res.json()) as Suggestions;
 }
+
+/** A viewer of 长沙 only: it may not see which other division of Hunan a place is paired with. */
+const asCityViewer = buildApp(handle, {
+  kind: 'user',
+  id: 98,
+  name: 'city viewer',
+  role: 'viewer',
+  scopeCode: '430100',
+  canSeeContacts: false,
+});
 
 let kumasi: number;
 
@@ -49,6 +60,7 @@ describe('GET /api/match/suggestions', () => {
       for (const f of item.factors) {
         expect(f.text.zh).toMatch(/\p{Script=Han}/u);
         expect(f.text.en).toMatch(/[a-z]/);
+        expect(f.text.en).not.toMatch(/\p{Script=Han}/u);
       }
       const sum = item.factors.reduce((total, f) => total + f.points, 0);
       expect(Math.abs(sum - item.score)).toBeLessThan(0.5);
@@ -66,6 +78,9 @@ describe('GET /api/match/suggestions', () => {
     const paraguay = await suggestions('cn=430100&country=PY');
     expect(paraguay.items).toHaveLength(0);
     expect(paraguay.exclusions[0]?.examples[0]?.reason.zh).toBe('巴拉圭未与中华人民共和国建交');
+    for (const example of s.exclusions.flatMap((e) => e.examples)) {
+      expect(example.reason.en).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('explains one candidate: its factors, every rule that excludes it, its rank', async () => {
@@ -90,6 +105,25 @@ describe('GET /api/match/suggestions', () => {
     expect(JSON.stringify(await bad.json())).toContain('a weight from 0 to 3');
   });
 
+  it('names the division of the province paired with a candidate in the language of each sentence', async () => {
+    const osaka = await geonamesIdOf('Osaka', 'JP');
+    const ties = async (as: typeof app) => {
+      const res = await as.request(`/api/match/candidates/gn:${osaka}?cn=430100`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as CandidateExplained;
+      return body.candidate?.factors.find((f) => f.code === 'ties')?.text;
+    };
+    expect(await ties(app)).toEqual({
+      zh: '湖南省在日本已有2对友城，该地已与株洲市结好',
+      en: 'Hunan already has 2 pairs in Japan; this place is paired with Zhuzhou',
+    });
+    // An office that may not see the other division is told only that one exists.
+    expect(await ties(asCityViewer)).toEqual({
+      zh: '湖南省在日本已有2对友城，该地已与本省另一地方结好',
+      en: 'Hunan already has 2 pairs in Japan; this place is paired with another place in the province',
+    });
+  });
+
   it('applies an office’s policy and names it', async () => {
     const put = await app.request(
       '/api/match/policy/430000',
@@ -103,6 +137,19 @@ describe('GET /api/match/suggestions', () => {
     expect(rules).toEqual(expect.arrayContaining(['office_excluded_country', 'max_per_country']));
     const ghana = s.exclusions.find((e) => e.rule === 'max_per_country');
     expect(ghana?.examples[0]?.reason.en).toContain('at most 1 per country');
+    const osaka = await geonamesIdOf('Osaka', 'JP');
+    const why = (await (await app.request(`/api/match/candidates/gn:${osaka}?cn=430100`)).json()) as CandidateExplained;
+    expect(why.excludedBy.find((e) => e.rule === 'paired_in_province')?.reason).toEqual({
+      zh: '已与本省株洲市结好（规则：不与本省已结好的地方结好）',
+      en: 'already paired with Zhuzhou in your province (rule: not a place paired within the province)',
+    });
+    const hidden = (await (
+      await asCityViewer.request(`/api/match/candidates/gn:${osaka}?cn=430100`)
+    ).json()) as CandidateExplained;
+    expect(hidden.excludedBy.find((e) => e.rule === 'paired_in_province')?.reason).toEqual({
+      zh: '已与本省另一地方结好（规则：不与本省已结好的地方结好）',
+      en: 'already paired with another place in your province (rule: not a place paired within the province)',
+    });
     const view = (await (await app.request('/api/match/policy/430100')).json()) as { effectiveFrom: string; own: null };
     expect(view).toMatchObject({ effectiveFrom: '430000', own: null });
     const unknown = await app.request(
@@ -168,6 +215,33 @@ describe('shortlist and dismissals', () => {
     ).toBe(409);
     expect((await app.request(`/api/match/dismissals/${dismissal.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await suggestions('cn=430100&limit=1')).items[0]?.key).toBe(top?.key);
+  });
+
+  it('names a candidate by its key, and refuses a key that is no candidate', async () => {
+    const known = await resolveForeignPlace(handle.db, { countryIso2: 'GH', nameEn: 'Kumasi', nameZh: '库马西' });
+    expect(known.place.geonamesId).toBe(kumasi);
+    const own = await resolveForeignPlace(handle.db, { countryIso2: 'GH', nameEn: 'Amity Test Village' });
+    expect(own.place.geonamesId).toBeNull();
+    const post = (path: string, key: string) =>
+      app.request(
+        path,
+        jsonInit('POST', path.endsWith('shortlist') ? { cn: '430600', key } : { cn: '430600', key, reason: '试' }),
+      );
+    for (const path of ['/api/match/shortlist', '/api/match/dismissals']) {
+      const gn = await post(path, `gn:${kumasi}`);
+      expect(gn.status).toBe(201);
+      expect(await gn.json()).toMatchObject({ key: `gn:${kumasi}`, name: 'Kumasi（库马西）', countryIso2: 'GH' });
+      const fp = await post(path, `fp:${own.place.id}`);
+      expect(fp.status).toBe(201);
+      expect(await fp.json()).toMatchObject({ name: 'Amity Test Village', countryIso2: 'GH' });
+      // A registry place that stands for a gazetteer place is a candidate under its gn: key only.
+      for (const key of [`fp:${known.place.id}`, 'fp:999999', 'gn:1']) {
+        const res = await post(path, key);
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(await res.json())).toContain(`${key} is not a candidate place`);
+      }
+      expect((await post(path, 'Kumasi')).status).toBe(400);
+    }
   });
 });
 

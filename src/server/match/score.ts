@@ -84,8 +84,11 @@ export type MatchContext = {
   ownByCountry: ReadonlyMap<string, number>;
   /** Candidates already paired with the target, with the year signed when known. */
   pairedWithTarget: ReadonlyMap<string, string | null>;
-  /** Candidates paired with another division of the target's province: that division's Chinese name. */
-  pairedInProvince: ReadonlyMap<string, string>;
+  /**
+   * Candidates paired with another division of the target's province: that division's names, or null
+   * when the reader may not see which division it is (only that one of the province is).
+   */
+  pairedInProvince: ReadonlyMap<string, Bilingual | null>;
   /** Each candidate's pairs with Chinese divisions (any). */
   chinaPartners: ReadonlyMap<string, number>;
   /** China's live pairs in each country (every division), and the candidates each country has. */
@@ -428,16 +431,17 @@ export function explain(target: Target, scored: Scored, ctx: MatchContext, weigh
             `${province.en} has no pair in ${countryName.en} yet: a new country`,
           );
         }
-        const here = ctx.pairedInProvince.get(place.key);
-        return here
-          ? bi(
-              `${province.zh}在${countryName.zh}已有${n}对友城，该地已与${here}结好`,
-              `${province.en} already has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en}; this place is paired with ${here}`,
-            )
-          : bi(
-              `${province.zh}在${countryName.zh}已有${n}对友城，该地尚无`,
-              `${province.en} already has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en}, this place none`,
-            );
+        if (!ctx.pairedInProvince.has(place.key)) {
+          return bi(
+            `${province.zh}在${countryName.zh}已有${n}对友城，该地尚无`,
+            `${province.en} already has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en}, this place none`,
+          );
+        }
+        const here = ctx.pairedInProvince.get(place.key) ?? bi('本省另一地方', 'another place in the province');
+        return bi(
+          `${province.zh}在${countryName.zh}已有${n}对友城，该地已与${here.zh}结好`,
+          `${province.en} already has ${n} pair${n === 1 ? '' : 's'} in ${countryName.en}; this place is paired with ${here.en}`,
+        );
       }
       case 'country': {
         const n = ctx.nationalPairs.get(place.countryIso2) ?? 0;
@@ -548,10 +552,10 @@ export function exclusionReason(
       );
     }
     case 'paired_in_province': {
-      const other = ctx.pairedInProvince.get(place.key) ?? '';
+      const other = ctx.pairedInProvince.get(place.key) ?? bi('另一地方', 'another place');
       return bi(
-        `已与本省${other}结好（规则：不与本省已结好的地方结好）`,
-        `already paired with ${other} in your province (rule: not a place paired within the province)`,
+        `已与本省${other.zh}结好（规则：不与本省已结好的地方结好）`,
+        `already paired with ${other.en} in your province (rule: not a place paired within the province)`,
       );
     }
     case 'dismissed': {

@@ -29,6 +29,7 @@ import { getReferenceCache } from '../places/reference-cache.js';
 import { getDivision } from '../places/scope.js';
 import { readNoRelations } from '../reference/reference.service.js';
 import {
+  describeCandidate,
   gazetteerCandidates,
   overlayRegistry,
   type RegistryOverlay,
@@ -116,7 +117,7 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
   const provinceTies = new Map<string, number>();
   const ownByCountry = new Map<string, number>();
   const pairedWithTarget = new Map<string, string | null>();
-  const pairedInProvince = new Map<string, string>();
+  const pairedInProvince = new Map<string, Bilingual | null>();
   for (const p of provincePairs) {
     const key = overlay.keyOfPlace.get(p.foreign_place_id) ?? `fp:${p.foreign_place_id}`;
     const live = p.status !== 'ended';
@@ -125,7 +126,7 @@ export async function readSetting(db: DbOrTx, actor: Actor, cnCode: string, asOf
       pairedWithTarget.set(key, p.year === null ? null : String(p.year));
       if (live) ownByCountry.set(p.country_iso2, (ownByCountry.get(p.country_iso2) ?? 0) + 1);
     } else if (live && !pairedInProvince.has(key)) {
-      pairedInProvince.set(key, scopeCovers(actor.scopeCode, p.cn_code) ? p.cn_name_zh : '本省另一地方');
+      pairedInProvince.set(key, scopeCovers(actor.scopeCode, p.cn_code) ? bi(p.cn_name_zh, p.cn_name_en) : null);
     }
   }
   const foreignLive = live.filter((r) => r.side === 'foreign');
@@ -260,13 +261,15 @@ export async function suggest({
   };
 }
 
+function notACandidate(key: string): AppError {
+  return new AppError('not_found', `${key} is not a candidate place`, {
+    fix: 'candidates are GeoNames places of 10,000 people or more outside China (gn:<id>) and the foreign places of the registry (fp:<id>)',
+  });
+}
+
 function findCandidate(setting: MatchSetting, key: string): CandidatePlace {
   const found = setting.candidates.find((c) => c.key === key);
-  if (!found) {
-    throw new AppError('not_found', `${key} is not a candidate place`, {
-      fix: 'candidates are GeoNames places of 10,000 people or more outside China (gn:<id>) and the foreign places of the registry (fp:<id>)',
-    });
-  }
+  if (!found) throw notACandidate(key);
   return found;
 }
 
@@ -397,15 +400,16 @@ export async function listShortlist({
   return (await selectShortlist(db, cn)).map(presentShortlist);
 }
 
-/** The name and country of a candidate key, as the candidates know it. */
-async function describeKey(db: DbOrTx, actor: Actor, cn: string, key: string) {
-  const setting = await readSetting(db, actor, cn, today());
-  const place = findCandidate(setting, key);
+/**
+ * The name and country kept with a shortlist entry or a dismissal. One candidate is looked up by its
+ * key: reading the whole ranking's setting for it cost every candidate of the gazetteer.
+ */
+async function describeKey(db: DbOrTx, key: string) {
+  const found = await describeCandidate(db, key);
+  if (!found) throw notACandidate(key);
   return {
-    name: setting.overlay.known.get(key)?.nameZh
-      ? `${place.name}（${setting.overlay.known.get(key)?.nameZh}）`
-      : place.name,
-    countryIso2: place.countryIso2,
+    name: found.knownNameZh ? `${found.name}（${found.knownNameZh}）` : found.name,
+    countryIso2: found.countryIso2,
   };
 }
 
@@ -419,7 +423,7 @@ export async function addToShortlist({
   input: { cn: string; key: string; note?: string | null };
 }): Promise<ShortlistEntry> {
   assertCanWrite(actor, getDivision(input.cn, 'cn').code);
-  const { name, countryIso2 } = await describeKey(db, actor, input.cn, input.key);
+  const { name, countryIso2 } = await describeKey(db, input.key);
   return db.transaction(async (tx) => {
     const row = await insertShortlistEntry(tx, {
       cnCode: input.cn,
@@ -513,7 +517,7 @@ export async function dismiss({
   input: { cn: string; key: string; reason: string };
 }): Promise<Dismissal> {
   assertCanWrite(actor, getDivision(input.cn, 'cn').code);
-  const { name, countryIso2 } = await describeKey(db, actor, input.cn, input.key);
+  const { name, countryIso2 } = await describeKey(db, input.key);
   return db.transaction(async (tx) => {
     const row = await insertDismissal(tx, {
       cnCode: input.cn,
