@@ -16,7 +16,8 @@ export async function openPage(
   }, lang);
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  // The stack says where in the bundle an uncaught exception came from, not only what it said.
+  page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(url);
   return page;

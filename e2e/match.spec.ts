@@ -85,6 +85,24 @@ it('explains the suggestions in both languages, follows the weights, shortlists,
   expect(await page.locator('.match-exclusions').innerText()).toContain('未与中国建交的国家');
   await shot(page, 'match.suggestions.zh-CN');
 
+  // The map's box taken out of the page while its chart lives, as when the tab is changed and the
+  // page paints before the chart is let go: the chart is not laid out into no room, and it is drawn
+  // at its size again once the box is back where it was.
+  const box = await page.locator('.match-map').elementHandle();
+  const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  const put = await box.evaluateHandle((el) => {
+    const [parent, next] = [el.parentNode as Node, el.nextSibling];
+    el.remove();
+    return () => parent.insertBefore(el, next);
+  });
+  await frames();
+  expect(pageErrors(page).join('\n')).toBe('');
+  await put.evaluate((back) => back());
+  await frames();
+  const drawn = () =>
+    page.locator('.match-map').evaluate((el) => el.querySelector('canvas')?.clientWidth === el.clientWidth);
+  await expect.poll(drawn).toBe(true);
+
   await page.getByText('English', { exact: true }).click();
   await page.getByRole('tab', { name: 'Suggestions' }).waitFor();
   await expect.poll(() => first.locator('.match-factors').innerText()).toMatch(/population|capital|pairs|climate/i);

@@ -49,8 +49,16 @@ export function EChart({
       chart.current = instance;
       instance.setOption({ textStyle: { fontFamily: FONT_FAMILY }, ...optionRef.current });
       instance.on('click', (event) => clickRef.current?.(event as unknown as ChartClick));
-      observer = new ResizeObserver(() => instance.resize());
-      observer.observe(box.current);
+      const element = box.current;
+      observer = new ResizeObserver(() => {
+        // A box taken out of the page measures nothing, and the observer can still report it when
+        // the page paints before the chart is let go (a tab changed while the machine is busy):
+        // laid out into no room, a map's view cannot be inverted and ECharts throws. The chart is
+        // resized again when the box has room.
+        if (!element.isConnected || element.clientWidth === 0 || element.clientHeight === 0) return;
+        if (!instance.isDisposed()) instance.resize();
+      });
+      observer.observe(element);
     });
     return () => {
       disposed = true;
