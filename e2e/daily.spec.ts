@@ -318,6 +318,27 @@ it('on a desktop: every page of the bar in view, or behind the menu where the ba
   }
 });
 
+it('opens the menu without motion for a user who asks the system for less, with it for the others', async () => {
+  const running: Record<string, number> = {};
+  for (const motion of [false, true]) {
+    const page = await openPage(browser, `${baseUrl}/`, { viewport: { width: 1024, height: 800 }, motion });
+    await page.locator('.brand').waitFor();
+    // Counted as events, which a busy machine may deliver late but never loses.
+    await page.evaluate(() => {
+      const w = window as unknown as { moved: number };
+      w.moved = 0;
+      for (const type of ['transitionstart', 'animationstart']) document.addEventListener(type, () => w.moved++, true);
+    });
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.locator('#phone-nav').waitFor();
+    await page.waitForTimeout(600);
+    running[motion ? 'motion' : 'still'] = await page.evaluate(() => (window as unknown as { moved: number }).moved);
+    await page.context().close();
+  }
+  expect(running.still).toBe(0);
+  expect(running.motion).toBeGreaterThan(0);
+});
+
 it('walks from the skip link to the list search with the keyboard alone', async () => {
   const page = await openPage(browser, `${baseUrl}/partnerships`);
   await page.locator('.ant-table-row').first().waitFor();

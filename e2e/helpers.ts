@@ -8,9 +8,19 @@ export const PHONE = { width: 390, height: 844 };
 export async function openPage(
   browser: Browser,
   url: string,
-  { lang = 'zh-CN', viewport = DESKTOP }: { lang?: 'zh-CN' | 'en'; viewport?: { width: number; height: number } } = {},
+  {
+    lang = 'zh-CN',
+    viewport = DESKTOP,
+    motion = false,
+  }: { lang?: 'zh-CN' | 'en'; viewport?: { width: number; height: number }; motion?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: lang });
+  // The browser asks for less motion, as a user may (the app then opens dialogs and drawers at
+  // once): a click never lands on a button that is still zooming in.
+  const context = await browser.newContext({
+    viewport,
+    locale: lang,
+    reducedMotion: motion ? 'no-preference' : 'reduce',
+  });
   await context.addInitScript((language) => {
     if (!localStorage.getItem('amity.lang')) localStorage.setItem('amity.lang', language);
   }, lang);

@@ -139,8 +139,9 @@ it('explains the suggestions in both languages, follows the weights, shortlists,
   await dismissed.getByRole('button', { name: /^Dismiss/ }).click();
   await page.locator('#match-ask-text').fill('Already in talks with another province');
   await page.locator('.ant-modal').getByRole('button', { name: 'Dismiss' }).click();
+  // A dismissal and the suggestions read again: on a busy machine more than the poll's default second.
   await expect
-    .poll(() => candidates(page).locator('.match-candidate-name strong').allInnerTexts())
+    .poll(() => candidates(page).locator('.match-candidate-name strong').allInnerTexts(), { timeout: 10_000 })
     .not.toContain(dismissName);
   await shot(page, 'match.suggestions.en');
 

@@ -12,6 +12,7 @@ import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { inLanguage } from '../../shared/citation';
 import { setApiLanguage } from '../api/client';
+import { useReducedMotion } from '../components/use-narrow';
 import {
   DEFAULT_LANGUAGE,
   formatDateTime,
@@ -23,7 +24,7 @@ import {
   translate,
   type Vars,
 } from './catalog';
-import { theme } from './theme';
+import { stillTheme, theme } from './theme';
 
 const STORAGE_KEY = 'amity.lang';
 
@@ -60,6 +61,7 @@ function applyLanguage(lang: Language): void {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
+  const reducedMotion = useReducedMotion();
   const [lang, setLangState] = useState<Language>(() => {
     const initial = readStoredLanguage();
     applyLanguage(initial);
@@ -96,7 +98,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme}>
+      <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={reducedMotion ? stillTheme : theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>
