@@ -49,8 +49,13 @@ export function EChart({
       chart.current = instance;
       instance.setOption({ textStyle: { fontFamily: FONT_FAMILY }, ...optionRef.current });
       instance.on('click', (event) => clickRef.current?.(event as unknown as ChartClick));
-      observer = new ResizeObserver(() => instance.resize());
-      observer.observe(box.current);
+      const element = box.current;
+      // A box of no width or height (the page being laid out again) would leave ECharts' map with
+      // a transform it cannot invert, and it throws; the next real size redraws it.
+      observer = new ResizeObserver(() => {
+        if (element.clientWidth > 0 && element.clientHeight > 0) instance.resize();
+      });
+      observer.observe(element);
     });
     return () => {
       disposed = true;
