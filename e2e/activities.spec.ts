@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser } from './harness.js';
-import { choose, openPage, pageErrors, shot } from './helpers.js';
+import { choose, isClipped, openPage, overflowX, PHONE, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -78,6 +78,38 @@ it('shows flags, reminders and rules in English', async () => {
   await page.getByText('Own rules of this scope').waitFor();
   await page.getByText('Example rules set for the demo').waitFor();
   await shot(page, 'rules.en');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+it('counts one day as "1 day" in the English list', async () => {
+  const page = await openPage(browser, `${baseUrl}/activities`, { lang: 'en' });
+  await page.locator('.ant-table-row').first().waitFor();
+  const rows = await page.locator('.ant-table-tbody').innerText();
+  expect(rows).toMatch(/\b1 day\b/);
+  expect(rows).not.toMatch(/\b1 days\b|\b1 people\b/);
+  await page.context().close();
+});
+
+it('fits reminders and rules on a phone: tables scroll inside, tags and titles wrap', async () => {
+  const page = await openPage(browser, `${baseUrl}/reminders`, { lang: 'en', viewport: PHONE });
+  await page.getByText('Partnerships gone silent').waitFor();
+  await page.locator('.ant-table-row').first().waitFor();
+  expect(await overflowX(page)).toBe(0);
+  await page.goto(`${baseUrl}/rules`);
+  await page.getByText('Own rules of this scope').waitFor();
+  await page.locator('.ant-descriptions .ant-tag').first().waitFor();
+  expect(await overflowX(page)).toBe(0);
+  expect(await isClipped(page, '.card-title-wrap .ant-card-head-title')).toBe(false);
+  const cardRight = await page
+    .locator('.ant-descriptions')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().right);
+  for (const right of await page
+    .locator('.ant-descriptions .ant-tag')
+    .evaluateAll((tags) => tags.map((tag) => tag.getBoundingClientRect().right)))
+    expect(right).toBeLessThanOrEqual(cardRight);
+  await shot(page, 'rules.en.phone');
   expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });

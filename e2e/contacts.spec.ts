@@ -143,3 +143,24 @@ it('hides contacts from a user without the permission: no menu item, a refusal, 
   await shot(page, 'contacts.forbidden.zh-CN');
   await page.context().close();
 });
+
+it('sets the apostrophe of an English page at its English width, not a Chinese font’s full em', async () => {
+  const page = await openPage(browser, `${baseUrl}/contacts`, { lang: 'en' });
+  const note = page.getByText(/no real person’s data/);
+  await note.waitFor();
+  const [apostrophe, em] = await note.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf('’') ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      return [range.getBoundingClientRect().width, Number.parseFloat(getComputedStyle(element).fontSize)];
+    }
+    return [0, 0];
+  });
+  expect(em).toBeGreaterThan(0);
+  expect(apostrophe).toBeLessThan(em / 2);
+  await page.context().close();
+});

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser } from './harness.js';
-import { openPage, pageErrors, shot } from './helpers.js';
+import { isClipped, openPage, overflowX, PHONE, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -55,4 +55,17 @@ it('says the same in English', async () => {
   await shot(page, 'health.list.en');
   expect(pageErrors(page)).toEqual([]);
   await page.close();
+});
+
+it('names the sort in full, and on a phone scrolls the table inside itself, not the page', async () => {
+  const page = await openPage(browser, `${baseUrl}/health`, { lang: 'en' });
+  await page.locator('.ant-table-row').first().waitFor();
+  expect(await page.locator('.ant-select:has(#health-sort)').innerText()).toContain('Longest without activity');
+  expect(await isClipped(page, '.ant-select:has(#health-sort) .ant-select-selection-item')).toBe(false);
+  await page.setViewportSize(PHONE);
+  await page.locator('.ant-table-row').first().waitFor();
+  expect(await overflowX(page)).toBe(0);
+  await shot(page, 'health.list.en.phone');
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
 });

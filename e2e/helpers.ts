@@ -51,3 +51,16 @@ export async function shot(page: Page, name: string, fullPage = true) {
   if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(700);
   await page.screenshot({ path: screenshotPath(name), fullPage, animations: 'disabled' });
 }
+
+/** How far the page runs past the window's right edge (0 when nothing pushes it wider). */
+export function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Does the element's text end in "…" or get clipped (its content wider than its box)? */
+export function isClipped(page: Page, selector: string): Promise<boolean> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+}

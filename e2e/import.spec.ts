@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser } from './harness.js';
-import { openPage, shot } from './helpers.js';
+import { openPage, overflowX, PHONE, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -53,5 +53,16 @@ it('reads the report in English', async () => {
   await page.getByText('2 problems').waitFor();
   await page.getByText('Unknown country', { exact: true }).waitFor();
   await shot(page, 'import.problems.en');
+  await page.context().close();
+});
+
+it('shows both choices on a phone, the saved mapping on its own line', async () => {
+  const page = await openPage(browser, `${baseUrl}/import`, { lang: 'en', viewport: PHONE });
+  const mapping = page.locator('.ant-select:has(#import-mapping)');
+  await mapping.waitFor();
+  expect(await overflowX(page)).toBe(0);
+  const box = await mapping.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+  await shot(page, 'import.en.phone');
   await page.context().close();
 });

@@ -43,3 +43,21 @@ it('shows the map in English on a phone', async () => {
   await shot(page, 'map.phone.en');
   await page.context().close();
 });
+
+it('keeps drawing when its box is laid out with no height for a moment', async () => {
+  const page = await openPage(browser, `${baseUrl}/map`, { lang: 'en' });
+  const box = page.locator('.map-box');
+  await box.locator('canvas').first().waitFor();
+  // What a window being resized or a page printed can do as the map loads: ECharts threw here.
+  await box.evaluate((element) => {
+    (element as HTMLElement).style.height = '0px';
+  });
+  await page.waitForTimeout(300);
+  await box.evaluate((element) => {
+    (element as HTMLElement).style.height = '';
+  });
+  await expect.poll(async () => (await box.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  await page.waitForTimeout(300);
+  expect(pageErrors(page)).toEqual([]);
+  await page.context().close();
+});

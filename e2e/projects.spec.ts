@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchBrowser } from './harness.js';
-import { openPage, pageErrors, shot } from './helpers.js';
+import { openPage, overflowX, PHONE, pageErrors, shot } from './helpers.js';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -168,5 +168,14 @@ it('creates a programme with the six areas offered by default', async () => {
   await page.waitForURL(/\/programmes\/\d+/);
   await page.getByRole('heading', { name: /测试规划/ }).waitFor();
   expect(await page.locator('.area-card').count()).toBe(6);
+  await page.context().close();
+});
+
+it('keeps the projects list within a phone screen: the table scrolls inside itself', async () => {
+  const page = await openPage(browser, `${baseUrl}/projects`, { lang: 'en', viewport: PHONE });
+  await page.locator('.ant-table-row').first().waitFor();
+  expect(await overflowX(page)).toBe(0);
+  await shot(page, 'projects.list.en.phone');
+  expect(pageErrors(page)).toEqual([]);
   await page.context().close();
 });

@@ -277,6 +277,8 @@ export const en: Record<WebMessageKey, string> = {
   'act.searchPartnership': 'Type a city name to find the partnership',
   'act.people': '{n} people',
   'act.daysN': '{n} days',
+  'act.peopleOne': '{n} person',
+  'act.daysOne': '{n} day',
   'act.demo': 'Example',
   'act.demoHint': 'Example data: written for the demo, not a real record',
   'act.created': 'Recorded',

@@ -277,6 +277,8 @@ export const zhCN = {
   'act.searchPartnership': '输入城市名称搜索友城关系',
   'act.people': '{n} 人',
   'act.daysN': '{n} 天',
+  'act.peopleOne': '{n} 人',
+  'act.daysOne': '{n} 天',
   'act.demo': '示例',
   'act.demoHint': '示例数据：为演示而编写，并非真实记录',
   'act.created': '已记录',

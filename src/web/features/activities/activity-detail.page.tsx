@@ -12,7 +12,7 @@ import { useTitle } from '../../components/use-title';
 import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../auth/permissions';
 import { type ActivityFlag, type ActivityRecord, activityKeys, useActivity } from './activity-api';
-import { activityTitle, partnershipLabel } from './activity-model';
+import { activityTitle, partnershipLabel, sizeKeys } from './activity-model';
 
 const route = getRouteApi('/activities/$id');
 
@@ -139,9 +139,11 @@ function Detail({ a }: { a: ActivityRecord }) {
             <Descriptions.Item label={t('act.titleEn')}>{a.titleEn}</Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('act.participants')}>
-            {a.participants ? t('act.people', { n: n(a.participants) }) : none}
+            {a.participants ? t(sizeKeys(a.participants).people, { n: n(a.participants) }) : none}
           </Descriptions.Item>
-          <Descriptions.Item label={t('act.days')}>{a.days ? t('act.daysN', { n: a.days }) : none}</Descriptions.Item>
+          <Descriptions.Item label={t('act.days')}>
+            {a.days ? t(sizeKeys(a.days).days, { n: a.days }) : none}
+          </Descriptions.Item>
           {a.leader ? <Descriptions.Item label={t('act.leader')}>{a.leader}</Descriptions.Item> : null}
           {a.type.startsWith('delegation') ? (
             <Descriptions.Item label={t('act.approvalRef')}>{a.approvalRef ?? none}</Descriptions.Item>

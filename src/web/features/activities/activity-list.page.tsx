@@ -23,6 +23,7 @@ import {
   activityQuery,
   activityTitle,
   partnershipLabel,
+  sizeKeys,
 } from './activity-model';
 
 const route = getRouteApi('/activities');
@@ -100,8 +101,8 @@ export function ActivityListPage() {
       title: `${t('act.participants')} / ${t('act.days')}`,
       render: (_, a) =>
         [
-          a.participants ? t('act.people', { n: n(a.participants) }) : null,
-          a.days ? t('act.daysN', { n: a.days }) : null,
+          a.participants ? t(sizeKeys(a.participants).people, { n: n(a.participants) }) : null,
+          a.days ? t(sizeKeys(a.days).days, { n: a.days }) : null,
         ]
           .filter(Boolean)
           .join(' · '),

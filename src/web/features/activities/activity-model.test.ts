@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../i18n/catalog';
 import type { ActivityRecord } from './activity-api';
-import { activityQuery, toActivityFormValues, toActivityInput, validateActivitySearch } from './activity-model';
+import {
+  activityQuery,
+  sizeKeys,
+  toActivityFormValues,
+  toActivityInput,
+  validateActivitySearch,
+} from './activity-model';
 
 describe('activity list address', () => {
   it('keeps known filters and drops the rest', () => {
@@ -110,5 +117,16 @@ describe('activity form', () => {
     } as ActivityRecord;
     const again = toActivityInput(toActivityFormValues(record), record.version);
     expect(again.ok && again.input).toMatchObject({ partnershipIds: [9], leader: '张三', days: 7, version: 2 });
+  });
+});
+
+describe('activity size', () => {
+  it('counts one in the singular in English, and the same in Chinese', () => {
+    expect(translate('en', sizeKeys(1).days, { n: 1 })).toBe('1 day');
+    expect(translate('en', sizeKeys(1).people, { n: 1 })).toBe('1 person');
+    expect(translate('en', sizeKeys(5).days, { n: 5 })).toBe('5 days');
+    expect(translate('en', sizeKeys(12).people, { n: 12 })).toBe('12 people');
+    expect(translate('zh-CN', sizeKeys(1).days, { n: 1 })).toBe('1 天');
+    expect(translate('zh-CN', sizeKeys(1).people, { n: 1 })).toBe('1 人');
   });
 });

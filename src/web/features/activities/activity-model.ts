@@ -83,6 +83,11 @@ export function activityTitle(a: Pick<ActivityRecord, 'titleZh' | 'titleEn'>, la
   return (lang === 'zh-CN' ? (a.titleZh ?? a.titleEn) : (a.titleEn ?? a.titleZh)) ?? '';
 }
 
+/** "1 day" but "5 days", "1 person" but "12 people": English counts in the singular for one. */
+export function sizeKeys(count: number): { people: 'act.peopleOne' | 'act.people'; days: 'act.daysOne' | 'act.daysN' } {
+  return count === 1 ? { people: 'act.peopleOne', days: 'act.daysOne' } : { people: 'act.people', days: 'act.daysN' };
+}
+
 export type ActivityFormValues = {
   partnershipId?: number;
   partnershipIds?: number[];

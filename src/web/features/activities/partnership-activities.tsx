@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useCan } from '../auth/permissions';
 import { useActivityList } from './activity-api';
 import { FlagTags } from './activity-list.page';
-import { activityTitle } from './activity-model';
+import { activityTitle, sizeKeys } from './activity-model';
 
 export function PartnershipActivities({ partnershipId }: { partnershipId: number }) {
   const { t, d, lang, n } = useI18n();
@@ -61,8 +61,8 @@ export function PartnershipActivities({ partnershipId }: { partnershipId: number
                   </span>
                 }
                 description={[
-                  a.participants ? t('act.people', { n: n(a.participants) }) : null,
-                  a.days ? t('act.daysN', { n: a.days }) : null,
+                  a.participants ? t(sizeKeys(a.participants).people, { n: n(a.participants) }) : null,
+                  a.days ? t(sizeKeys(a.days).days, { n: a.days }) : null,
                   a.fields.map((f) => t(`fieldOf.${f}`)).join(lang === 'zh-CN' ? '、' : ', ') || null,
                 ]
                   .filter(Boolean)

@@ -132,7 +132,7 @@ export function HealthListPage() {
             <Select
               id="health-sort"
               value={search.sort ?? 'quiet'}
-              style={{ width: 180 }}
+              style={{ width: 230 }}
               options={HEALTH_SORTS.map((s) => ({ value: s, label: t(`health.sort.${s}`) }))}
               onChange={(value) => update({ sort: value === 'quiet' ? undefined : value })}
             />
@@ -193,6 +193,7 @@ export function HealthListPage() {
               : undefined
           }
           size="small"
+          scroll={{ x: 'max-content' }}
           loading={list.isFetching && !list.data}
           columns={columns}
           dataSource={list.data?.data ?? []}

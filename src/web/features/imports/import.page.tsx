@@ -213,7 +213,7 @@ export function ImportPage() {
                 style={{ minWidth: 160 }}
               />
             </div>
-            <div className="filter-field">
+            <div className="filter-field filter-field-wide">
               <label htmlFor="import-mapping">{t('import.savedMapping')}</label>
               <Select
                 id="import-mapping"

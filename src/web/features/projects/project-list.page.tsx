@@ -160,6 +160,7 @@ export function ProjectListPage() {
         <Table<Project>
           rowKey="id"
           size="middle"
+          scroll={{ x: 'max-content' }}
           loading={list.isPending || list.isFetching}
           columns={columns}
           dataSource={list.data?.data ?? []}

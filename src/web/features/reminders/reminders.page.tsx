@@ -62,6 +62,7 @@ export function RemindersPage() {
               <Table<Anniversary>
                 rowKey={(a) => `${a.partnership.id}-${a.n}`}
                 size="small"
+                scroll={{ x: 'max-content' }}
                 pagination={false}
                 dataSource={data.anniversaries.data}
                 locale={{ emptyText: <EmptyState title={t('rem.noneAnniversaries')} /> }}
@@ -99,6 +100,7 @@ export function RemindersPage() {
               <Table<Silent>
                 rowKey={(s) => s.partnership.id}
                 size="small"
+                scroll={{ x: 'max-content' }}
                 dataSource={data.silent.data}
                 pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
                 locale={{ emptyText: <EmptyState title={t('rem.noneSilent')} /> }}

@@ -44,19 +44,19 @@ export function RulesSummary({ rules }: { rules: OfficeRules }) {
   const limit = (v: number | null) => (v === null ? t('rules.noLimit') : `≤ ${v}`);
   return (
     <Space wrap size={4}>
-      <Tag>
+      <Tag className="tag-wrap">
         {t('rules.maxDelegationSize')} {limit(rules.maxDelegationSize)}
       </Tag>
-      <Tag>
+      <Tag className="tag-wrap">
         {t('rules.maxDelegationDays')} {limit(rules.maxDelegationDays)}
       </Tag>
-      <Tag>
+      <Tag className="tag-wrap">
         {t('rules.approvalRequired')}: {rules.approvalRequired ? t('common.yes') : t('common.no')}
       </Tag>
-      <Tag>
+      <Tag className="tag-wrap">
         {t('rules.anniversaryEveryYears')} {rules.anniversaryEveryYears ?? t('rules.noLimit')}
       </Tag>
-      <Tag>
+      <Tag className="tag-wrap">
         {t('rules.delegationTypes')}: {rules.delegationTypes.map((d) => t(`activity.${d}`)).join(' / ')}
       </Tag>
     </Space>
@@ -146,6 +146,7 @@ function RulesEditor({ view }: { view: RulesView }) {
         <Col xs={24} lg={14}>
           <Card
             size="small"
+            className="card-title-wrap"
             title={
               view.own ? (
                 t('rules.own')
