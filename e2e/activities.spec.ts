@@ -73,6 +73,9 @@ it('shows flags, reminders and rules in English', async () => {
   await page.goto(`${baseUrl}/reminders`);
   await page.getByText('Partnerships gone silent').waitFor();
   await page.getByText('Never').first().waitFor();
+  // Every column says what it holds.
+  const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+  expect(headers.filter((h) => h.trim() === '')).toEqual([]);
   await shot(page, 'reminders.en');
   await page.goto(`${baseUrl}/rules`);
   await page.getByText('Own rules of this scope').waitFor();

@@ -342,6 +342,7 @@ export const en: Record<WebMessageKey, string> = {
   'rem.nth': '{n}th anniversary',
   'rem.major': 'Major',
   'rem.on': 'Anniversary',
+  'rem.which': 'Years',
   'rem.established': 'Signed',
   'rem.last': 'Last activity',
   'rem.never': 'Never',

@@ -342,6 +342,7 @@ export const zhCN = {
   'rem.nth': '第 {n} 周年',
   'rem.major': '逢十',
   'rem.on': '纪念日',
+  'rem.which': '周年',
   'rem.established': '结好时间',
   'rem.last': '最近活动',
   'rem.never': '从无记录',

@@ -70,7 +70,7 @@ export function RemindersPage() {
                   { key: 'on', title: t('rem.on'), render: (_, a) => d(a.label) },
                   {
                     key: 'n',
-                    title: '',
+                    title: t('rem.which'),
                     render: (_, a) => (
                       <span>
                         {t('rem.nth', { n: a.n })}
