@@ -327,7 +327,11 @@ it('opens the menu without motion for a user who asks the system for less, with 
     await page.evaluate(() => {
       const w = window as unknown as { moved: number };
       w.moved = 0;
-      for (const type of ['transitionstart', 'animationstart']) document.addEventListener(type, () => w.moved++, true);
+      // Only the drawer's own: the dashboard behind it may still be loading, with its spinners.
+      const count = (event: Event) => {
+        if (event.target instanceof Element && event.target.closest('.ant-drawer')) w.moved++;
+      };
+      for (const type of ['transitionstart', 'animationstart']) document.addEventListener(type, count, true);
     });
     await page.getByRole('button', { name: '菜单' }).click();
     await page.locator('#phone-nav').waitFor();
