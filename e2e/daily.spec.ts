@@ -389,6 +389,9 @@ it('marks chosen pairs dormant on paper 休眠 in one step, each with its reason
   const rows = page.locator('.ant-table-row');
   await rows.first().waitFor();
   const before = await rows.count();
+  // Nothing chosen yet: the button says so without a count of 0, and cannot be pressed.
+  const none = page.getByRole('button', { name: '将选中的友城标为休眠' });
+  expect(await none.isDisabled()).toBe(true);
   const names: string[] = [];
   for (const i of [0, 1]) {
     names.push((await rows.nth(i).locator('a').first().innerText()).split(' · ')[0] ?? '');

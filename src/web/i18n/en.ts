@@ -833,6 +833,7 @@ export const en: Record<WebMessageKey, string> = {
   'health.dimension.frequency': 'Frequency',
   'health.dormantOnPaper': 'Dormant on paper',
   'health.bulk.dormant': 'Mark the {n} chosen dormant',
+  'health.bulk.dormantNone': 'Mark the chosen pairs dormant',
   'health.bulk.hint':
     'Choose pairs recorded active and move them to dormant in one step; each gets its own move and history entry.',
   'health.bulk.choose': 'Choose {name}',

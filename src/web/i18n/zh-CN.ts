@@ -823,6 +823,7 @@ export const zhCN = {
   'health.dimension.frequency': '频度',
   'health.dormantOnPaper': '名义活跃、实际休眠',
   'health.bulk.dormant': '将选中的 {n} 对标为休眠',
+  'health.bulk.dormantNone': '将选中的友城标为休眠',
   'health.bulk.hint': '勾选登记为“活跃”的友城，一次转为休眠；每对各记一次状态变更和修改记录。',
   'health.bulk.choose': '选择 {name}',
   'health.bulk.title': '将 {n} 对友城标为休眠',

@@ -154,7 +154,7 @@ function ContactList() {
           placeholder={t('contacts.search')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          style={{ width: 320 }}
+          style={{ width: 380, maxWidth: '100%' }}
         />
         <FilterSelect
           id="contact-category"

@@ -155,7 +155,7 @@ export function HealthListPage() {
       {status === 'active' && rows.some((r) => can.write(r.cnCode)) ? (
         <Space style={{ marginBottom: 12 }} wrap>
           <Button type="primary" disabled={chosen.length === 0} onClick={() => setAsking(true)}>
-            {t('health.bulk.dormant', { n: n(chosen.length) })}
+            {chosen.length === 0 ? t('health.bulk.dormantNone') : t('health.bulk.dormant', { n: n(chosen.length) })}
           </Button>
           <span className="muted">{t('health.bulk.hint')}</span>
         </Space>
