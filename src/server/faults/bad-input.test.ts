@@ -518,4 +518,36 @@ describe('odd text through the importer', () => {
     }
     expect(await counts()).toBe(before);
   });
+
+  it('answers half of a surrogate pair in a JSON text with 400, never 500, and writes nothing', async () => {
+    const pair = await buildPartnership(handle, { partner: { countryIso2: 'GH', nameEn: 'Surrogate Test' } });
+    const before = await counts();
+    const partner = { countryIso2: 'GH', nameEn: 'ok' };
+    const refused = [
+      app.request(
+        '/api/partnerships',
+        jsonInit('POST', { cnCode: '430100', kind: 'friendship', partner: { ...partner, nameEn: 'a\ud800b' } }),
+      ),
+      app.request(
+        '/api/partnerships',
+        jsonInit('POST', { cnCode: '430100', kind: 'friendship', partner, notes: '\udc00' }),
+      ),
+      app.request(`/api/places/${pair.partner.id}`, jsonInit('PATCH', { nameZh: '\ud800' })),
+    ];
+    for (const res of await Promise.all(refused)) {
+      expect(res.status).toBe(400);
+      const error = (await res.json()) as { error: { code: string; issues: { rule: string }[] } };
+      expect(error.error.issues.map((i) => i.rule)).toEqual(['ill_formed_text']);
+    }
+    expect(await counts()).toBe(before);
+    const place = (await (await app.request(`/api/places/${pair.partner.id}`)).json()) as { nameZh: string | null };
+    expect(place.nameZh).toBeNull();
+    // A whole pair is a character like any other, kept as sent.
+    const emoji = await app.request(
+      `/api/places/${pair.partner.id}`,
+      jsonInit('PATCH', { nameZh: 'Ghana \ud83c\udf0d' }),
+    );
+    expect(emoji.status).toBe(200);
+    expect(((await emoji.json()) as { nameZh: string }).nameZh).toBe('Ghana 🌍');
+  });
 });

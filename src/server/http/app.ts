@@ -3,7 +3,7 @@
  * error shape. Features register their routes here; routes stay thin (validate → service → present).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../shared/enums.js';
 import { AppError, validationFailed } from '../../shared/errors.js';
@@ -81,6 +81,56 @@ function mustSignInFirst(c: Context<AppEnv>): boolean {
   return actor.kind === 'anonymous' && !READ_METHODS.has(c.req.method);
 }
 
+/** Half of a UTF-16 surrogate pair, without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first text (value or key) of a JSON value holding a lone surrogate; null when none does. */
+export function illFormedTextPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || '(body)' : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = illFormedTextPath(item, path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return at;
+      const found = illFormedTextPath(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * A JSON "\ud800" without its partner parses into a string that is no text: stored, it would turn
+ * into U+FFFD or make the audit trail's JSON refuse the change. Refused at the door with the field
+ * that holds it (after the sign-in check, so an anonymous caller still learns nothing). Import
+ * files are not JSON requests: the importer reads their bytes as UTF-8, which has no such halves.
+ */
+const refuseIllFormedText: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (READ_METHODS.has(c.req.method) || !c.req.header('content-type')?.includes('application/json')) return next();
+  if (c.req.path.startsWith('/api/imports') || mustSignInFirst(c)) return next();
+  // A body that is no JSON at all is the route's to refuse, with its own message.
+  const body: unknown = await c.req.json().catch(() => undefined);
+  const path = illFormedTextPath(body);
+  if (path === null) return next();
+  return errorResponse(
+    c,
+    validationFailed([
+      {
+        path,
+        rule: 'ill_formed_text',
+        message: 'the text holds half of a UTF-16 surrogate pair (such as \\ud800 alone), which is no character',
+        fix: 'send the text as it was written: both halves of the pair, or the character itself',
+      },
+    ]),
+  );
+};
+
 /** Creates the API router; zod failures become 400 with each field's path (401 first for a caller who must sign in). */
 export function createApi(): Api {
   return new OpenAPIHono<AppEnv>({
@@ -129,6 +179,7 @@ export function createApp(deps: AppDeps, modules: readonly RouteModule[]): Api {
   // Only where a body may come: looking for one on a GET makes @hono/node-server build the whole
   // Fetch Request of the Node request (headers, abort signal, stream), 4 % of a busy server's time.
   app.use('/api/*', (c, next) => (READ_METHODS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/api/*', refuseIllFormedText);
   for (const register of modules) register(app);
   app.doc31('/api/openapi.json', API_DOCUMENT);
   app.notFound((c) => errorResponse(c, new AppError('not_found', `no route ${c.req.method} ${c.req.path}`)));
