@@ -130,7 +130,8 @@ export async function describeCandidate(
 ): Promise<{ name: string; knownNameZh: string | null; countryIso2: string } | undefined> {
   const [kind, digits] = key.split(':');
   const id = Number(digits);
-  if (!Number.isSafeInteger(id)) return undefined;
+  // The ranking's keys are written one way only: gn:012 or gn:12:3 is none of them.
+  if (!Number.isSafeInteger(id) || key !== `${kind}:${id}`) return undefined;
   const base = await gazetteerCandidates(db);
   if (kind === 'gn') {
     const place = base.byGeonames.get(id);

@@ -235,7 +235,7 @@ describe('shortlist and dismissals', () => {
       expect(fp.status).toBe(201);
       expect(await fp.json()).toMatchObject({ name: 'Amity Test Village', countryIso2: 'GH' });
       // A registry place that stands for a gazetteer place is a candidate under its gn: key only.
-      for (const key of [`fp:${known.place.id}`, 'fp:999999', 'gn:1']) {
+      for (const key of [`fp:${known.place.id}`, 'fp:999999', 'gn:1', `gn:0${kumasi}`]) {
         const res = await post(path, key);
         expect(res.status).toBe(404);
         expect(JSON.stringify(await res.json())).toContain(`${key} is not a candidate place`);
